@@ -1,0 +1,54 @@
+"""communique: news articles in, traceable PLOVER political event data out.
+
+Example:
+    >>> import communique
+    >>> coded = communique.code("Pyongyang, July 21 (KCNA) -- The DPRK and Russia held talks.")
+    >>> coded.events[0].event
+    'CONSULT'
+"""
+
+from communique.errors import (
+    CommuniqueError,
+    DecodeError,
+    EmptyInputError,
+    GoldFormatError,
+    InputError,
+    ModelNotInstalledError,
+    StoreError,
+)
+from communique.ingest import read_inputs
+from communique.pipeline import code, process
+from communique.records import (
+    CodedDocument,
+    Dateline,
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Failure,
+    RawDocument,
+)
+from communique.store import Store
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CodedDocument",
+    "CommuniqueError",
+    "Dateline",
+    "DecodeError",
+    "Document",
+    "EmptyInputError",
+    "Entity",
+    "Event",
+    "Evidence",
+    "Failure",
+    "GoldFormatError",
+    "InputError",
+    "ModelNotInstalledError",
+    "RawDocument",
+    "Store",
+    "code",
+    "process",
+    "read_inputs",
+]

@@ -1,0 +1,131 @@
+"""Gazetteers: countries, organizations and titles, read from the package's data files.
+
+The files (``communique/data/*.tsv``) are written by hand by the communique authors; the test
+``tests/test_data_gazetteers.py`` validates them. They are loaded once per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+PSEUDO_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    text = resources.files("communique.data").joinpath(name).read_text(encoding="utf-8")
+    for row in csv.reader(text.splitlines(), delimiter="\t"):
+        if row and not row[0].startswith("#") and any(cell.strip() for cell in row):
+            yield [cell.strip() for cell in row]
+
+
+def _alternation(texts: list[str]) -> re.Pattern[str]:
+    """One regex matching any of ``texts`` as whole words, longest first."""
+    ordered = sorted(set(texts), key=len, reverse=True)
+    body = "|".join(re.escape(t) for t in ordered)
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    text: str
+    code: str | None
+    sector: str | None
+    kind: str  # country kinds (name, adjective, capital, metonym) or org kinds (name, head, ism)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict[str, tuple[str, str]]  # text -> (code, kind)
+    org_names: dict[str, tuple[str | None, str | None]]  # text -> (code, sector)
+    org_heads: dict[str, str | None]  # lower-case head keyword -> sector
+    ism_keywords: dict[str, str | None]  # keyword -> sector
+    titles: dict[str, tuple[str | None, int]]  # lower-case title -> (sector, rank)
+    country_pattern: re.Pattern[str]
+    org_pattern: re.Pattern[str]
+    head_pattern: re.Pattern[str]
+    title_pattern: re.Pattern[str]
+
+    def country_matches(self, text: str) -> list[Match]:
+        """Country names, adjectives, capitals and metonyms in ``text``, left to right."""
+        out = []
+        for m in self.country_pattern.finditer(text):
+            code, kind = self.countries[m.group(0)]
+            out.append(Match(m.start(), m.end(), m.group(0), code, "GOV", kind))
+        return out
+
+    def org_matches(self, text: str) -> list[Match]:
+        """Known organization names and solidarity-group keywords in ``text``."""
+        out = []
+        for m in self.org_pattern.finditer(text):
+            key = m.group(0)
+            if key in self.org_names:
+                code, sector = self.org_names[key]
+                out.append(Match(m.start(), m.end(), key, code, sector, "name"))
+            else:
+                out.append(Match(m.start(), m.end(), key, "ISM", self.ism_keywords[key], "ism"))
+        return out
+
+    def head_sectors(self, text: str) -> list[Match]:
+        """Generic organization head words ("Embassy", "Ministry") in ``text``."""
+        return [
+            Match(m.start(), m.end(), m.group(0), None, self.org_heads[m.group(0).lower()], "head")
+            for m in self.head_pattern.finditer(text)
+        ]
+
+    def title_at(self, text: str) -> tuple[str, str | None, int] | None:
+        """The longest title that ``text`` starts with: (title, sector, rank)."""
+        m = self.title_pattern.match(text)
+        if m is None:
+            return None
+        sector, rank = self.titles[m.group(0).lower()]
+        return m.group(0), sector, rank
+
+    def find_titles(self, text: str) -> list[tuple[int, int, str | None, int]]:
+        """Every title word in ``text``: (start, end, sector, rank)."""
+        return [(m.start(), m.end(), *self.titles[m.group(0).lower()]) for m in self.title_pattern.finditer(text)]
+
+
+def _sector(value: str) -> str | None:
+    return None if value in {"", "-"} else value
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Read the data files once and compile their matchers."""
+    countries: dict[str, tuple[str, str]] = {}
+    for code, kind, text in (row[:3] for row in _rows("countries.tsv")):
+        countries.setdefault(text, (code, kind))
+    org_names: dict[str, tuple[str | None, str | None]] = {}
+    org_heads: dict[str, str | None] = {}
+    ism: dict[str, str | None] = {}
+    for row in _rows("organizations.tsv"):
+        text, match, code, sector = row[:4]
+        if match == "name":
+            org_names.setdefault(text, (None if code == "-" else code, _sector(sector)))
+        elif match == "head":
+            org_heads.setdefault(text.lower(), _sector(sector))
+        elif match == "ism":
+            ism.setdefault(text, _sector(sector))
+    titles: dict[str, tuple[str | None, int]] = {}
+    for row in _rows("titles.tsv"):
+        titles.setdefault(row[0].lower(), (_sector(row[1]), int(row[2])))
+    head_body = "|".join(re.escape(h) for h in sorted(org_heads, key=len, reverse=True))
+    title_body = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    return Gazetteer(
+        countries=countries,
+        org_names=org_names,
+        org_heads=org_heads,
+        ism_keywords=ism,
+        titles=titles,
+        country_pattern=_alternation(list(countries)),
+        org_pattern=_alternation(list(org_names) + list(ism)),
+        head_pattern=re.compile(rf"\b(?:{head_body})\b", re.IGNORECASE),
+        title_pattern=re.compile(rf"(?:{title_body})\b", re.IGNORECASE),
+    )

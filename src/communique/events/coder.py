@@ -1,0 +1,478 @@
+"""The event coder: trigger words + dependency arguments → PLOVER events.
+
+For each sentence, a lexicon of trigger lemmas (``data/event_lexicon.tsv``) proposes events;
+the dependency parse gives their arguments: the subject (or the ``by`` agent of a passive) is
+the actor, the direct object or the objects of the trigger's prepositions the recipient.
+Arguments resolve to entities through :mod:`communique.actors`, including coordinated phrases
+("the DPRK and Russia"), title phrases ("the founder of the movement"), pronouns, and
+collective references ("both sides", "the two countries"). A sentence without a subject
+inherits the actor of the previous sentences. Mentions of one event in a document are merged
+into one event with several evidence spans.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from communique.actors.gazetteer import load_gazetteer
+from communique.actors.resolve import DocActors
+from communique.events.dates import resolve_date
+from communique.events.ontology import QUAD, intensity
+from communique.records import Document, Entity, Event, Evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Types whose infinitive or clausal complement is their content, not a separate event:
+# "agreed to cooperate" is one AGREE, "urged X to withdraw" one REQUEST.
+FRAMING_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"})
+# Types whose "with"/"between" partners act together rather than receive.
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "CONCEDE"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
+INTENT_VERBS = frozenset({"plan", "intend", "expect", "hope", "want", "seek", "aim", "prepare", "wish"})
+COLLECTIVE_NOUNS = frozenset({"side", "country", "nation", "state", "leader", "government"})
+# Modifiers that put a noun trigger in the past ("the historical visit") or in the future.
+HISTORY_MODIFIERS = frozenset({"historical", "historic", "past", "previous", "former", "earlier"})
+PLAN_NOUNS = frozenset({"plan", "proposal", "idea", "prospect", "possibility", "preparation", "way", "option", "measure"})
+# Dependency links along which a clause is the content of a framing trigger above it.
+CONTENT_LINKS = frozenset({"xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "prep", "dobj"})
+# Types that need two parties: a consultation with nobody did not happen.
+TWO_PARTY_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "who", "which"})
+# Nouns that, as the head of "X of <organization>", stand for the organization's people.
+MEMBER_NOUNS = frozenset({"member", "members", "delegation", "activist", "activists", "participant",
+                          "participants", "representative", "representatives", "official", "officials"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str
+    event: str
+    mode: str | None
+    cameo: str | None
+    objects: frozenset[str]
+    preps: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict[tuple[str, str], tuple[Trigger, ...]]:
+    """Trigger lexicon keyed by (lemma, "VERB" | "NOUN")."""
+    text = resources.files("communique.data").joinpath("event_lexicon.tsv").read_text(encoding="utf-8")
+    table: dict[tuple[str, str], list[Trigger]] = {}
+    for row in csv.reader(text.splitlines(), delimiter="\t"):
+        if not row or row[0].startswith("#"):
+            continue
+        row = [*row, "", "", ""][:7]
+        lemma, pos, event, mode, cameo, objects, preps = (cell.strip() for cell in row)
+        trigger = Trigger(lemma, pos, event, mode or None, cameo or None,
+                          frozenset(objects.lower().split()), tuple(preps.split()))
+        table.setdefault((lemma, pos), []).append(trigger)
+    return {key: tuple(value) for key, value in table.items()}
+
+
+@dataclass
+class _Context:
+    """What the coder remembers while reading a document."""
+
+    document: Document
+    actors: DocActors
+    last_subject: tuple[Entity, ...] = ()
+    pair: tuple[Entity, ...] = ()
+
+    def is_title(self, token: Token) -> bool:
+        titles = load_gazetteer().titles
+        return token.lower_ in titles or token.lemma_.lower() in titles
+
+    def country_of(self, place: str) -> str | None:
+        countries = load_gazetteer().countries
+        found = countries.get(place) or countries.get(place.removeprefix("the ").strip())
+        return found[0] if found else None
+
+
+def _pos(token: Token) -> str | None:
+    if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+        return "VERB"
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return "NOUN"
+    return None
+
+
+def _neighbour_lemmas(token: Token) -> set[str]:
+    words = set()
+    for child in token.children:
+        words.add(child.lemma_.lower())
+        words.update(g.lemma_.lower() for g in child.children)
+    if token.dep_ in {"acl", "relcl"}:
+        words.add(token.head.lemma_.lower())
+    return words
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or token.dep_ == "acl" and token.tag_ == "VBN"
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, prep: str) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
+            out.extend(_children(child, "pobj", "pcomp"))
+    return out
+
+
+class EventCoder:
+    """Codes the events of parsed, actor-resolved documents."""
+
+    def __init__(self) -> None:
+        self.lexicon = load_lexicon()
+
+    # -- arguments ------------------------------------------------------------------------------
+
+    def entities(self, token: Token, ctx: _Context, depth: int = 0) -> list[Entity]:
+        """Entities that the phrase headed by ``token`` refers to (conjuncts included)."""
+        out: list[Entity] = []
+        own = ctx.actors.by_token.get(token.i)
+        # "between the DPRK and Russian Federation" parses as DPRK(nmod) + conj under Federation.
+        coordinated = [c for c in token.children if c.dep_ in {"nmod", "compound"}
+                       and any(g.dep_ == "cc" for g in c.children) and ctx.actors.by_token.get(c.i) != own]
+        for t in [*coordinated, *[x for c in coordinated for x in c.conjuncts], token, *token.conjuncts]:
+            for entity in self._one(t, ctx, depth):
+                if all(entity.entity_name != e.entity_name for e in out):
+                    out.append(entity)
+        return out
+
+    def _one(self, t: Token, ctx: _Context, depth: int) -> list[Entity]:
+        if depth > 4:
+            return []
+        found = ctx.actors.at(t.i)
+        if found is not None:
+            return [found]
+        lower = t.lower_
+        lemma = t.lemma_.lower()
+        if lower in PRONOUNS and t.pos_ == "PRON":
+            return list(ctx.last_subject)
+        determiners = {c.lower_ for c in t.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
+        if (lemma in COLLECTIVE_NOUNS and determiners & {"both", "two", "the"} or lemma == "party" and determiners & {"both", "two"}) and t.tag_ in {"NNS", "NNPS"}:
+            return list(ctx.pair)
+        # "the founder of the movement", "members of the delegation", "DPRK Ambassador"
+        of = _prep_objects(t, "of")
+        is_role = lemma in MEMBER_NOUNS or ctx.is_title(t)
+        if is_role:
+            for obj in of:
+                inner = self.entities(obj, ctx, depth + 1)
+                if inner:
+                    return [self._role(t, e) for e in inner]
+        for child in t.children:
+            if child.dep_ in {"compound", "amod", "nmod", "poss"} and ctx.actors.at(child.i) is not None:
+                inner_entity = ctx.actors.at(child.i)
+                assert inner_entity is not None
+                return [self._role(t, inner_entity) if is_role else inner_entity]
+        if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN":
+            # A definite description naming an earlier organization: "the movement".
+            for entity in reversed(ctx.actors.entities):
+                if entity.start < t.idx and entity.kind == "organization" and lemma in entity.entity_name.lower().split():
+                    return [entity]
+        return []
+
+    @staticmethod
+    def _role(token: Token, entity: Entity) -> Entity:
+        phrase = token.doc[token.left_edge.i : token.right_edge.i + 1].text
+        return Entity(
+            entity_text=phrase, entity_name=entity.entity_name, kind=entity.kind,
+            code=entity.code, sector=entity.sector, office=token.text if entity.kind != "person" else entity.office,
+            organization=entity.entity_name if entity.kind == "organization" else entity.organization,
+            start=token.left_edge.idx, end=token.right_edge.idx + len(token.right_edge),
+        )
+
+    def _subject(self, token: Token, ctx: _Context) -> tuple[list[Entity], bool]:
+        """Actor of a verb: (entities, stated_in_sentence)."""
+        passive = _is_passive(token)
+        node: Token | None = token
+        for _ in range(4):
+            if node is None:
+                break
+            if passive and node is token:
+                agents = _prep_objects(node, "by")
+                if agents:
+                    return self.entities(agents[0], ctx), True
+            else:
+                subjects = _children(node, "nsubj")
+                if subjects:
+                    return self.entities(subjects[0], ctx), True
+                if node.dep_ == "ROOT":
+                    # "At the invitation of X, Chairman of Y, the founder of Z attended ...":
+                    # the parser hangs the real subject on X as an apposition.
+                    appos = [t for t in node.sent if t.i < node.i and t.dep_ == "appos" and t.head.i < t.i]
+                    if appos and not any(t.pos_ == "VERB" for t in node.doc[appos[-1].i : node.i]):
+                        found = self.entities(appos[-1], ctx)
+                        if found:
+                            return found, True
+            if node.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl"} and node.head is not node:
+                if node.dep_ == "relcl":
+                    return self.entities(node.head, ctx), True
+                node = node.head
+                passive = False
+                continue
+            break
+        return list(ctx.last_subject), False
+
+    # -- modality -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _modality(token: Token) -> tuple[bool, bool, bool]:
+        chain = [token]
+        if token.dep_ in {"xcomp", "conj"}:
+            chain.append(token.head)
+        negated = future = hypothetical = False
+        for node in chain:
+            for child in node.children:
+                low = child.lower_
+                if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
+                    negated = True
+                if child.dep_ in {"aux", "auxpass"} and low in FUTURE_AUX:
+                    future = True
+                if child.dep_ in {"aux", "auxpass"} and low in HYPOTHETICAL_AUX:
+                    hypothetical = True
+                if child.dep_ == "mark" and low in {"if", "unless", "whether"}:
+                    hypothetical = True
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_VERBS:
+            future = True
+        if token.pos_ in {"NOUN", "PROPN"}:
+            if any(c.lower_ in HISTORY_MODIFIERS for c in token.children):
+                hypothetical = True  # reported history, not news
+            if token.dep_ == "pobj" and token.head.head.lemma_.lower() in PLAN_NOUNS:
+                future = True
+        elif token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in PLAN_NOUNS:
+            future = True  # "ways to provide assistance", "plans to visit"
+        return negated, future, hypothetical
+
+    # -- date, place ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _date(token: Token, sent: Span, published: str | None) -> tuple[str | None, str | None]:
+        best: tuple[int, str, str] | None = None
+        for ent in sent.ents:
+            if ent.label_ not in {"DATE", "TIME"}:
+                continue
+            date, precision = resolve_date(ent.text, published)
+            if date is None:
+                continue
+            ancestors = {a.i for a in ent.root.ancestors}
+            distance = abs(ent.root.i - token.i) - (100 if token.i in ancestors else 0)
+            if best is None or distance < best[0]:
+                best = (distance, date, precision or "day")
+        return (best[1], best[2]) if best else (None, None)
+
+    @staticmethod
+    def _place(token: Token, sent: Span) -> str | None:
+        for ent in sent.ents:
+            if ent.label_ in {"GPE", "LOC", "FAC"} and ent.root.head.lower_ in {"in", "at"}:
+                head = ent.root.head.head
+                if head == token or head.head == token or token.is_ancestor(ent.root):
+                    return ent.text
+        return None
+
+    # -- coding ---------------------------------------------------------------------------------
+
+    def _triggers(self, token: Token) -> tuple[Trigger, ...]:
+        pos = _pos(token)
+        if pos is None:
+            return ()
+        found = self.lexicon.get((token.lemma_.lower(), pos)) or self.lexicon.get((token.lower_, pos)) or ()
+        neighbours = None
+        out = []
+        for trig in found:
+            if trig.objects:
+                neighbours = neighbours if neighbours is not None else _neighbour_lemmas(token)
+                if not trig.objects & neighbours:
+                    continue
+            out.append(trig)
+        return tuple(out[:1])
+
+    def _is_content_of_frame(self, token: Token) -> bool:
+        head = token.head
+        if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj", "compound"} and head is not token:
+            governor = head.head if token.dep_ == "pobj" else head
+            if self._triggers(governor) or (token.dep_ == "nsubjpass" and any(
+                    self._triggers(c) for c in head.children if c.dep_ == "acl")):
+                return True
+        if token.dep_ not in {"xcomp", "ccomp", "acl", "pcomp", "pobj", "dobj", "conj"} or head is token:
+            return False
+        node = token
+        for _ in range(8):
+            if node.dep_ not in CONTENT_LINKS or node.head is node:
+                return False
+            node = node.head
+            if any(t.event in FRAMING_TYPES for t in self._triggers(node)):
+                return True
+        return False
+
+    def _recipients(self, token: Token, trig: Trigger, ctx: _Context, passive: bool) -> tuple[list[Entity], bool]:
+        """Recipient entities, and whether the partners act jointly ("between")."""
+        holders = [token]
+        if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj"}:
+            holders.append(token.head if token.dep_ != "pobj" else token.head.head)
+        for child in token.children:
+            if child.dep_ in {"acl", "relcl"}:
+                holders.append(child)
+        if _pos(token) == "NOUN":
+            holders.extend(token.conjuncts)
+        found = self._recipients_in(holders, trig, ctx, passive)
+        if found[0] or trig.pos != "NOUN" and not any(p != "obj" for p in trig.preps):
+            return found
+        # "a decision to establish ties with X": the partners sit in the content clause.
+        for holder in holders:
+            for node in holder.subtree:
+                if node.dep_ == "prep" and node.lower_ in trig.preps and node.lower_ != "of":
+                    objs = [e for o in _children(node, "pobj") for e in self.entities(o, ctx)]
+                    if objs:
+                        return objs, node.lower_ == "between"
+        return [], False
+
+    def _recipients_in(self, holders: list[Token], trig: Trigger, ctx: _Context, passive: bool) -> tuple[list[Entity], bool]:
+        token = holders[0]
+        for prep in trig.preps:
+            for holder in holders:
+                if prep == "obj":
+                    objs = _children(holder, "dobj") or (_children(holder, "nsubjpass") if passive else [])
+                    if holder.dep_ == "acl" and passive and holder is token:
+                        objs = []
+                elif prep == "of" and _pos(holder) == "NOUN":
+                    objs = _prep_objects(holder, "of")
+                else:
+                    objs = _prep_objects(holder, prep)
+                for obj in objs:
+                    found = self.entities(obj, ctx)
+                    if not found:
+                        # "ties with X", "talks on Y with Z": look one level further down.
+                        for inner in obj.children:
+                            if inner.dep_ == "prep" and inner.lower_ in trig.preps:
+                                found = [e for o in _children(inner, "pobj") for e in self.entities(o, ctx)]
+                                if found:
+                                    break
+                    if found:
+                        return found, prep == "between"
+        return [], False
+
+    def _noun_actor(self, token: Token, trig: Trigger, ctx: _Context) -> tuple[list[Entity], bool]:
+        for child in token.children:
+            if child.dep_ == "poss":
+                found = self.entities(child, ctx)
+                if found:
+                    return found, True
+        for prep in ("by", "of"):
+            if prep in trig.preps:
+                continue
+            for obj in _prep_objects(token, prep):
+                found = self.entities(obj, ctx)
+                if found:
+                    return found, True
+        governor = token.head
+        if token.dep_ in {"dobj", "attr"} or (token.dep_ == "pobj" and governor.head.pos_ == "VERB"):
+            verb = governor if token.dep_ != "pobj" else governor.head
+            return self._subject(verb, ctx)
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            return list(ctx.last_subject), False
+        return list(ctx.last_subject), False
+
+    def code(self, doc_sents: list[Span], document: Document, actors: DocActors) -> list[Event]:
+        """All events of one document, merged so that each real event appears once."""
+        ctx = _Context(document=document, actors=actors, pair=_bilateral_pair(actors))
+        found: list[Event] = []
+        for index, sent in enumerate(doc_sents):
+            for token in sent:
+                for trig in self._triggers(token):
+                    if self._is_content_of_frame(token):
+                        continue
+                    event = self._event(token, trig, sent, index, ctx)
+                    if event is not None:
+                        found.append(event)
+            for token in sent:
+                if token.dep_ == "nsubj" and token.head.pos_ in {"VERB", "AUX"}:
+                    subject = self.entities(token, ctx)
+                    if subject:
+                        ctx.last_subject = tuple(subject)
+        return _merge(found, document.id)
+
+    def _event(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: _Context) -> Event | None:
+        passive = trig.pos == "VERB" and _is_passive(token)
+        if trig.pos == "VERB":
+            actor, stated = self._subject(token, ctx)
+        else:
+            actor, stated = self._noun_actor(token, trig, ctx)
+        recipient, joint = self._recipients(token, trig, ctx, passive)
+        if joint and not stated:
+            actor, recipient = recipient, []
+        elif joint:
+            actor, recipient = actor + [r for r in recipient if r not in actor], []
+        names = {a.entity_name for a in actor}
+        recipient = [r for r in recipient if r.entity_name not in names]
+        if not actor or not any(e.code for e in actor + recipient):
+            return None
+        if trig.event in TWO_PARTY_TYPES and not recipient and len({e.code or e.entity_name for e in actor}) < 2:
+            return None
+        negated, future, hypothetical = self._modality(token)
+        date, precision = self._date(token, sent, ctx.document.published)
+        place = self._place(token, sent)
+        mode = trig.mode
+        if trig.event == "CONSULT" and mode is None and place is not None:
+            place_code = ctx.country_of(place)
+            if place_code and any(r.code == place_code for r in recipient) and not any(a.code == place_code for a in actor):
+                mode = "visit"
+        symmetric = trig.event in JOINT_TYPES and (joint or not recipient)
+        evidence = Evidence(sentence=index, start=sent.start_char, end=sent.end_char, text=sent.text.strip())
+        confidence = 0.5 + 0.2 * stated + 0.2 * bool(recipient) + 0.05 * bool(date)
+        return Event(
+            id="", doc_id=ctx.document.id, event=trig.event, actor=tuple(actor), recipient=tuple(recipient),
+            evidence=(evidence,), trigger=token.text, mode=mode, quad_code=QUAD[trig.event],
+            intensity=intensity(trig.event, trig.cameo), date=date, date_precision=precision,
+            location=place, cameo=trig.cameo, symmetric=symmetric, negated=negated, future=future,
+            hypothetical=hypothetical, confidence=round(min(confidence, 0.95), 2),
+        )
+
+
+def _bilateral_pair(actors: DocActors) -> tuple[Entity, ...]:
+    """The two states a document is mostly about, for "both sides" and "the two countries"."""
+    counts = Counter(e.code for e in actors.entities if e.kind == "state" and e.code)
+    pair = [code for code, _ in counts.most_common(2)]
+    out = []
+    for code in pair:
+        out.append(next(e for e in actors.entities if e.kind == "state" and e.code == code))
+    return tuple(out)
+
+
+def _codes(entities: tuple[Entity, ...]) -> frozenset[str]:
+    return frozenset(e.code or e.entity_name for e in entities)
+
+
+def _merge(events: list[Event], doc_id: str) -> list[Event]:
+    """One event per real-world event: same type and parties, compatible dates."""
+    merged: list[Event] = []
+    for event in events:
+        if event.symmetric:
+            key = (event.event, _codes(event.actor) | _codes(event.recipient), frozenset())
+        else:
+            key = (event.event, _codes(event.actor), _codes(event.recipient))
+        for i, seen in enumerate(merged):
+            seen_key = ((seen.event, _codes(seen.actor) | _codes(seen.recipient), frozenset()) if seen.symmetric
+                        else (seen.event, _codes(seen.actor), _codes(seen.recipient)))
+            flags_equal = (seen.negated, seen.future, seen.hypothetical) == (event.negated, event.future, event.hypothetical)
+            if seen_key == key and flags_equal and (seen.date is None or event.date is None or seen.date == event.date):
+                if all(e.sentence != event.evidence[0].sentence for e in seen.evidence):
+                    seen = replace(seen, evidence=seen.evidence + event.evidence)
+                merged[i] = replace(seen, date=seen.date or event.date, date_precision=seen.date_precision or event.date_precision,
+                                    mode=seen.mode or event.mode, confidence=max(seen.confidence, event.confidence))
+                break
+        else:
+            merged.append(event)
+    return [replace(e, id=f"{doc_id}-{n:03d}") for n, e in enumerate(merged, start=1)]

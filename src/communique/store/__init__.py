@@ -1,0 +1,471 @@
+"""SQLite storage of coded documents, their events and the inputs that failed.
+
+A :class:`Store` wraps one ``sqlite3`` connection opened in autocommit mode; every write is
+an explicit ``BEGIN IMMEDIATE`` … ``COMMIT`` so that a crash or an error part-way through a
+document leaves nothing of it behind. Events keep their full ``Event.to_dict()`` record as
+JSON, so reading them back gives exactly what the coder produced; the other columns exist to
+filter on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from communique.errors import StoreError
+from communique.records import CodedDocument, Entity, Event, Failure
+from communique.store.schema import SCHEMA_SQL, SCHEMA_VERSION
+
+__all__ = ["SCHEMA_SQL", "SCHEMA_VERSION", "Store"]
+
+logger = logging.getLogger(__name__)
+
+MEMORY = ":memory:"
+# Shorter prefixes of a 16-hex-digit id match too many documents to be worth resolving.
+MIN_ID_PREFIX = 6
+BUSY_TIMEOUT_MS = 5000
+COUNTED_TABLES = ("documents", "events", "actors", "failures", "mentions")
+_DATE_BOUND = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+Params = Sequence[Any]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _casefold(value: Any) -> Any:
+    """SQL function ``casefold(x)``: SQLite's own ``lower()`` only folds ASCII letters."""
+    return value.casefold() if isinstance(value, str) else value
+
+
+def _check_date_bound(name: str, value: str) -> None:
+    if not _DATE_BOUND.match(value):
+        raise ValueError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+
+
+def _check_limit(limit: int | None) -> None:
+    # SQLite reads a negative LIMIT as "no limit", which would hide a caller's bug.
+    if limit is not None and limit < 0:
+        raise ValueError(f"limit must be 0 or more, got {limit}")
+
+
+class Store:
+    """A communique SQLite database.
+
+    Args:
+        path: Database file, or ``":memory:"`` for a throwaway database.
+        readonly: Open the file read-only (it must exist); writes raise :class:`StoreError`.
+
+    Raises:
+        StoreError: the file is missing (read-only), cannot be opened, is not a communique
+            database, or has another schema version.
+
+    Example::
+
+        with Store("communique.db") as store:
+            store.add(coded)
+            rows = store.events(country="NOR", since="2024-01-01")
+    """
+
+    def __init__(self, path: str | os.PathLike[str] = "communique.db", *, readonly: bool = False):
+        self.path = os.fspath(path)
+        self.readonly = readonly
+        self._conn = self._connect()
+        try:
+            self._prepare()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        memory = self.path == MEMORY
+        if self.readonly and not memory and not Path(self.path).exists():
+            raise StoreError(
+                f"no database at {self.path}: run `communique ingest PATH` first (or pass --db)"
+            )
+        try:
+            if self.readonly and not memory:
+                # A file: URI is the only way to ask SQLite itself to refuse writes.
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                conn = sqlite3.connect(self.path, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database at {self.path}: {exc}") from exc
+        conn.row_factory = sqlite3.Row
+        conn.create_function("casefold", 1, _casefold, deterministic=True)
+        return conn
+
+    def _prepare(self) -> None:
+        """Set pragmas, create the schema if writable, and check the schema version."""
+        conn = self._conn
+        try:
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            if not self.readonly:
+                if self.path != MEMORY:
+                    # WAL lets readers (`communique events`) run while an ingest writes.
+                    conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA foreign_keys=ON")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                self._create_schema()
+            elif self.path == MEMORY:
+                self._create_schema()
+                conn.execute("PRAGMA query_only=ON")
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path} is not a usable communique database: {exc}") from exc
+        version = None if row is None else row["value"]
+        if version != str(SCHEMA_VERSION):
+            raise StoreError(
+                f"{self.path} has schema version {version}, this communique needs "
+                f"{SCHEMA_VERSION}: ingest into a new database (--db NEW.db)"
+            )
+        logger.debug("opened %s (readonly=%s)", self.path, self.readonly)
+
+    def _create_schema(self) -> None:
+        # executescript() would commit a pending transaction first, so the BEGIN is part of
+        # the script; the statements are idempotent, so this is safe on an existing database.
+        try:
+            self._conn.executescript(f"BEGIN IMMEDIATE;\n{SCHEMA_SQL}\nCOMMIT;")
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+
+    # -- lifetime --------------------------------------------------------------------------
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The underlying connection, for ad-hoc queries."""
+        return self._conn
+
+    def close(self) -> None:
+        """Close the connection; the store cannot be used afterwards."""
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r}, readonly={self.readonly})"
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run the body as one write transaction; roll it all back on any exception."""
+        if self.readonly:
+            raise StoreError(f"database {self.path} was opened read-only; cannot write")
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            # Some errors (disk full, I/O) make SQLite roll back on its own.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+            raise
+
+    def _query(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.path}: {exc}") from exc
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(self, coded: CodedDocument) -> bool:
+        """Store a coded document with its actors, events and evidence, all or nothing.
+
+        A document already in the store (same ``doc.id``) only gains a mention of this
+        source, so re-adding the same document changes nothing.
+
+        Returns:
+            True if the document is new, False if it was already stored.
+
+        Raises:
+            StoreError: the store is read-only or the database refused the write.
+        """
+        doc = coded.doc
+        with self._transaction() as conn:
+            new = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone() is None
+            if new:
+                self._insert_document(conn, coded)
+                self._insert_actors(conn, coded)
+                for event in coded.events:
+                    self._insert_event(conn, event)
+            conn.execute(
+                "INSERT OR IGNORE INTO mentions (doc_id, source, input_id) VALUES (?, ?, ?)",
+                (doc.id, doc.source, doc.input_id),
+            )
+        logger.debug("%s document %s from %s", "added" if new else "saw", doc.id, doc.source)
+        return new
+
+    @staticmethod
+    def _insert_document(conn: sqlite3.Connection, coded: CodedDocument) -> None:
+        doc = coded.doc
+        record = doc.to_dict()
+        conn.execute(
+            "INSERT INTO documents (id, input_id, source, title, outlet, published, language,"
+            " url, dateline, notes, text, coder_version, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.id, doc.input_id, doc.source, doc.title, doc.outlet, doc.published,
+                doc.language, doc.url, json.dumps(record["dateline"]),
+                json.dumps(record["notes"]), doc.text, coded.coder_version, _now(),
+            ),
+        )
+
+    @staticmethod
+    def _insert_actors(conn: sqlite3.Connection, coded: CodedDocument) -> None:
+        conn.executemany(
+            "INSERT INTO actors (doc_id, idx, entity_text, entity_name, entity_type, code,"
+            ' sector, office, organization, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            [
+                (coded.doc.id, idx, a.entity_text, a.entity_name, a.kind, a.code, a.sector,
+                 a.office, a.organization, a.start, a.end)
+                for idx, a in enumerate(coded.actors)
+            ],
+        )
+
+    @staticmethod
+    def _insert_event(conn: sqlite3.Connection, event: Event) -> None:
+        conn.execute(
+            "INSERT INTO events (id, doc_id, event, mode, context, quad_code, intensity, date,"
+            " date_precision, location, cameo, symmetric, negated, future, hypothetical,"
+            " confidence, trigger, coder_version, record)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event.id, event.doc_id, event.event, event.mode, json.dumps(list(event.context)),
+                event.quad_code, event.intensity, event.date, event.date_precision,
+                event.location, event.cameo, int(event.symmetric), int(event.negated),
+                int(event.future), int(event.hypothetical), event.confidence, event.trigger,
+                event.coder_version, json.dumps(event.to_dict(), ensure_ascii=False),
+            ),
+        )
+        conn.executemany(
+            "INSERT INTO event_actors (event_id, role, position, entity_name, entity_text, code,"
+            " sector, office) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (event.id, role, position, e.entity_name, e.entity_text, e.code, e.sector,
+                 e.office)
+                for role, entities in (("actor", event.actor), ("recipient", event.recipient))
+                for position, e in enumerate(entities)
+            ],
+        )
+        conn.executemany(
+            'INSERT INTO evidence (event_id, position, sentence, start, "end", text)'
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (event.id, position, ev.sentence, ev.start, ev.end, ev.text)
+                for position, ev in enumerate(event.evidence)
+            ],
+        )
+
+    def add_failure(self, failure: Failure, *, content_hash: str | None = None) -> bool:
+        """Record an input that could not be coded, once per (source, reason, content hash).
+
+        Returns:
+            True if the failure is new, False if it was already recorded.
+        """
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT OR IGNORE INTO failures (source, reason, detail, content_hash, at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (failure.source, failure.reason, failure.detail, content_hash or "", _now()),
+            )
+        return cursor.rowcount == 1
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        """Whether a document with exactly this id is stored."""
+        return bool(self._query("SELECT 1 FROM documents WHERE id = ?", (doc_id,)))
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        country: str | None = None,
+        event_type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored events matching every given filter.
+
+        Args:
+            actor: Case-insensitive substring of any actor's or recipient's name or text.
+            country: Code (ISO3 or PLOVER pseudo-country) of any actor or recipient.
+            event_type: PLOVER event type, e.g. ``"CONSULT"`` (case-insensitive).
+            since: First date, inclusive (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``).
+            until: Last date, inclusive; ``"2024-03"`` includes all of March.
+            doc_id: Only events of this document.
+            limit: At most this many events.
+
+        Returns:
+            Each event's ``Event.to_dict()`` record plus ``doc_title``, ``doc_outlet`` and
+            ``doc_published``, ordered by date (undated last), publication date and id.
+            Events without a date are left out when ``since`` or ``until`` is given.
+
+        Raises:
+            ValueError: a malformed date bound or a negative limit.
+        """
+        _check_limit(limit)
+        where: list[str] = []
+        params: list[Any] = []
+        participant = "EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND {})"
+        if actor is not None:
+            where.append(participant.format(
+                "(instr(casefold(ea.entity_name), ?) > 0 OR instr(casefold(ea.entity_text), ?) > 0)"
+            ))
+            params += [actor.casefold()] * 2
+        if country is not None:
+            where.append(participant.format("ea.code = ? COLLATE NOCASE"))
+            params.append(country)
+        if event_type is not None:
+            where.append("e.event = ? COLLATE NOCASE")
+            params.append(event_type)
+        # A NULL date compares as NULL, so these also drop undated events.
+        if since is not None:
+            _check_date_bound("since", since)
+            where.append("e.date >= ?")
+            params.append(since)
+        if until is not None:
+            _check_date_bound("until", until)
+            # Compare at the bound's precision so that a month or year bound is inclusive.
+            where.append("substr(e.date, 1, ?) <= ?")
+            params += [len(until), until]
+        if doc_id is not None:
+            where.append("e.doc_id = ?")
+            params.append(doc_id)
+        sql = (
+            "SELECT e.record, d.title, d.outlet, d.published"
+            " FROM events e JOIN documents d ON d.id = e.doc_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY e.date IS NULL, e.date, d.published IS NULL, d.published, e.id"
+            + (" LIMIT ?" if limit is not None else "")
+        )
+        if limit is not None:
+            params.append(limit)
+        results = []
+        for row in self._query(sql, params):
+            record = json.loads(row["record"])
+            record.update(
+                doc_title=row["title"], doc_outlet=row["outlet"], doc_published=row["published"]
+            )
+            results.append(record)
+        return results
+
+    def documents(self, *, limit: int | None = None) -> list[dict[str, Any]]:
+        """A summary of each stored document, by publication date (undated last), then id.
+
+        Returns:
+            Dicts with id, title, outlet, published, language, source and n_events.
+        """
+        _check_limit(limit)
+        sql = (
+            "SELECT d.id, d.title, d.outlet, d.published, d.language, d.source,"
+            " (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS n_events"
+            " FROM documents d ORDER BY d.published IS NULL, d.published, d.id"
+            + (" LIMIT ?" if limit is not None else "")
+        )
+        return [dict(row) for row in self._query(sql, () if limit is None else (limit,))]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """One document in full, by id or by a unique id prefix of 6 or more characters.
+
+        Returns:
+            Every document column (``dateline`` and ``notes`` decoded), plus ``actors``
+            (entity dicts), ``events`` (event records) and ``mentions`` (sources); None if
+            nothing matches.
+
+        Raises:
+            StoreError: the prefix matches more than one document.
+        """
+        row = self._resolve_document(doc_id)
+        if row is None:
+            return None
+        result = dict(row)
+        result["dateline"] = json.loads(result["dateline"]) if result["dateline"] else None
+        result["notes"] = json.loads(result["notes"]) if result["notes"] else []
+        result["actors"] = [
+            Entity(
+                entity_text=a["entity_text"], entity_name=a["entity_name"],
+                kind=a["entity_type"], code=a["code"], sector=a["sector"], office=a["office"],
+                organization=a["organization"], start=a["start"], end=a["end"],
+            ).to_dict()
+            for a in self._query("SELECT * FROM actors WHERE doc_id = ? ORDER BY idx", (row["id"],))
+        ]
+        result["events"] = [
+            json.loads(r["record"])
+            for r in self._query(
+                "SELECT record FROM events WHERE doc_id = ? ORDER BY date IS NULL, date, id",
+                (row["id"],),
+            )
+        ]
+        mentions = self._query("SELECT source FROM mentions WHERE doc_id = ? ORDER BY rowid",
+                               (row["id"],))
+        result["mentions"] = [r["source"] for r in mentions]
+        return result
+
+    def _resolve_document(self, doc_id: str) -> sqlite3.Row | None:
+        rows = self._query("SELECT * FROM documents WHERE id = ?", (doc_id,))
+        if rows or len(doc_id) < MIN_ID_PREFIX:
+            return rows[0] if rows else None
+        rows = self._query(
+            "SELECT * FROM documents WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 6",
+            (len(doc_id), doc_id),
+        )
+        if len(rows) > 1:
+            shown = ", ".join(r["id"] for r in rows[:5])
+            raise StoreError(
+                f"document id prefix {doc_id!r} is ambiguous ({shown}, ...): give more characters"
+            )
+        return rows[0] if rows else None
+
+    def failures(self) -> list[Failure]:
+        """Every recorded failure, in the order they were recorded."""
+        return [
+            Failure(source=r["source"], reason=r["reason"], detail=r["detail"] or "")
+            for r in self._query("SELECT source, reason, detail FROM failures ORDER BY rowid")
+        ]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of documents, events, actors, failures and mentions."""
+        # Table names come from a constant, never from the caller.
+        return {
+            table: self._query(f"SELECT count(*) FROM {table}")[0][0] for table in COUNTED_TABLES
+        }
+
+    def integrity_ok(self) -> bool:
+        """Whether ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check`` find nothing."""
+        check = [r[0] for r in self._query("PRAGMA integrity_check")]
+        return check == ["ok"] and not self._query("PRAGMA foreign_key_check")

@@ -1,0 +1,123 @@
+"""The SQLite schema of a communique database, as text that ``communique schema`` can print.
+
+Every statement is idempotent (``IF NOT EXISTS`` / ``OR IGNORE``), so the whole script can run
+against an existing database. Column names that are SQL keywords (``end``) are quoted.
+"""
+
+from __future__ import annotations
+
+__all__ = ["SCHEMA_SQL", "SCHEMA_VERSION"]
+
+# Bump when a table or column changes; Store refuses a database with another version rather
+# than reading columns that mean something else.
+SCHEMA_VERSION = 1
+
+SCHEMA_SQL = f"""\
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}');
+
+-- One row per distinct article (id = hash of its normalized text).
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    input_id TEXT,
+    source TEXT,
+    title TEXT,
+    outlet TEXT,
+    published TEXT,
+    language TEXT,
+    url TEXT,
+    dateline TEXT,          -- JSON object or null
+    notes TEXT,             -- JSON list of strings
+    text TEXT NOT NULL,
+    coder_version TEXT,
+    ingested_at TEXT
+);
+
+-- Every place an article was seen: the first source and any later duplicates.
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    source TEXT NOT NULL,
+    input_id TEXT,
+    UNIQUE (doc_id, source)
+);
+
+CREATE TABLE IF NOT EXISTS actors (
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    idx INTEGER NOT NULL,
+    entity_text TEXT,
+    entity_name TEXT,
+    entity_type TEXT,
+    code TEXT,
+    sector TEXT,
+    office TEXT,
+    organization TEXT,
+    start INTEGER,
+    "end" INTEGER,
+    PRIMARY KEY (doc_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    event TEXT,
+    mode TEXT,
+    context TEXT,           -- JSON list of strings
+    quad_code INTEGER,
+    intensity REAL,
+    date TEXT,
+    date_precision TEXT,
+    location TEXT,
+    cameo TEXT,
+    symmetric INTEGER,
+    negated INTEGER,
+    future INTEGER,
+    hypothetical INTEGER,
+    confidence REAL,
+    trigger TEXT,
+    coder_version TEXT,
+    record TEXT NOT NULL    -- the full Event.to_dict() as JSON
+);
+
+CREATE TABLE IF NOT EXISTS event_actors (
+    event_id TEXT NOT NULL REFERENCES events(id),
+    role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+    position INTEGER NOT NULL,
+    entity_name TEXT,
+    entity_text TEXT,
+    code TEXT,
+    sector TEXT,
+    office TEXT,
+    PRIMARY KEY (event_id, role, position)
+);
+
+CREATE TABLE IF NOT EXISTS evidence (
+    event_id TEXT NOT NULL REFERENCES events(id),
+    position INTEGER NOT NULL,
+    sentence INTEGER,
+    start INTEGER,
+    "end" INTEGER,
+    text TEXT,
+    PRIMARY KEY (event_id, position)
+);
+
+-- Inputs that never became documents. content_hash is '' when unknown so that UNIQUE
+-- dedupes them too (NULLs are all distinct to UNIQUE).
+CREATE TABLE IF NOT EXISTS failures (
+    source TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    detail TEXT,
+    content_hash TEXT NOT NULL DEFAULT '',
+    at TEXT,
+    UNIQUE (source, reason, content_hash)
+);
+
+CREATE INDEX IF NOT EXISTS events_doc_id ON events (doc_id);
+CREATE INDEX IF NOT EXISTS events_event ON events (event);
+CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS event_actors_code ON event_actors (code);
+CREATE INDEX IF NOT EXISTS event_actors_entity_name ON event_actors (entity_name);
+CREATE INDEX IF NOT EXISTS documents_published ON documents (published);
+"""

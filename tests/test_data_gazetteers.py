@@ -1,0 +1,188 @@
+"""Consistency checks for the hand-made gazetteer data files (no model, fast)."""
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pycountry
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "communique" / "data"
+
+PSEUDO = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+NON_PYCOUNTRY = {"XKX"}  # Kosovo (user-assigned code)
+SECTORS = set(
+    "GOV MIL LEG JUD COP PTY REB SPY CVL BUS JRN MED EDU REL LAB AGR ELI HLH CRM "
+    "IGO NGO UAF -".split()
+)
+COUNTRY_KINDS = {"name", "adjective", "capital", "metonym"}
+ORG_MATCH = {"name", "head", "ism"}
+
+# The 193 UN member states.
+UN_MEMBERS = set(
+    """
+    AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN
+    BOL BIH BWA BRA BRN BGR BFA BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG CRI
+    CIV HRV CUB CYP CZE PRK COD DNK DJI DMA DOM ECU EGY SLV GNQ ERI EST SWZ ETH FJI
+    FIN FRA GAB GMB GEO DEU GHA GRC GRD GTM GIN GNB GUY HTI HND HUN ISL IND IDN IRN
+    IRQ IRL ISR ITA JAM JPN JOR KAZ KEN KIR KWT KGZ LAO LVA LBN LSO LBR LBY LIE LTU
+    LUX MDG MWI MYS MDV MLI MLT MHL MRT MUS MEX FSM MDA MCO MNG MNE MAR MOZ MMR NAM
+    NRU NPL NLD NZL NIC NER NGA MKD NOR OMN PAK PLW PAN PNG PRY PER PHL POL PRT QAT
+    KOR ROU RUS RWA KNA LCA VCT WSM SMR STP SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM
+    ZAF SSD ESP LKA SDN SUR SWE CHE SYR TJK TZA THA TLS TGO TON TTO TUN TUR TKM TUV
+    UGA UKR ARE GBR USA URY UZB VUT VEN VNM YEM ZMB ZWE
+    """.split()
+)
+EXTRA_TERRITORIES = {"TWN", "PSE", "XKX", "VAT", "ESH", "HKG", "MAC"}
+# Members without a capital row on purpose ("Victoria" is too ambiguous).
+NO_CAPITAL_OK = {"SYC"}
+NEWSWORTHY = set(
+    """
+    USA RUS CHN PRK KOR JPN GBR FRA DEU ITA ESP UKR IRN IRQ SYR ISR PSE SAU ARE QAT
+    TUR EGY IND PAK AFG VNM LAO KGZ KAZ BLR POL CAN MEX BRA CUB VEN GRC BGD MMR SGP
+    NZL AUS
+    """.split()
+)
+
+
+def read_tsv(name):
+    path = DATA / name
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    return [
+        (i, row) for i, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    ]
+
+
+def valid_code(code):
+    return code in PSEUDO or code in NON_PYCOUNTRY or pycountry.countries.get(alpha_3=code) is not None
+
+
+def test_un_member_list_is_complete():
+    assert len(UN_MEMBERS) == 193
+    for code in UN_MEMBERS:
+        assert pycountry.countries.get(alpha_3=code) is not None, code
+
+
+@pytest.fixture(scope="module")
+def countries():
+    rows = read_tsv("countries.tsv")
+    for i, row in rows:
+        assert len(row) == 3, (i, row)
+    return [tuple(r) for _, r in rows]
+
+
+@pytest.fixture(scope="module")
+def organizations():
+    rows = read_tsv("organizations.tsv")
+    for i, row in rows:
+        assert len(row) == 5, (i, row)
+    return [tuple(r) for _, r in rows]
+
+
+@pytest.fixture(scope="module")
+def titles():
+    rows = read_tsv("titles.tsv")
+    for i, row in rows:
+        assert len(row) == 3, (i, row)
+    return [tuple(r) for _, r in rows]
+
+
+def _starts_ok(text):
+    return bool(text) and (text[0].isupper() or text[0].isdigit())
+
+
+def test_countries_fields(countries):
+    assert len(countries) > 800
+    for code, kind, text in countries:
+        assert code in EXTRA_TERRITORIES or valid_code(code), code
+        assert code not in PSEUDO, code
+        assert kind in COUNTRY_KINDS, kind
+        assert text == text.strip() and _starts_ok(text), text
+
+
+def test_countries_no_duplicates(countries):
+    dups = [r for r, n in ((r, countries.count(r)) for r in set(countries)) if n > 1]
+    assert not dups, dups
+
+
+def test_countries_text_maps_to_one_code(countries):
+    codes = defaultdict(set)
+    for code, _kind, text in countries:
+        codes[text.strip()].add(code)
+    clashes = {t: c for t, c in codes.items() if len(c) > 1}
+    assert not clashes, clashes
+
+
+def test_countries_coverage(countries):
+    kinds = defaultdict(set)
+    for code, kind, _text in countries:
+        kinds[code].add(kind)
+    for code in UN_MEMBERS | EXTRA_TERRITORIES:
+        assert "name" in kinds[code], f"{code} has no name row"
+    for code in UN_MEMBERS - NO_CAPITAL_OK:
+        assert "capital" in kinds[code], f"{code} has no capital row"
+    for code in NEWSWORTHY:
+        assert {"name", "adjective", "capital"} <= kinds[code], code
+
+
+def test_countries_key_decisions(countries):
+    lookup = {text: code for code, _kind, text in countries}
+    expected = {
+        "DPRK": "PRK", "North Korea": "PRK", "North Korean": "PRK",
+        "Democratic People's Republic of Korea": "PRK", "Pyongyang": "PRK",
+        "Korea": "KOR", "Korean": "KOR", "South Korea": "KOR", "ROK": "KOR",
+        "Russian Federation": "RUS", "Kremlin": "RUS", "U.S.": "USA",
+        "White House": "USA", "UK": "GBR", "Downing Street": "GBR",
+        "Türkiye": "TUR", "Viet Nam": "VNM", "Czechia": "CZE",
+        "Côte d'Ivoire": "CIV", "Ivory Coast": "CIV", "Kyiv": "UKR", "Kiev": "UKR",
+        "Taiwan": "TWN", "Kosovo": "XKX", "Holy See": "VAT",
+    }
+    for text, code in expected.items():
+        assert lookup.get(text) == code, (text, lookup.get(text))
+    assert "Soviet" not in lookup
+
+
+def test_organizations_fields(organizations):
+    assert len(organizations) > 150
+    for text, match, code, sector, _note in organizations:
+        assert text == text.strip() and text, text
+        assert _starts_ok(text) or text.startswith(("al-", "al ")), text
+        assert match in ORG_MATCH, match
+        assert sector in SECTORS, sector
+        if match == "head":
+            assert code == "-", text
+        elif match == "ism":
+            assert code == "ISM", text
+        else:
+            assert valid_code(code), (text, code)
+
+
+def test_organizations_no_duplicates(organizations):
+    assert len(set(organizations)) == len(organizations)
+    owner = defaultdict(set)
+    for text, match, code, _sector, _note in organizations:
+        owner[text].add((match, code))
+    clashes = {t: v for t, v in owner.items() if len(v) > 1}
+    assert not clashes, clashes
+
+
+def test_organizations_examples(organizations):
+    lookup = {text: (match, code, sector) for text, match, code, sector, _ in organizations}
+    assert lookup["KCNA"] == ("name", "PRK", "JRN")
+    assert lookup["Workers' Party of Korea"] == ("name", "PRK", "PTY")
+    assert lookup["United Nations"][1] == "UNO"
+    assert lookup["European Union"][1] == "EUR"
+    assert lookup["Embassy"] == ("head", "-", "GOV")
+    assert lookup["ISG"][:2] == ("ism", "ISM")
+
+
+def test_titles(titles):
+    assert len(titles) >= 120
+    seen = set()
+    for title, sector, rank in titles:
+        assert title == title.strip() and _starts_ok(title), title
+        assert title.lower() not in seen, title
+        seen.add(title.lower())
+        assert sector in SECTORS, (title, sector)
+        assert rank.isdigit() and 1 <= int(rank) <= 5, (title, rank)
