@@ -8,7 +8,7 @@ order, beside the coded documents.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from communique.actors import resolve_actors
 from communique.clean import clean
@@ -34,22 +34,31 @@ def _coded(document: Document, parsed, coder: EventCoder) -> CodedDocument:  # t
 
 
 def process(
-    raws: Iterable[RawDocument | Failure], *, n_process: int = 1, batch_size: int = BATCH_SIZE
+    raws: Iterable[RawDocument | Failure],
+    *,
+    n_process: int = 1,
+    batch_size: int = BATCH_SIZE,
+    skip: Callable[[Document], bool] | None = None,
 ) -> Iterator[CodedDocument | Failure]:
     """Clean, parse and code every raw document, yielding results in input order.
 
     Failures (given or raised while cleaning) pass through as :class:`Failure` records.
+    Documents for which ``skip`` returns True (already stored, say) are not parsed: they come
+    out as a :class:`CodedDocument` without actors or events.
     """
     nlp = load_model()
     coder = EventCoder()
     pending: list[Document | Failure] = []
 
     def flush() -> Iterator[CodedDocument | Failure]:
-        english = [d for d in pending if isinstance(d, Document) and d.language in CODED_LANGUAGES]
+        skipped = {id(d) for d in pending if isinstance(d, Document) and skip is not None and skip(d)}
+        english = [d for d in pending if isinstance(d, Document) and d.language in CODED_LANGUAGES and id(d) not in skipped]
         parsed = iter(nlp.pipe((d.text for d in english), batch_size=batch_size, n_process=n_process))
         for item in pending:
             if isinstance(item, Failure):
                 yield item
+            elif id(item) in skipped:
+                yield CodedDocument(doc=item)
             elif item.language in CODED_LANGUAGES:
                 yield _coded(item, next(parsed), coder)
             else:
