@@ -13,10 +13,11 @@ import re
 _BRACKET_MENU = re.compile(r"^(\s*\[[^\]\n]{1,40}\]\s*){2,}$")
 # "Category: English | Views: 1806 | Added by: x | Tags: y" and other "Key: value | ..." footers.
 _KEY_VALUE_FOOTER = re.compile(r"^(?:\s*[A-Z][\w ]{0,20}:\s*[^|\n]*\|){2,}")
-# View / comment counters: "Views: 1806", "Total comments: 0", "1,234 views".
+# View / comment counters: "Views: 1806", "Total comments: 0", "1,234 views". A "Key: number"
+# counter needs no word boundary after it: page elements run together ("Total comments: 0Find…").
 _COUNTER = re.compile(
     r"^\s*(?:(?:total\s+)?(?:views?|comments?|hits|reads|shares?)\s*:\s*\d[\d,]*"
-    r"|\d[\d,]*\s+(?:views?|comments?|shares?))\b",
+    r"|\d[\d,]*\s+(?:views?|comments?|shares?)\b)",
     re.IGNORECASE,
 )
 # Calls to action of page chrome. Anchored phrases, so a sentence merely mentioning them stays.

@@ -36,4 +36,8 @@ def normalize_published(value: str | None) -> str | None:
         parsed = dateparser.parse(
             value, languages=["en"], settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"}
         )
-    return parsed.date().isoformat() if parsed else None
+    # A relative phrase ("3 days ago 2020") parses to a date near today: accept only a result
+    # whose year the value writes.
+    if parsed is None or str(parsed.year) not in value:
+        return None
+    return parsed.date().isoformat()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
 
@@ -10,6 +11,11 @@ import trafilatura
 from communique.errors import InputError
 
 logger = logging.getLogger(__name__)
+
+# htmldate's "extensive search" falls back to a copyright year or any bare year on the page and
+# reports it as January 1 ("© 2024" → 2024-01-01): an invented date. Without it, only dates the
+# page states in full (meta tags, <time>, "Published: May 2, 2023", ISO stamps) are read.
+EXTENSIVE_DATE_SEARCH = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +43,11 @@ def extract_html(html: str, *, url: str | None = None) -> ExtractedPage:
             include_comments=False,
             include_tables=False,
             favor_precision=True,
+            date_extraction_params={
+                "extensive_search": EXTENSIVE_DATE_SEARCH,
+                "original_date": True,
+                "max_date": dt.date.today().isoformat(),
+            },
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc

@@ -51,15 +51,18 @@ def _countries(entities: Iterable[Any] | None) -> frozenset[str]:
     out = set()
     for e in entities or []:
         if isinstance(e, dict):
-            code = e.get("country") or e.get("code")
+            code = e.get("country") or e.get("code") or e.get("country_code")
             if code:
                 out.add(str(code).upper())
     return frozenset(out)
 
 
 def _type(event: dict[str, Any]) -> str:
-    value = event.get("event") or event.get("type") or ""
-    return str(value[0] if isinstance(value, list) and value else value).upper()
+    # The same fields, in the same order, as the reference scorer (benchmarks/score.py).
+    value = event.get("event") or event.get("type") or event.get("event_type")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return str(value or "").upper()
 
 
 def event_matches(gold: dict[str, Any], system: dict[str, Any]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -42,6 +42,16 @@ HISTORY_MODIFIERS = frozenset({"historical", "historic", "past", "previous", "fo
 PLAN_NOUNS = frozenset({"plan", "proposal", "idea", "prospect", "possibility", "preparation", "way", "option", "measure"})
 # Dependency links along which a clause is the content of a framing trigger above it.
 CONTENT_LINKS = frozenset({"xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "prep", "dobj"})
+# Unnamed groups and their PLOVER sector; their country is that of the place of the event.
+GENERIC_ACTORS = {
+    "protester": "CVL", "demonstrator": "CVL", "activist": "CVL", "student": "CVL", "worker": "LAB",
+    "crowd": "CVL", "civilian": "CVL", "resident": "CVL", "police": "COP", "policeman": "COP",
+    "troop": "MIL", "soldier": "MIL", "army": "MIL", "military": "MIL", "force": "MIL",
+    "rebel": "REB", "militant": "REB", "insurgent": "REB", "government": "GOV", "official": "GOV",
+    "authority": "GOV", "diplomat": "GOV", "lawmaker": "LEG", "journalist": "JRN",
+}
+QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
+                            "millions", "group", "number", "crowd", "majority"})
 # Types that need two parties: a consultation with nobody did not happen.
 TWO_PARTY_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "who", "which"})
@@ -85,6 +95,7 @@ class _Context:
     actors: DocActors
     last_subject: tuple[Entity, ...] = ()
     pair: tuple[Entity, ...] = ()
+    sentence_place: dict[int, str | None] = field(default_factory=dict)
 
     def is_title(self, token: Token) -> bool:
         titles = load_gazetteer().titles
@@ -166,23 +177,36 @@ class EventCoder:
             return list(ctx.pair)
         # "the founder of the movement", "members of the delegation", "DPRK Ambassador"
         of = _prep_objects(t, "of")
+        if lemma in QUANTITY_NOUNS or t.like_num:
+            return [e for obj in of for e in self.entities(obj, ctx, depth + 1)]
         is_role = lemma in MEMBER_NOUNS or ctx.is_title(t)
         if is_role:
             for obj in of:
                 inner = self.entities(obj, ctx, depth + 1)
                 if inner:
                     return [self._role(t, e) for e in inner]
-        for child in t.children:
-            if child.dep_ in {"compound", "amod", "nmod", "poss"} and ctx.actors.at(child.i) is not None:
-                inner_entity = ctx.actors.at(child.i)
-                assert inner_entity is not None
-                return [self._role(t, inner_entity) if is_role else inner_entity]
+        # "Hungarian and Romanian officials", "the Iranian foreign minister", "Chinese troops"
+        modifiers = [m for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} for m in (c, *c.conjuncts)]
+        inner = [e for m in modifiers if (e := ctx.actors.at(m.i)) is not None]
+        sector = GENERIC_ACTORS.get(lemma)
+        if inner:
+            return [self._role(t, e) if is_role else (self._generic(t, e.code, sector) if sector else e) for e in inner]
+        if sector is not None:
+            # "protesters", "police": people of the place where the event happens.
+            code = ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
+            return [self._generic(t, code, sector)] if code else []
         if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN":
             # A definite description naming an earlier organization: "the movement".
             for entity in reversed(ctx.actors.entities):
                 if entity.start < t.idx and entity.kind == "organization" and lemma in entity.entity_name.lower().split():
                     return [entity]
         return []
+
+    @staticmethod
+    def _generic(token: Token, code: str | None, sector: str | None) -> Entity:
+        phrase = token.doc[token.left_edge.i : token.right_edge.i + 1].text
+        return Entity(entity_text=phrase, entity_name=phrase, kind="group", code=code, sector=sector,
+                      start=token.left_edge.idx, end=token.right_edge.idx + len(token.right_edge))
 
     @staticmethod
     def _role(token: Token, entity: Entity) -> Entity:
@@ -328,7 +352,17 @@ class EventCoder:
         if _pos(token) == "NOUN":
             holders.extend(token.conjuncts)
         found = self._recipients_in(holders, trig, ctx, passive)
-        if found[0] or trig.pos != "NOUN" and not any(p != "obj" for p in trig.preps):
+        if found[0]:
+            return found
+        if trig.event in FRAMING_TYPES:
+            # "demanded that Britain apologize", "threatened to cut supplies to Ukraine"
+            for clause in _children(token, "ccomp", "xcomp"):
+                for node in clause.subtree:
+                    if node.dep_ in {"nsubj", "dobj", "pobj", "dative"} and node is not clause:
+                        objs = [e for e in self.entities(node, ctx) if e.code]
+                        if objs:
+                            return objs, False
+        if trig.pos != "NOUN" and not any(p != "obj" for p in trig.preps):
             return found
         # "a decision to establish ties with X": the partners sit in the content clause.
         for holder in holders:
@@ -390,6 +424,7 @@ class EventCoder:
         ctx = _Context(document=document, actors=actors, pair=_bilateral_pair(actors))
         found: list[Event] = []
         for index, sent in enumerate(doc_sents):
+            ctx.sentence_place[sent.start] = _place_country(sent, actors)
             for token in sent:
                 for trig in self._triggers(token):
                     if self._is_content_of_frame(token):
@@ -439,6 +474,16 @@ class EventCoder:
             location=place, cameo=trig.cameo, symmetric=symmetric, negated=negated, future=future,
             hypothetical=hypothetical, confidence=round(min(confidence, 0.95), 2),
         )
+
+
+def _place_country(sent: Span, actors: DocActors) -> str | None:
+    """Country of the first place named after "in"/"at" in a sentence ("in Minsk" → BLR)."""
+    for token in sent:
+        if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
+            entity = actors.at(token.i)
+            if entity is not None and entity.kind == "state" and entity.code:
+                return entity.code
+    return None
 
 
 def _bilateral_pair(actors: DocActors) -> tuple[Entity, ...]:

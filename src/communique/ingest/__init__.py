@@ -43,18 +43,23 @@ def decode(data: bytes) -> str:
         raise EmptyInputError("empty file: nothing to code")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise DecodeError(f"broken UTF-16 at byte {exc.start}") from exc
-    if b"\x00" in data[:SNIFF_BYTES]:
+    elif b"\x00" in data[:SNIFF_BYTES]:
         raise DecodeError("binary data (NUL bytes), not a text or HTML article")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DecodeError(
-            f"invalid UTF-8 at byte {exc.start}; convert the file to UTF-8 "
-            "(for example `iconv -f cp1252 -t utf-8`)"
-        ) from exc
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(
+                f"invalid UTF-8 at byte {exc.start}; convert the file to UTF-8 "
+                "(for example `iconv -f cp1252 -t utf-8`)"
+            ) from exc
+    # A byte-order mark followed by whitespace is still an empty file.
+    if not text.strip():
+        raise EmptyInputError("empty file: nothing to code")
+    return text
 
 
 def _failure(source: str, exc: Exception) -> Failure:
@@ -85,7 +90,9 @@ def _row_document(source: str, row: dict[str, object]) -> Item:
 
 
 def _read_jsonl(source: str, text: str) -> Iterator[Item]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() would also split inside JSON strings at U+2028,
+    # U+0085 and other separators that JSON writers leave unescaped.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{source}:{number}"

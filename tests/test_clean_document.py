@@ -1,0 +1,196 @@
+"""clean(): from a raw input to a Document (trafilatura and lingua, never the spaCy model)."""
+
+import pytest
+
+from communique.clean import clean, document_id, normalize_text
+from communique.clean.dates import normalize_published
+from communique.errors import EmptyInputError, InputError
+from communique.records import RawDocument
+
+ARTICLE = (
+    "[English] [Norsk] [Deutsch]\n"
+    "Norland and Sudmark Agree to Resume Fishing Talks\n"
+    "Oslo, May 3 (NTB) -- The foreign ministers of Norland and Sudmark met in Oslo on Tuesday.\n"
+    "They agreed to resume talks on fishing quotas next month.\n"
+    "Views: 1806\n"
+)
+BODY = (
+    "The foreign ministers of Norland and Sudmark met in Oslo on Tuesday.\n"
+    "They agreed to resume talks on fishing quotas next month."
+)
+
+PARAGRAPHS = (
+    "The foreign ministers of Norland and Sudmark met in Oslo on Tuesday to discuss a new "
+    "fishing agreement between the two countries.",
+    "Both ministers said the talks were constructive and that a draft text would be ready "
+    "before the end of the summer season.",
+    "The next round of negotiations is planned for the autumn in the southern city of Bergen, "
+    "officials said after the meeting.",
+)
+
+
+def _page(head: str = "", footer: str = "Copyright 2024 Nordic Courier. All rights reserved.") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f"<!DOCTYPE html><html><head><title>Ministers meet in Oslo | Nordic Courier</title>{head}"
+        "</head><body>"
+        '<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>'
+        '<li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav>'
+        f"<article><h1>Ministers meet in Oslo</h1>{paragraphs}</article>"
+        f'<footer><p>{footer}</p><a href="/privacy">Privacy policy</a></footer>'
+        "</body></html>"
+    )
+
+
+def test_text_with_menu_title_and_dateline():
+    doc = clean(RawDocument(source="oslo.txt", text=ARTICLE))
+    assert doc.title == "Norland and Sudmark Agree to Resume Fishing Talks"
+    assert doc.outlet == "NTB"
+    assert doc.dateline is not None and doc.dateline.place == "Oslo"
+    assert (doc.dateline.month, doc.dateline.day, doc.dateline.year) == (5, 3, None)
+    assert doc.text == BODY
+    assert doc.source == "oslo.txt"
+    assert doc.language == "en"
+    # A dateline without a year never invents one.
+    assert doc.published is None
+    assert doc.notes == ("dateline gives a month and day but no year; publication date left empty",)
+
+
+def test_dateline_with_year_gives_publication_date():
+    doc = clean(RawDocument(source="x", text="OSLO, March 4, 2023 (NTB) -- The ministers met in Oslo.",
+                            language="en"))
+    assert doc.published == "2023-03-04"
+    assert doc.notes == ()
+    assert doc.text == "The ministers met in Oslo."
+
+
+def test_metadata_wins_over_dateline_and_suppresses_the_note():
+    raw = RawDocument(source="x", text=ARTICLE, published="2023-05-04", outlet="Nordic Courier",
+                      title="Given title", language="no", input_id="row-7", url="https://example.org/a")
+    doc = clean(raw)
+    assert (doc.published, doc.outlet, doc.title, doc.language) == (
+        "2023-05-04", "Nordic Courier", "Given title", "no")
+    assert (doc.input_id, doc.url) == ("row-7", "https://example.org/a")
+    assert doc.notes == ()
+
+
+def test_unusable_published_metadata_is_ignored_with_a_note():
+    doc = clean(RawDocument(source="x", text="The ministers met in Oslo.", published="last spring",
+                            language="en"))
+    assert doc.published is None
+    assert any("'last spring'" in note and "ignored" in note for note in doc.notes)
+
+
+def test_leading_date_metadata_line():
+    doc = clean(RawDocument(source="x", text=" date 2022-01-17\n" + ARTICLE))
+    assert doc.published == "2022-01-17"
+    assert doc.title == "Norland and Sudmark Agree to Resume Fishing Talks"
+    assert "2022-01-17" not in doc.text
+    assert doc.text == BODY
+    assert doc.notes == ()
+
+
+def test_title_without_dateline():
+    doc = clean(RawDocument(source="x", text="Talks in Oslo\r\nThe ministers met in Oslo on Tuesday.\r\n",
+                            language="en"))
+    assert doc.title == "Talks in Oslo"
+    assert doc.text == "The ministers met in Oslo on Tuesday."
+    assert doc.dateline is None
+
+
+def test_a_single_sentence_is_body_not_title():
+    doc = clean(RawDocument(source="x", text="The ministers met in Oslo.", language="en"))
+    assert doc.title is None
+    assert doc.text == "The ministers met in Oslo."
+
+
+def test_html_page_gives_main_text_without_navigation_or_footer():
+    doc = clean(RawDocument(source="page.html", html=_page()))
+    assert doc.text.split("\n") == list(PARAGRAPHS)
+    for chrome in ("Home", "Sport", "Weather", "Privacy policy", "Copyright"):
+        assert chrome not in doc.text
+    assert doc.title is not None and "Ministers meet in Oslo" in doc.title
+    assert doc.language == "en"
+    assert doc.source == "page.html"
+
+
+def test_html_copyright_year_is_not_a_publication_date():
+    # "Copyright 2024" in a footer says nothing about the day the story appeared.
+    doc = clean(RawDocument(source="page.html", html=_page(footer="© 2021 Nordic Courier")))
+    assert doc.published is None
+
+
+def test_html_meta_publication_date_is_read():
+    head = '<meta property="article:published_time" content="2023-05-02T10:00:00Z">'
+    doc = clean(RawDocument(source="page.html", html=_page(head=head)))
+    assert doc.published == "2023-05-02"
+
+
+def test_html_without_main_text_is_an_input_error():
+    with pytest.raises(InputError):
+        clean(RawDocument(source="empty.html", html="<html><body></body></html>"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n",
+        "[English] [Norsk] [Deutsch]\nViews: 10\nJoin the mailing list\n",
+        " date 2022-01-17\n",
+        "Oslo, May 3 (NTB) --",
+    ],
+)
+def test_nothing_left_after_cleaning_raises_empty_input(text):
+    with pytest.raises(EmptyInputError):
+        clean(RawDocument(source="x", text=text))
+
+
+def test_html_of_pure_boilerplate_raises_empty_input():
+    html = "<html><body><article><p>[English] [Norsk] [Deutsch]</p><p>Views: 10</p></article></body></html>"
+    with pytest.raises(EmptyInputError):
+        clean(RawDocument(source="x", html=html))
+
+
+def test_id_ignores_whitespace_and_case():
+    a = clean(RawDocument(source="a", text="The Ministers met in OSLO.\nThey agreed.", language="en"))
+    b = clean(RawDocument(source="b", text="  the ministers   met in oslo.  they AGREED. \n", language="en"))
+    assert a.id == b.id
+    assert len(a.id) == 16 and int(a.id, 16) >= 0
+
+
+def test_id_differs_for_different_text():
+    a = clean(RawDocument(source="a", text="The ministers met in Oslo.", language="en"))
+    b = clean(RawDocument(source="a", text="The ministers met in Bergen.", language="en"))
+    assert a.id != b.id
+
+
+def test_same_article_from_text_and_export_gets_same_id():
+    plain = clean(RawDocument(source="a.txt", text=ARTICLE))
+    row = clean(RawDocument(source="x.jsonl:3", text=ARTICLE.replace("\n", "\r\n"), input_id="42"))
+    assert plain.id == row.id
+
+
+def test_document_id_is_computed_from_normalized_text():
+    assert normalize_text("  The\u00a0Ministers\n MET ") == "the ministers met"
+    assert document_id("The Ministers MET") == document_id("the ministers\tmet")
+    assert document_id("The ministers met") != document_id("The ministers left")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2000-07-21", "2000-07-21"),
+        ("2019-09-05T10:00:00+02:00", "2019-09-05"),
+        ("Thursday, September 05, 2019", "2019-09-05"),
+        ("21 July 2000", "2000-07-21"),
+        ("July 21", None),
+        ("May 2019", None),
+        ("2000-02-30", None),
+        ("3 days ago 2020", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_normalize_published_accepts_only_full_dates(value, expected):
+    assert normalize_published(value) == expected
