@@ -29,7 +29,8 @@ from communique.clean.dateline import MAX_DATELINE_LINE, find_dateline, parse_da
 def test_dateline_forms(line, text, place, outlet, month, day, year):
     d = parse_dateline(line)
     assert d is not None
-    assert (d.text, d.place, d.outlet, d.month, d.day, d.year) == (text, place, outlet, month, day, year)
+    got = (d.text, d.place, d.outlet, d.month, d.day, d.year)
+    assert got == (text, place, outlet, month, day, year)
 
 
 def test_non_breaking_space_inside_dateline_is_read():

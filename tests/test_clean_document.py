@@ -29,7 +29,10 @@ PARAGRAPHS = (
 )
 
 
-def _page(head: str = "", footer: str = "Copyright 2024 Nordic Courier. All rights reserved.") -> str:
+FOOTER = "Copyright 2024 Nordic Courier. All rights reserved."
+
+
+def _page(head: str = "", footer: str = FOOTER) -> str:
     paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     return (
         f"<!DOCTYPE html><html><head><title>Ministers meet in Oslo | Nordic Courier</title>{head}"
@@ -57,16 +60,18 @@ def test_text_with_menu_title_and_dateline():
 
 
 def test_dateline_with_year_gives_publication_date():
-    doc = clean(RawDocument(source="x", text="OSLO, March 4, 2023 (NTB) -- The ministers met in Oslo.",
-                            language="en"))
+    text = "OSLO, March 4, 2023 (NTB) -- The ministers met in Oslo."
+    doc = clean(RawDocument(source="x", text=text, language="en"))
     assert doc.published == "2023-03-04"
     assert doc.notes == ()
     assert doc.text == "The ministers met in Oslo."
 
 
 def test_metadata_wins_over_dateline_and_suppresses_the_note():
-    raw = RawDocument(source="x", text=ARTICLE, published="2023-05-04", outlet="Nordic Courier",
-                      title="Given title", language="no", input_id="row-7", url="https://example.org/a")
+    raw = RawDocument(
+        source="x", text=ARTICLE, published="2023-05-04", outlet="Nordic Courier",
+        title="Given title", language="no", input_id="row-7", url="https://example.org/a",
+    )
     doc = clean(raw)
     assert (doc.published, doc.outlet, doc.title, doc.language) == (
         "2023-05-04", "Nordic Courier", "Given title", "no")
@@ -91,8 +96,8 @@ def test_leading_date_metadata_line():
 
 
 def test_title_without_dateline():
-    doc = clean(RawDocument(source="x", text="Talks in Oslo\r\nThe ministers met in Oslo on Tuesday.\r\n",
-                            language="en"))
+    text = "Talks in Oslo\r\nThe ministers met in Oslo on Tuesday.\r\n"
+    doc = clean(RawDocument(source="x", text=text, language="en"))
     assert doc.title == "Talks in Oslo"
     assert doc.text == "The ministers met in Oslo on Tuesday."
     assert doc.dateline is None
@@ -147,14 +152,19 @@ def test_nothing_left_after_cleaning_raises_empty_input(text):
 
 
 def test_html_of_pure_boilerplate_raises_empty_input():
-    html = "<html><body><article><p>[English] [Norsk] [Deutsch]</p><p>Views: 10</p></article></body></html>"
+    html = (
+        "<html><body><article><p>[English] [Norsk] [Deutsch]</p><p>Views: 10</p>"
+        "</article></body></html>"
+    )
     with pytest.raises(EmptyInputError):
         clean(RawDocument(source="x", html=html))
 
 
 def test_id_ignores_whitespace_and_case():
-    a = clean(RawDocument(source="a", text="The Ministers met in OSLO.\nThey agreed.", language="en"))
-    b = clean(RawDocument(source="b", text="  the ministers   met in oslo.  they AGREED. \n", language="en"))
+    a_text = "The Ministers met in OSLO.\nThey agreed."
+    a = clean(RawDocument(source="a", text=a_text, language="en"))
+    b_text = "  the ministers   met in oslo.  they AGREED. \n"
+    b = clean(RawDocument(source="b", text=b_text, language="en"))
     assert a.id == b.id
     assert len(a.id) == 16 and int(a.id, 16) >= 0
 

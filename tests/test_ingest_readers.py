@@ -1,4 +1,4 @@
-"""Readers: files, folders, JSONL/CSV exports and stdin → RawDocuments or Failures, never raising."""
+"""Readers: files, folders, JSONL/CSV exports, stdin → RawDocuments or Failures, never raising."""
 
 import codecs
 import io
@@ -69,7 +69,9 @@ def test_stdin_via_dash():
 
 
 def test_stdin_jsonl():
-    stdin = io.BytesIO(b'{"id": "a", "text": "The ministers met."}\n{"id": "b", "text": "They left."}\n')
+    stdin = io.BytesIO(
+        b'{"id": "a", "text": "The ministers met."}\n{"id": "b", "text": "They left."}\n'
+    )
     items = list(read_inputs(["-"], stdin=stdin))
     assert [(i.source, i.input_id, i.text) for i in items] == [
         ("<stdin>:1", "a", "The ministers met."),
@@ -123,8 +125,10 @@ def test_csv_with_text_column():
         "3,Bergen,The ministers met in Bergen.,\n"
     ).encode()
     items = list(read_stream("export.csv", data, suffix=".csv"))
-    assert items[0] == RawDocument(source="export.csv:2", text="The ministers met in Oslo.\nThey agreed, finally.",
-                                   input_id="1", title="Talks", published="2024-01-02")
+    assert items[0] == RawDocument(
+        source="export.csv:2", text="The ministers met in Oslo.\nThey agreed, finally.",
+        input_id="1", title="Talks", published="2024-01-02",
+    )
     assert isinstance(items[1], Failure) and items[1].reason == "empty"
     assert isinstance(items[2], RawDocument) and items[2].text == "The ministers met in Bergen."
     assert items[2].published is None  # an empty cell is no value
@@ -134,7 +138,8 @@ def test_csv_with_text_column():
 def test_csv_with_html_column():
     data = b'id,html\n9,"<p>The ministers met.</p>"\n'
     (item,) = read_stream("export.CSV", data, suffix=".CSV")
-    assert item == RawDocument(source="export.CSV:2", html="<p>The ministers met.</p>", input_id="9")
+    expected = RawDocument(source="export.CSV:2", html="<p>The ministers met.</p>", input_id="9")
+    assert item == expected
 
 
 def test_csv_without_text_column_is_one_failure():
