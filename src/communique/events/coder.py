@@ -500,19 +500,22 @@ def _codes(entities: tuple[Entity, ...]) -> frozenset[str]:
     return frozenset(e.code or e.entity_name for e in entities)
 
 
+def _merge_key(event: Event) -> tuple[str, frozenset[str], frozenset[str]]:
+    """Parties of an event as merging sees them: one unordered set when symmetric."""
+    if event.symmetric:
+        return event.event, _codes(event.actor) | _codes(event.recipient), frozenset()
+    return event.event, _codes(event.actor), _codes(event.recipient)
+
+
 def _merge(events: list[Event], doc_id: str) -> list[Event]:
     """One event per real-world event: same type and parties, compatible dates."""
     merged: list[Event] = []
     for event in events:
-        if event.symmetric:
-            key = (event.event, _codes(event.actor) | _codes(event.recipient), frozenset())
-        else:
-            key = (event.event, _codes(event.actor), _codes(event.recipient))
+        key = _merge_key(event)
+        flags = (event.negated, event.future, event.hypothetical)
         for i, seen in enumerate(merged):
-            seen_key = ((seen.event, _codes(seen.actor) | _codes(seen.recipient), frozenset()) if seen.symmetric
-                        else (seen.event, _codes(seen.actor), _codes(seen.recipient)))
-            flags_equal = (seen.negated, seen.future, seen.hypothetical) == (event.negated, event.future, event.hypothetical)
-            if seen_key == key and flags_equal and (seen.date is None or event.date is None or seen.date == event.date):
+            if (_merge_key(seen) == key and (seen.negated, seen.future, seen.hypothetical) == flags
+                    and (seen.date is None or event.date is None or seen.date == event.date)):
                 if all(e.sentence != event.evidence[0].sentence for e in seen.evidence):
                     seen = replace(seen, evidence=seen.evidence + event.evidence)
                 merged[i] = replace(seen, date=seen.date or event.date, date_precision=seen.date_precision or event.date_precision,
