@@ -7,6 +7,7 @@ Exit status: 0 everything done; 1 an error stopped the command; 2 bad usage;
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import os
 import sys
@@ -74,7 +75,7 @@ def code(inputs: tuple[str, ...], published: str | None) -> None:
     def with_date(items: Iterable[RawDocument | Failure]) -> Iterator[RawDocument | Failure]:
         for item in items:
             if published and isinstance(item, RawDocument) and not item.published:
-                item = RawDocument(**{**{f: getattr(item, f) for f in RawDocument.__slots__}, "published": published})
+                item = dataclasses.replace(item, published=published)
             yield item
 
     failed = 0

@@ -7,6 +7,7 @@ order, beside the coded documents.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator
 
@@ -63,7 +64,7 @@ def process(
                 yield _coded(item, next(parsed), coder)
             else:
                 note = f"not coded: language {item.language or 'unknown'} (communique codes English)"
-                yield CodedDocument(doc=Document(**{**_fields(item), "notes": item.notes + (note,)}))
+                yield CodedDocument(doc=dataclasses.replace(item, notes=item.notes + (note,)))
         pending.clear()
 
     for raw in raws:
@@ -77,10 +78,6 @@ def process(
         if len(pending) >= batch_size * max(1, n_process):
             yield from flush()
     yield from flush()
-
-
-def _fields(document: Document) -> dict:  # type: ignore[type-arg]
-    return {name: getattr(document, name) for name in Document.__slots__}
 
 
 def code(

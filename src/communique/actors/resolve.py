@@ -17,7 +17,7 @@ from communique.actors.gazetteer import Gazetteer, Match, load_gazetteer
 from communique.records import Document, Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Honorifics that precede a name but are not offices.
@@ -280,7 +280,3 @@ def resolve_actors(doc: Doc, document: Document | None = None) -> DocActors:
         _RESOLVER = ActorResolver()
     return _RESOLVER.resolve(doc, document)
 
-
-def token_entity(actors: DocActors, token: Token) -> Entity | None:
-    """The entity whose mention covers ``token``, if any."""
-    return actors.at(token.i)
