@@ -199,6 +199,96 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of a document's cleaned text: character offsets and the text itself."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """A signed agreement, declaration, memorandum or communiqué, with its clauses.
+
+    ``kind`` is one of ``agreement | declaration | memorandum | communique``; ``parties`` are
+    the states or bodies bound by it, ``signatories`` the people who signed. ``clauses`` are
+    the commitments the text enumerates (empty when it lists none).
+    """
+
+    id: str
+    doc_id: str
+    title: str
+    kind: str
+    parties: tuple[Entity, ...]
+    evidence: tuple[Evidence, ...]
+    signatories: tuple[Entity, ...] = ()
+    date: str | None = None
+    date_precision: str | None = None
+    place: str | None = None
+    clauses: tuple[Span, ...] = ()
+    coder_version: str = CODER_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "kind": self.kind,
+            "parties": sorted({p.code for p in self.parties if p.code}),
+            "party_entities": [p.to_dict() for p in self.parties],
+            "signatories": [s.to_dict() for s in self.signatories],
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "place": self.place,
+            "clauses": [c.to_dict() for c in self.clauses],
+            "clause_count": len(self.clauses),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "coder_version": self.coder_version,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """An attributed claim: who said it, with which reporting verb, and what.
+
+    ``claim`` is the span of the claim itself (inside the quotation marks for direct speech,
+    the complement clause for indirect speech); ``about`` lists the actors the claim names.
+    """
+
+    id: str
+    doc_id: str
+    speaker: Entity
+    verb: str
+    claim: Span
+    evidence: Evidence
+    direct: bool = False
+    about: tuple[Entity, ...] = ()
+    date: str | None = None
+    date_precision: str | None = None
+    coder_version: str = CODER_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "doc_id": self.doc_id,
+            "speaker": self.speaker.to_dict(),
+            "verb": self.verb,
+            "claim": self.claim.text,
+            "claim_info": self.claim.to_dict(),
+            "direct": self.direct,
+            "about": [a.to_dict() for a in self.about],
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "text_info": self.evidence.to_dict(),
+            "coder_version": self.coder_version,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Failure:
     """An input that could not become a document, and why."""
 
@@ -217,8 +307,8 @@ class CodedDocument:
     doc: Document
     actors: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
-    agreements: tuple[Any, ...] = ()
-    statements: tuple[Any, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    statements: tuple[Statement, ...] = ()
     coder_version: str = CODER_VERSION
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -227,7 +317,7 @@ class CodedDocument:
             "doc": self.doc.to_dict(),
             "actors": [a.to_dict() for a in self.actors],
             "events": [e.to_dict() for e in self.events],
-            "agreements": _plain(self.agreements),
-            "statements": _plain(self.statements),
+            "agreements": [a.to_dict() for a in self.agreements],
+            "statements": [s.to_dict() for s in self.statements],
             "coder_version": self.coder_version,
         }
