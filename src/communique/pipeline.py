@@ -29,8 +29,9 @@ BATCH_SIZE = 32
 def _coded(document: Document, parsed, coder: EventCoder) -> CodedDocument:  # type: ignore[no-untyped-def]
     actors = resolve_actors(parsed, document)
     events = coder.code(list(parsed.sents), document, actors)
-    # Negated, hypothetical and (except promises) future events did not happen: not coded.
-    factual = tuple(e for e in events if not (e.negated or e.hypothetical or (e.future and e.event != "AGREE")))
+    # Negated, hypothetical and future events did not happen: not coded. (A promise or a
+    # threat of a future act did happen: the coder gives it as AGREE or THREATEN.)
+    factual = tuple(e for e in events if not (e.negated or e.hypothetical or e.future))
     return CodedDocument(doc=document, actors=actors.canonical(), events=factual)
 
 

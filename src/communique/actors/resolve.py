@@ -34,6 +34,8 @@ _QUOTED_ORG = re.compile(
     r"(?:[Tt]he\s+)?[\"“][A-Z][^\"”\n]{1,40}[\"”]\s+(?:movement|organi[sz]ation|group|party|society|association"
     r"|union|foundation|committee|network|club|front|alliance|brigade|battalion|coalition|campaign)\b"
 )
+# "of the National Defence Commission of the DPRK": capitalised words and their connectors.
+_OF_NAME = re.compile(r"\s+(of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|on|and(?!\s+the\b))\s+)*[A-Z][\w'’.-]*)*)")
 # Organizations whose country a story need not state: local bodies get the dateline's country.
 AMBIGUOUS_KOREA = frozenset({"Korea", "Korean", "Koreans"})
 LOCAL_SECTORS = frozenset({"CVL", "BUS", "EDU", "REL", "LAB", "NGO"})
@@ -139,22 +141,45 @@ class ActorResolver:
         return title or None
 
     def _title_before(self, text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> str | None:
-        """A title before a name ("Chairman Kim Jong Il of the National Defence Commission")."""
+        """A title before a name ("Chairman Kim Jong Il of the National Defence Commission").
+
+        Words before the title that name a country or a body stay with it: "Russian
+        President Boris Yeltsin" has the title "Russian President", "U.S. Secretary of State
+        Warren Christopher" the title "U.S. Secretary of State".
+        """
         head = text[sentence_start:start]
-        m = re.search(r"((?:[A-Z][\w.'’-]*\s+){1,5})$", head)
+        m = re.search(r"((?:[A-Z][\w.'’-]*\s+)(?:(?:of|for|the|and)\s+|[A-Z][\w.'’-]*\s+){0,7})$", head)
         if m is None:
             return None
         words = m.group(1).split()
+        while words and not words[0][:1].isupper():
+            words = words[1:]
         for i in range(len(words)):
-            if words[i].lower() in HONORIFICS:
+            if words[i].lower() in HONORIFICS or not words[i][:1].isupper():
                 continue
             candidate = " ".join(words[i:])
             found = self.gaz.title_at(candidate)
             if found is not None:
-                title = candidate
-                of_phrase = re.match(r"\s+(of\s+(?:the\s+)?[A-Z][^,;()]*?)(?=\s+(?:and|in|on|at|who|was|were|has|have|said|to)\b|[,;().]|$)", text[end:sentence_end])
+                title = " ".join(w for w in candidate.split() if w.lower() not in HONORIFICS)
+                # Only capitalised words right before the title can qualify it ("U.S.").
+                qualifiers: list[str] = []
+                for word in reversed(words[:i]):
+                    if not word[:1].isupper() or word.lower() in HONORIFICS:
+                        break
+                    qualifiers.insert(0, word)
+                while qualifiers and self.affiliation(" ".join(qualifiers))[0] is None:
+                    qualifiers.pop(0)
+                if qualifiers:
+                    title = f"{' '.join(qualifiers)} {title}"
+                of_phrase = _OF_NAME.match(text, end, sentence_end)
                 if of_phrase:
-                    title = f"{title} {of_phrase.group(1).strip()}"
+                    phrase = of_phrase.group(1).strip()
+                    # "... of the DPRK and President Putin of ...": a second title starts.
+                    for joint in re.finditer(r"\s+and\s+", phrase):
+                        if self.gaz.title_at(phrase[joint.end():]) is not None:
+                            phrase = phrase[: joint.start()]
+                            break
+                    title = f"{title} {phrase}"
                 return title
         return None
 

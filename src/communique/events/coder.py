@@ -36,6 +36,11 @@ JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "CONCEDE"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 INTENT_VERBS = frozenset({"plan", "intend", "expect", "hope", "want", "seek", "aim", "prepare", "wish"})
+# Words that turn "to X" into a commitment by the subject: "is willing to withdraw".
+COMMITMENT_WORDS = frozenset({"willing", "ready", "prepared", "determined", "resolved"})
+# Verbs that report speech: "would" under them is the future of the past, not a hypothesis.
+REPORTING_VERBS = frozenset({"say", "announce", "declare", "state", "confirm", "tell", "add", "report", "warn",
+                             "insist", "reiterate", "stress", "note", "claim", "indicate", "vow", "pledge"})
 COLLECTIVE_NOUNS = frozenset({"side", "country", "nation", "state", "leader", "government"})
 # Modifiers that put a noun trigger in the past ("the historical visit") or in the future.
 HISTORY_MODIFIERS = frozenset({"historical", "historic", "past", "previous", "former", "earlier"})
@@ -58,6 +63,19 @@ PRONOUNS = frozenset({"he", "she", "it", "they", "we", "who", "which"})
 # Nouns that, as the head of "X of <organization>", stand for the organization's people.
 MEMBER_NOUNS = frozenset({"member", "members", "delegation", "activist", "activists", "participant",
                           "participants", "representative", "representatives", "official", "officials"})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """How a trigger is asserted: negated, future, hypothetical; ``committed`` when the actor
+    binds itself to the act ("will", "is ready to"), ``conditional`` when the act hangs on an
+    "unless"/"if" clause."""
+
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    committed: bool = False
+    conditional: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +102,8 @@ def load_lexicon() -> dict[tuple[str, str], tuple[Trigger, ...]]:
         trigger = Trigger(lemma, pos, event, mode or None, cameo or None,
                           frozenset(objects.lower().split()), tuple(preps.split()))
         table.setdefault((lemma, pos), []).append(trigger)
-    return {key: tuple(value) for key, value in table.items()}
+    # A reading restricted to certain objects ("seize a town") is tried before the general one.
+    return {key: tuple(sorted(value, key=lambda t: not t.objects)) for key, value in table.items()}
 
 
 @dataclass
@@ -123,6 +142,18 @@ def _neighbour_lemmas(token: Token) -> set[str]:
     if token.dep_ in {"acl", "relcl"}:
         words.add(token.head.lemma_.lower())
     return words
+
+
+def _reported(token: Token) -> bool:
+    """Whether a clause is the content of a reporting verb ("X said it would ...")."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in {"ccomp", "conj"} or node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in REPORTING_VERBS:
+            return True
+    return False
 
 
 def _is_passive(token: Token) -> bool:
@@ -253,23 +284,33 @@ class EventCoder:
     # -- modality -------------------------------------------------------------------------------
 
     @staticmethod
-    def _modality(token: Token) -> tuple[bool, bool, bool]:
+    def _modality(token: Token) -> Modality:
         chain = [token]
         if token.dep_ in {"xcomp", "conj"}:
             chain.append(token.head)
-        negated = future = hypothetical = False
+        negated = future = hypothetical = committed = conditional = False
         for node in chain:
             for child in node.children:
                 low = child.lower_
                 if child.dep_ == "neg" or (child.dep_ == "det" and low == "no"):
                     negated = True
                 if child.dep_ in {"aux", "auxpass"} and low in FUTURE_AUX:
-                    future = True
-                if child.dep_ in {"aux", "auxpass"} and low in HYPOTHETICAL_AUX:
+                    future = committed = True
+                elif child.dep_ in {"aux", "auxpass"} and low == "would" and _reported(node):
+                    future = committed = True  # "said it would impose": the future of the past
+                elif child.dep_ in {"aux", "auxpass"} and low in HYPOTHETICAL_AUX:
                     hypothetical = True
                 if child.dep_ == "mark" and low in {"if", "unless", "whether"}:
                     hypothetical = True
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_VERBS:
+                if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
+                    conditional = True  # "will withdraw unless ...": a threat or a conditional promise
+        head = token.head
+        if token.dep_ == "xcomp" and head.lemma_.lower() in COMMITMENT_WORDS:
+            future = committed = True  # "is willing to withdraw", "is ready to contribute"
+            negated = negated or any(c.dep_ == "neg" for c in head.children)
+            if head.dep_ == "acomp":
+                negated = negated or any(c.dep_ == "neg" for c in head.head.children)
+        elif token.dep_ == "xcomp" and head.lemma_.lower() in INTENT_VERBS:
             future = True
         if token.pos_ in {"NOUN", "PROPN"}:
             if any(c.lower_ in HISTORY_MODIFIERS for c in token.children):
@@ -278,7 +319,7 @@ class EventCoder:
                 future = True
         elif token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in PLAN_NOUNS:
             future = True  # "ways to provide assistance", "plans to visit"
-        return negated, future, hypothetical
+        return Modality(negated, future, hypothetical, committed, conditional)
 
     # -- date, place ----------------------------------------------------------------------------
 
@@ -456,7 +497,13 @@ class EventCoder:
             return None
         if trig.event in TWO_PARTY_TYPES and not recipient and len({e.code or e.entity_name for e in actor}) < 2:
             return None
-        negated, future, hypothetical = self._modality(token)
+        modality = self._modality(token)
+        stance = _stated_intent(trig.event, modality)
+        if stance is not None:
+            # The promise, threat or refusal is what happened; the act itself is future.
+            trig = replace(trig, event=stance[0], cameo=stance[1], mode=None)
+            modality = Modality()
+        negated, future, hypothetical = modality.negated, modality.future, modality.hypothetical
         date, precision = self._date(token, sent, ctx.document.published)
         place = self._place(token, sent)
         mode = trig.mode
@@ -474,6 +521,24 @@ class EventCoder:
             location=place, cameo=trig.cameo, symmetric=symmetric, negated=negated, future=future,
             hypothetical=hypothetical, confidence=round(min(confidence, 0.95), 2),
         )
+
+
+def _stated_intent(event: str, modality: Modality) -> tuple[str, str] | None:
+    """The event a committed future act makes now, with its CAMEO code, if any.
+
+    "will provide aid" is a promise (AGREE), "would impose martial law" and "will withdraw
+    unless ..." are threats (THREATEN), "will not withdraw" is a refusal (REJECT). Plans and
+    expectations ("plans to visit") commit nobody and stay future.
+    """
+    if not modality.committed or modality.hypothetical or event in {"AGREE", "THREATEN"}:
+        return None
+    if modality.negated:
+        return ("REJECT", "120") if QUAD[event] in (1, 2) else None
+    if modality.conditional or QUAD[event] == 4:
+        return "THREATEN", "130"
+    if QUAD[event] in (1, 2):
+        return "AGREE", "030"
+    return None
 
 
 def _place_country(sent: Span, actors: DocActors) -> str | None:
