@@ -49,14 +49,25 @@ PLAN_NOUNS = frozenset({"plan", "proposal", "idea", "prospect", "possibility", "
 CONTENT_LINKS = frozenset({"xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "prep", "dobj"})
 # Unnamed groups and their PLOVER sector; their country is that of the place of the event.
 GENERIC_ACTORS = {
-    "protester": "CVL", "demonstrator": "CVL", "activist": "CVL", "student": "CVL", "worker": "LAB",
-    "crowd": "CVL", "civilian": "CVL", "resident": "CVL", "police": "COP", "policeman": "COP",
+    "protester": "CVL", "demonstrator": "CVL", "activist": "CVL", "student": "EDU", "worker": "LAB",
+    "crowd": "CVL", "civilian": "CVL", "resident": "CVL", "villager": "CVL", "youth": "CVL",
+    "farmer": "CVL", "landowner": "CVL", "refugee": "REF", "settler": "CVL", "elder": "CVL",
+    "people": "CVL", "citizen": "CVL", "union": "LAB", "businessman": "BUS", "company": "BUS",
+    "police": "COP", "policeman": "COP", "agent": "COP", "guard": "COP",
     "troop": "MIL", "soldier": "MIL", "army": "MIL", "military": "MIL", "force": "MIL",
-    "rebel": "REB", "militant": "REB", "insurgent": "REB", "government": "GOV", "official": "GOV",
-    "authority": "GOV", "diplomat": "GOV", "lawmaker": "LEG", "journalist": "JRN",
+    "navy": "MIL", "warplane": "MIL", "jet": "MIL", "helicopter": "MIL", "peacekeeper": "MIL",
+    "rebel": "REB", "militant": "REB", "insurgent": "REB", "guerrilla": "REB", "separatist": "REB",
+    "fighter": "REB", "gunman": "REB", "hacker": "SPY",
+    "government": "GOV", "official": "GOV", "authority": "GOV", "diplomat": "GOV", "administration": "GOV",
+    "ministry": "GOV", "minister": "GOV", "spokesman": "GOV", "spokesperson": "GOV",
+    "lawmaker": "LEG", "parliament": "LEG", "legislature": "LEG", "court": "JUD", "judge": "JUD",
+    "opposition": "OPP", "journalist": "JRN", "newspaper": "JRN",
 }
 QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                             "millions", "group", "number", "crowd", "majority"})
+# Named-entity types whose words are names, not triggers (the small model sometimes tags a
+# sentence-initial verb as ORG, so verbs survive that label).
+NOT_TRIGGER_ENTITIES = frozenset({"DATE", "TIME", "ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
 # Types that need two parties: a consultation with nobody did not happen.
 TWO_PARTY_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "who", "which"})
@@ -138,7 +149,11 @@ def _neighbour_lemmas(token: Token) -> set[str]:
     words = set()
     for child in token.children:
         words.add(child.lemma_.lower())
-        words.update(g.lemma_.lower() for g in child.children)
+        for grandchild in child.children:
+            words.add(grandchild.lemma_.lower())
+            if grandchild.dep_ == "prep" and grandchild.lower_ == "of":
+                # "provided tons of food aid", "captured part of a stronghold"
+                words.update(o.lemma_.lower() for o in grandchild.children if o.dep_ == "pobj")
     if token.dep_ in {"acl", "relcl"}:
         words.add(token.head.lemma_.lower())
     return words
@@ -154,6 +169,22 @@ def _reported(token: Token) -> bool:
         if node.lemma_.lower() in REPORTING_VERBS:
             return True
     return False
+
+
+def _governing_subject(pronoun: Token) -> Token | None:
+    """For a pronoun subject in a reported clause, the subject of the reporting clause:
+    "Syria says it is willing" → Syria."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    node = pronoun.head
+    for _ in range(4):
+        if node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or node.head is node:
+            return None
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i < pronoun.i and c.pos_ != "PRON"]
+        if subjects:
+            return subjects[0]
+    return None
 
 
 def _is_passive(token: Token) -> bool:
@@ -202,13 +233,19 @@ class EventCoder:
         lower = t.lower_
         lemma = t.lemma_.lower()
         if lower in PRONOUNS and t.pos_ == "PRON":
+            # "Switzerland said it had expelled ...": the subject of the clause above.
+            above = _governing_subject(t)
+            if above is not None and depth < 4:
+                found = self.entities(above, ctx, depth + 1)
+                if found:
+                    return found
             return list(ctx.last_subject)
         determiners = {c.lower_ for c in t.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
         if (lemma in COLLECTIVE_NOUNS and determiners & {"both", "two", "the"} or lemma == "party" and determiners & {"both", "two"}) and t.tag_ in {"NNS", "NNPS"}:
             return list(ctx.pair)
         # "the founder of the movement", "members of the delegation", "DPRK Ambassador"
         of = _prep_objects(t, "of")
-        if lemma in QUANTITY_NOUNS or t.like_num:
+        if (lemma in QUANTITY_NOUNS or t.like_num) and (of or lemma not in GENERIC_ACTORS):
             return [e for obj in of for e in self.entities(obj, ctx, depth + 1)]
         is_role = lemma in MEMBER_NOUNS or ctx.is_title(t)
         if is_role:
@@ -223,8 +260,9 @@ class EventCoder:
         if inner:
             return [self._role(t, e) if is_role else (self._generic(t, e.code, sector) if sector else e) for e in inner]
         if sector is not None:
-            # "protesters", "police": people of the place where the event happens.
-            code = ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
+            # "protesters in Zimbabwe", "police": people of the place their phrase names, or
+            # of the place where the event happens.
+            code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
             return [self._generic(t, code, sector)] if code else []
         if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN":
             # A definite description naming an earlier organization: "the movement".
@@ -272,7 +310,7 @@ class EventCoder:
                         found = self.entities(appos[-1], ctx)
                         if found:
                             return found, True
-            if node.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl"} and node.head is not node:
+            if node.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl", "acomp", "prep"} and node.head is not node:
                 if node.dep_ == "relcl":
                     return self.entities(node.head, ctx), True
                 node = node.head
@@ -351,8 +389,8 @@ class EventCoder:
 
     def _triggers(self, token: Token) -> tuple[Trigger, ...]:
         pos = _pos(token)
-        if pos is None:
-            return ()
+        if pos is None or token.ent_type_ in NOT_TRIGGER_ENTITIES and not (pos == "VERB" and token.ent_type_ == "ORG"):
+            return ()  # "in March" is a date, not a march; "the Solidarity Group" is a name
         found = self.lexicon.get((token.lemma_.lower(), pos)) or self.lexicon.get((token.lower_, pos)) or ()
         neighbours = None
         out = []
@@ -513,7 +551,7 @@ class EventCoder:
                 mode = "visit"
         symmetric = trig.event in JOINT_TYPES and (joint or not recipient)
         evidence = Evidence(sentence=index, start=sent.start_char, end=sent.end_char, text=sent.text.strip())
-        confidence = 0.5 + 0.2 * stated + 0.2 * bool(recipient) + 0.05 * bool(date)
+        confidence = 0.5 + 0.2 * stated + 0.2 * bool(recipient) + 0.05 * bool(date) + _clause_weight(token)
         return Event(
             id="", doc_id=ctx.document.id, event=trig.event, actor=tuple(actor), recipient=tuple(recipient),
             evidence=(evidence,), trigger=token.text, mode=mode, quad_code=QUAD[trig.event],
@@ -521,6 +559,21 @@ class EventCoder:
             location=place, cameo=trig.cameo, symmetric=symmetric, negated=negated, future=future,
             hypothetical=hypothetical, confidence=round(min(confidence, 0.95), 2),
         )
+
+
+def _clause_weight(token: Token) -> float:
+    """Main-clause acts are what a sentence reports; acts in relative or adverbial clauses
+    ("where 24 people were killed") are background, so they weigh less."""
+    node = token
+    for _ in range(6):
+        if node.dep_ == "ROOT":
+            return 0.1
+        if node.dep_ in {"relcl", "advcl", "acl", "pcomp"} or (node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ == "NOUN"):
+            return -0.1
+        if node.dep_ not in {"conj", "xcomp", "ccomp", "dobj", "nsubj", "nsubjpass", "compound", "amod", "prep", "pobj"}:
+            return 0.0
+        node = node.head
+    return 0.0
 
 
 def _stated_intent(event: str, modality: Modality) -> tuple[str, str] | None:
@@ -538,6 +591,17 @@ def _stated_intent(event: str, modality: Modality) -> tuple[str, str] | None:
         return "THREATEN", "130"
     if QUAD[event] in (1, 2):
         return "AGREE", "030"
+    return None
+
+
+def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
+    """Country of a state named in a noun phrase's place modifier ("groups in Zimbabwe")."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "throughout", "across", "of"}:
+            for obj in _children(prep, "pobj"):
+                entity = actors.at(obj.i)
+                if entity is not None and entity.kind == "state" and entity.code:
+                    return entity.code
     return None
 
 
