@@ -58,12 +58,17 @@ class DocActors:
 
     ``by_token`` maps a token index to the index (in ``entities``) of the mention covering
     it; ``fallback_country`` is the country of the dateline place, given to local
-    organizations whose country the text never states.
+    organizations whose country the text never states (``guessed`` holds their indices).
     """
 
     entities: list[Entity] = field(default_factory=list)
     by_token: dict[int, int] = field(default_factory=dict)
     fallback_country: str | None = None
+    guessed: set[int] = field(default_factory=set)
+
+    def is_guessed(self, token_index: int) -> bool:
+        """Whether the country of the mention at ``token_index`` is a guess from the dateline."""
+        return self.by_token.get(token_index) in self.guessed
 
     def at(self, token_index: int) -> Entity | None:
         index = self.by_token.get(token_index)
@@ -251,9 +256,10 @@ class ActorResolver:
             if entity.kind == "person":
                 entity = self._person(entity, span, surnames, actors)
                 surnames.setdefault(entity.entity_name.split()[-1], len(actors.entities))
-            if entity.code is None and entity.sector in LOCAL_SECTORS and entity.kind in {"organization", "person"}:
-                entity = replace(entity, code=fallback)
             index = len(actors.entities)
+            if entity.code is None and entity.sector in LOCAL_SECTORS and entity.kind in {"organization", "person"} and fallback:
+                entity = replace(entity, code=fallback)
+                actors.guessed.add(index)
             actors.entities.append(entity)
             for token in span:
                 actors.by_token[token.i] = index

@@ -218,10 +218,19 @@ class EventCoder:
         # "between the DPRK and Russian Federation" parses as DPRK(nmod) + conj under Federation.
         coordinated = [c for c in token.children if c.dep_ in {"nmod", "compound"}
                        and any(g.dep_ == "cc" for g in c.children) and ctx.actors.by_token.get(c.i) != own]
+        guessed: set[int] = set()
         for t in [*coordinated, *[x for c in coordinated for x in c.conjuncts], token, *token.conjuncts]:
             for entity in self._one(t, ctx, depth):
                 if all(entity.entity_name != e.entity_name for e in out):
+                    if ctx.actors.is_guessed(t.i):
+                        guessed.add(len(out))
                     out.append(entity)
+        stated = {e.code for i, e in enumerate(out) if i not in guessed and e.code}
+        if guessed and len(stated) == 1:
+            # "the DPRK Embassy and the Socialist Union of Patriotic Youth": a body whose
+            # country the text never states goes with the one it is named beside.
+            code = next(iter(stated))
+            out = [replace(e, code=code) if i in guessed else e for i, e in enumerate(out)]
         return out
 
     def _one(self, t: Token, ctx: _Context, depth: int) -> list[Entity]:
@@ -510,7 +519,7 @@ class EventCoder:
                         continue
                     event = self._event(token, trig, sent, index, ctx)
                     if event is not None:
-                        found.append(event)
+                        found.extend(_pairwise(event))
             for token in sent:
                 if token.dep_ == "nsubj" and token.head.pos_ in {"VERB", "AUX"}:
                     subject = self.entities(token, ctx)
@@ -535,6 +544,8 @@ class EventCoder:
             return None
         if trig.event in TWO_PARTY_TYPES and not recipient and len({e.code or e.entity_name for e in actor}) < 2:
             return None
+        if "!" in trig.preps and not recipient:
+            return None
         modality = self._modality(token)
         stance = _stated_intent(trig.event, modality)
         if stance is not None:
@@ -549,7 +560,10 @@ class EventCoder:
             place_code = ctx.country_of(place)
             if place_code and any(r.code == place_code for r in recipient) and not any(a.code == place_code for a in actor):
                 mode = "visit"
-        symmetric = trig.event in JOINT_TYPES and (joint or not recipient)
+        # Several countries acting with no one on the receiving end act jointly
+        # ("the DPRK and Russia signed the declaration").
+        several = len({a.code for a in actor if a.code}) > 1
+        symmetric = (trig.event in JOINT_TYPES and (joint or not recipient)) or (several and not recipient)
         evidence = Evidence(sentence=index, start=sent.start_char, end=sent.end_char, text=sent.text.strip())
         confidence = 0.5 + 0.2 * stated + 0.2 * bool(recipient) + 0.05 * bool(date) + _clause_weight(token)
         return Event(
@@ -559,6 +573,32 @@ class EventCoder:
             location=place, cameo=trig.cameo, symmetric=symmetric, negated=negated, future=future,
             hypothetical=hypothetical, confidence=round(min(confidence, 0.95), 2),
         )
+
+
+def _by_country(entities: tuple[Entity, ...]) -> list[tuple[Entity, ...]]:
+    """Entities grouped by country code, in order of first mention; uncoded ones join the
+    first group (or form one when nothing is coded)."""
+    groups: dict[str | None, list[Entity]] = {}
+    for entity in entities:
+        groups.setdefault(entity.code, []).append(entity)
+    uncoded = groups.pop(None, [])
+    out = [tuple(group) for group in groups.values()]
+    if not out:
+        return [tuple(uncoded)] if uncoded else [()]
+    out[0] = out[0] + tuple(uncoded)
+    return out
+
+
+def _pairwise(event: Event) -> list[Event]:
+    """A directed event between several countries, as one event per actor–recipient pair:
+    "protesters burned the flags of the United States and Britain" is two PROTEST events.
+    Joint (symmetric) events stay whole."""
+    if event.symmetric:
+        return [event]
+    actors, recipients = _by_country(event.actor), _by_country(event.recipient)
+    if len(actors) == 1 and len(recipients) == 1:
+        return [event]
+    return [replace(event, actor=a, recipient=r) for a in actors for r in recipients]
 
 
 def _clause_weight(token: Token) -> float:
