@@ -1,5 +1,7 @@
 """Boilerplate line filter: page chrome goes, article sentences stay (no model, fast)."""
 
+import time
+
 import pytest
 
 from communique.clean.boilerplate import boilerplate_rule, strip_boilerplate
@@ -91,3 +93,76 @@ def test_strip_boilerplate_keeps_article_lines_in_order_and_collapses_blank_runs
 
 def test_strip_boilerplate_of_pure_chrome_is_empty():
     assert strip_boilerplate("[English] [Norsk]\nViews: 3\nJoin our mailing list\n") == ""
+
+
+# Navigation bars against headlines set in capitals. A menu is a row of section, region or
+# language names, or of short items between separators; a headline has verbs, function words
+# and names, whatever its case.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "US EUROPE AFRICA ASIA 中文",
+        "HOME | NEWS | SPORTS",
+        "| Home | World | Contact |",
+        "Home News World Sport",
+        "News  /  Politics  /  Editor's Choice",
+        "Home > World > Asia-Pacific",
+        "ENGLISH РУССКИЙ DEUTSCH 한국어",
+        "Business • Culture • Weather • Opinion",
+    ],
+)
+def test_menus_are_navigation_bars(line):
+    assert boilerplate_rule(line) == "navigation-bar"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ENVOY MEETS MINISTER IN CAPITAL",
+        "NORLAND AND SUDMARK SIGN FISHING ACCORD",
+        "ENVOYS CONVENE",
+        "UN SECURITY COUNCIL",
+        "ASIA PACIFIC SUMMIT OPENS",
+        "WORLD LEADERS GATHER IN BERGEN",
+        "Norland, Sudmark | talks resume | no deal yet on quotas for the winter season",
+        "Scores 2021 | 2022 | 2023",
+        "World / Asia-Pacific",
+    ],
+)
+def test_headlines_in_capitals_are_not_navigation(line):
+    assert boilerplate_rule(line) is None
+    assert strip_boilerplate(f"{line}\nThe envoy met the minister.") == (
+        f"{line}\nThe envoy met the minister."
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1,200 views were expressed at the forum on the future of the fishing treaty.",
+        "1,200 delegates attended the closing session in Bergen.",
+        "300 comments on the draft were sent to the ministry before the deadline.",
+        "Shares: 1,200 shares of the state fishing company changed hands on Monday.",
+        "12 views of the harbour hang in the hall where the ministers met.",
+    ],
+)
+def test_sentences_that_start_like_a_counter_stay(line):
+    assert boilerplate_rule(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["1,200 views", "1.2K views · 3 comments", "12 comments", "Views: 1806 | Comments: 4",
+     "Likes: 15", "Views: 77Subscribe to our newsletter"],
+)
+def test_counters_go(line):
+    assert boilerplate_rule(line) == "counter"
+
+
+def test_long_bracket_row_that_is_not_a_menu_is_answered_quickly():
+    # Twelve bracketed items and a trailing word used to take the old pattern about ten
+    # seconds (exponential backtracking between two adjacent runs of spaces).
+    line = "[a]   " * 12 + "and then the ministers spoke."
+    started = time.perf_counter()
+    assert boilerplate_rule(line) is None
+    assert time.perf_counter() - started < 1.0

@@ -204,3 +204,205 @@ def test_document_id_is_computed_from_normalized_text():
 )
 def test_normalize_published_accepts_only_full_dates(value, expected):
     assert normalize_published(value) == expected
+
+
+# What comes before a dateline: a title (chosen over a byline), or article text that stays.
+def test_byline_between_title_and_dateline_is_neither_title_nor_text():
+    text = (
+        "Talks held in the capital\n"
+        "By Staff Writer\n"
+        "Pyongyang, July 21 (KCNA) -- The premier met the visiting envoy.\n"
+        "They discussed trade."
+    )
+    doc = clean(RawDocument(source="x", text=text, language="en"))
+    assert doc.title == "Talks held in the capital"
+    assert doc.text == "The premier met the visiting envoy.\nThey discussed trade."
+    assert doc.dateline is not None and doc.dateline.place == "Pyongyang"
+
+
+def test_lead_paragraph_before_a_dateline_led_story_is_kept():
+    text = (
+        "Envoys Hold Talks\n"
+        "\n"
+        "The envoys of Norland and Sudmark held a first round of talks on Monday.\n"
+        "\n"
+        "OSLO, May 3 (NTB) -- A second round is planned for the autumn in Bergen.\n"
+    )
+    doc = clean(RawDocument(source="x", text=text, language="en"))
+    assert doc.title == "Envoys Hold Talks"
+    assert doc.text == (
+        "The envoys of Norland and Sudmark held a first round of talks on Monday.\n"
+        "\n"
+        "A second round is planned for the autumn in Bergen."
+    )
+    assert doc.dateline is not None and doc.dateline.outlet == "NTB"
+
+
+def test_photo_caption_before_the_dateline_is_text_without_its_credit():
+    text = (
+        "The two ministers shake hands after the signing in Oslo on May 2, 2023. (NTB/Kari Dahl)\n"
+        "\n"
+        "OSLO, May 3 (NTB) -- Norland and Sudmark signed a fishing accord on Tuesday.\n"
+    )
+    doc = clean(RawDocument(source="x", text=text, language="en"))
+    # A caption is not a title, and its credit is no article text.
+    assert doc.title is None
+    assert doc.text == (
+        "The two ministers shake hands after the signing in Oslo on May 2, 2023.\n"
+        "\n"
+        "Norland and Sudmark signed a fishing accord on Tuesday."
+    )
+
+
+def test_header_labels_and_stamps_before_a_dateline_are_left_out():
+    text = (
+        "WORLD\n"
+        "Ministers Agree on Quotas\n"
+        "Updated: 10:32 GMT 04.05.2023\n"
+        "Photo: NTB.\n"
+        "OSLO, May 4 (NTB) -- The ministers agreed on quotas.\n"
+    )
+    doc = clean(RawDocument(source="x", text=text, language="en"))
+    assert doc.title == "Ministers Agree on Quotas"
+    assert doc.text == "The ministers agreed on quotas."
+
+
+def test_without_dateline_a_leading_stamp_byline_and_label_are_not_the_title():
+    text = (
+        "Thursday, May 4, 2023\n"
+        "WORLD\n"
+        "Ministers Agree on Quotas\n"
+        "The foreign ministers of Norland and Sudmark agreed on quotas.\n"
+    )
+    doc = clean(RawDocument(source="x", text=text, language="en"))
+    assert doc.title == "Ministers Agree on Quotas"
+    assert doc.text == "The foreign ministers of Norland and Sudmark agreed on quotas."
+
+
+def test_without_dateline_lines_passed_over_stay_when_no_title_follows():
+    text = "By Staff Writer\nThe foreign ministers met in Oslo.\n"
+    doc = clean(RawDocument(source="x", text=text, language="en"))
+    assert doc.title is None
+    assert doc.text == "By Staff Writer\nThe foreign ministers met in Oslo."
+
+
+# HTML pages without an article.
+@pytest.mark.parametrize(
+    "html",
+    [
+        (
+            '<html><body><nav><a href="/">Home</a> <a href="/news">News</a> '
+            '<a href="/contact">Contact</a></nav></body></html>'
+        ),
+        (
+            '<html><body><a href="/">Home</a><a href="/news">News</a><a href="/c">Contact</a>'
+            "</body></html>"
+        ),
+        '<html><body><p><a href="/">Home</a></p></body></html>',
+        (
+            '<html><body><p><a href="/">Home</a></p><p><a href="/n">Our latest reports on the '
+            'region</a></p><p><a href="/c">Contact the editors</a></p></body></html>'
+        ),
+        (
+            '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml">'
+            '<body><a href="/">Home</a> <a href="/n">News</a> <a href="/c">Contact</a>'
+            "</body></html>"
+        ),
+    ],
+)
+def test_links_only_page_is_an_input_error_that_says_why(html):
+    with pytest.raises(InputError, match="no main text in the HTML") as caught:
+        clean(RawDocument(source="menu.html", html=html))
+    assert "article's own page" in str(caught.value)  # says what to do
+
+
+def test_article_with_inline_links_is_not_navigation():
+    html = (
+        '<html><body><article><p>The <a href="/m">foreign ministers</a> of Norland and Sudmark '
+        'met in <a href="/oslo">Oslo</a> on Tuesday.</p></article></body></html>'
+    )
+    doc = clean(RawDocument(source="x.html", html=html))
+    assert doc.text == "The foreign ministers of Norland and Sudmark met in Oslo on Tuesday."
+
+
+def test_html_fragment_from_an_export_is_read():
+    html = "<p>The foreign ministers of Norland and Sudmark met in Oslo on Tuesday.</p>"
+    doc = clean(RawDocument(source="rows.jsonl:1", html=html))
+    assert doc.text == "The foreign ministers of Norland and Sudmark met in Oslo on Tuesday."
+
+
+def test_malformed_html_keeps_its_text():
+    html = (
+        "<html><body><p>The foreign ministers met in Oslo on Tuesday.<p>They agreed to meet "
+        "again in June</b></i></div></span>"
+    )
+    doc = clean(RawDocument(source="x.html", html=html))
+    assert doc.text == (
+        "The foreign ministers met in Oslo on Tuesday.\nThey agreed to meet again in June"
+    )
+
+
+# Characters and line ends.
+def test_byte_order_marks_inside_text_are_dropped():
+    text = "\ufeffTalks in Oslo\n\ufeffThe ministers met in Oslo.\ufeff"
+    doc = clean(RawDocument(source="x", text=text, language="en"))
+    assert (doc.title, doc.text) == ("Talks in Oslo", "The ministers met in Oslo.")
+    assert doc.id == clean(RawDocument(source="y", text=text.replace("\ufeff", ""))).id
+
+
+def test_old_mac_line_ends_are_lines():
+    text = "Talks in Oslo\rOslo, May 3 (NTB) -- The ministers met.\rThey agreed.\r"
+    doc = clean(RawDocument(source="x", text=text, language="en"))
+    assert (doc.title, doc.text) == ("Talks in Oslo", "The ministers met.\nThey agreed.")
+
+
+@pytest.mark.parametrize("text", ["\u200b\u200b\n\u200b", " \u3000\u00a0\n\t", "***\n---"])
+def test_text_of_invisible_or_punctuation_characters_is_empty(text):
+    with pytest.raises(EmptyInputError):
+        clean(RawDocument(source="x", text=text))
+
+
+def test_id_ignores_zero_width_spaces_and_byte_order_marks():
+    assert normalize_text("The\u200b ministers\ufeff met") == "the ministers met"
+
+
+def test_date_metadata_prefix_glued_to_the_first_line():
+    text = "date 2023-05-04 Talks in Oslo\nThe ministers met in Oslo on Tuesday."
+    doc = clean(RawDocument(source="x", text=text, language="en"))
+    assert doc.published == "2023-05-04"
+    assert (doc.title, doc.text) == ("Talks in Oslo", "The ministers met in Oslo on Tuesday.")
+
+
+# Publication dates given as metadata.
+def test_month_only_publication_date_is_noted_with_its_precision():
+    doc = clean(RawDocument(source="x", text="The ministers met.", published="May, 2023",
+                            language="en"))
+    assert doc.published is None
+    assert doc.notes == (
+        (
+            "publication date 'May, 2023' gives only the month (2023-05); publication date left "
+            "empty, so relative dates in the text are not resolved"
+        ),
+    )
+
+
+def test_month_only_metadata_gives_way_to_a_dateline_with_the_day():
+    text = "OSLO, May 4, 2023 (NTB) -- The ministers met."
+    doc = clean(RawDocument(source="x", text=text, published="May 2023", language="en"))
+    assert doc.published == "2023-05-04"
+    note = "publication date 'May 2023' gives only the month (2023-05); the dateline's 2023-05-04"
+    assert doc.notes == (note + " is used",)
+
+
+def test_ambiguous_slash_date_is_read_month_first_with_a_note():
+    doc = clean(RawDocument(source="x", text="The ministers met.", published="05/06/2023",
+                            language="en"))
+    assert doc.published == "2023-05-06"
+    note = "publication date '05/06/2023' could be read either way; read month first"
+    assert doc.notes == (note,)
+
+
+def test_european_dotted_publication_date_is_day_first():
+    doc = clean(RawDocument(source="x", text="The ministers met.", published="06.05.2023",
+                            language="en"))
+    assert (doc.published, doc.notes) == ("2023-05-06", ())

@@ -177,3 +177,61 @@ def test_undecodable_inputs(data):
         decode(data)
     (item,) = read_stream("x.txt", data)
     assert isinstance(item, Failure) and item.reason == "encoding"
+
+
+@pytest.mark.parametrize(
+    ("head", "codec", "words"),
+    [
+        ('<meta charset="windows-1251">', "cp1251", "Переговоры в Осло"),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=euc-kr">', "euc-kr",
+         "오슬로 회담"),
+        # Pages declaring Latin-1 are Windows-1252 in practice (curly quotes at 0x93/0x94).
+        ("<meta charset='ISO-8859-1'>", "cp1252", "“Talks in Tromsø”"),
+    ],
+)
+def test_html_in_its_declared_encoding_decodes(head, codec, words):
+    page = f"<html><head>{head}</head><body><p>{words}</p></body></html>"
+    (item,) = read_stream("page.html", page.encode(codec), suffix=".html")
+    assert isinstance(item, RawDocument) and words in item.html
+
+
+def test_xml_declared_encoding_decodes():
+    page = '<?xml version="1.0" encoding="koi8-r"?><html><body><p>Осло</p></body></html>'
+    assert "Осло" in decode(page.encode("koi8-r"))
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'<meta charset="no-such-codec"><p>caf\xe9</p>', "'no-such-codec' is unknown"),
+        (b'<meta charset="utf-8"><p>caf\xe9</p>', "neither UTF-8 nor the declared 'utf-8'"),
+    ],
+)
+def test_wrong_declared_encoding_is_a_decode_error_that_says_why(data, message):
+    with pytest.raises(DecodeError, match=message):
+        decode(data)
+
+
+def test_utf32_with_bom_decodes():
+    for codec in ("utf-32-le", "utf-32-be"):
+        bom = codecs.BOM_UTF32_LE if codec.endswith("le") else codecs.BOM_UTF32_BE
+        assert decode(bom + "Talks in Tromsø.".encode(codec)) == "Talks in Tromsø."
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        '<div class="story"><p class="lead">The ministers met in Bergen.</p></div>',
+        "<article>\n<h1>Talks</h1><p>The ministers met.</p></article>",
+        "<!-- saved page --><p>The ministers met.</p>",
+    ],
+)
+def test_html_fragment_in_a_text_file_is_html(fragment):
+    (item,) = read_stream("saved.txt", fragment.encode(), suffix=".txt")
+    assert item.html == fragment and item.text is None
+
+
+def test_text_mentioning_tags_is_text():
+    text = "The ministers met.\nA <div> tag was found in the leaked draft."
+    (item,) = read_stream("story.txt", text.encode(), suffix=".txt")
+    assert item.text == text

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from communique.errors import InputError
@@ -16,6 +19,19 @@ logger = logging.getLogger(__name__)
 # reports it as January 1 ("© 2024" → 2024-01-01): an invented date. Without it, only dates the
 # page states in full (meta tags, <time>, "Published: May 2, 2023", ISO stamps) are read.
 EXTENSIVE_DATE_SEARCH = False
+# Main text of fewer words than this is a leftover of page chrome ("Home", "Read more"), not an
+# article: the shortest news briefs we have seen run to a sentence of a dozen words.
+MIN_MAIN_TEXT_WORDS = 3
+# A fragment without <html> or <body> (an export's "html" field holding "<p>…</p>") is wrapped
+# in them: trafilatura refuses short fragments as not being HTML at all.
+_DOCUMENT_TAG = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_NON_WORD = re.compile(r"\W+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Link texts run together ("HomeNewsContact") are looked for in main texts up to this long;
+# the check costs (number of links) x (length of text).
+MAX_GLUED_CHECK_CHARS = 2000
+_NO_MAIN_TEXT = "no main text found in the HTML (is it an index or menu page?)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,13 +47,18 @@ class ExtractedPage:
 def extract_html(html: str, *, url: str | None = None) -> ExtractedPage:
     """Extract an article's main text and metadata from ``html``.
 
+    A fragment (``<p>…</p>`` without ``<html>``/``<body>``, as export fields hold) is read as
+    the body of a page.
+
     Raises:
-        InputError: the page holds no recognisable main text (a menu page, an empty body,
-            markup too broken to parse). The message names the cause.
+        InputError: the page holds no recognisable main text (a menu or index page whose only
+            text is its links, a word or two of chrome, an empty body, markup too broken to
+            parse). The message names the cause.
     """
+    markup = html if _DOCUMENT_TAG.search(html[:4096]) else f"<html><body>{html}</body></html>"
     try:
         result = trafilatura.bare_extraction(
-            html,
+            markup,
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -52,11 +73,12 @@ def extract_html(html: str, *, url: str | None = None) -> ExtractedPage:
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc
     if result is None:
-        raise InputError("no main text found in the HTML (is it an index or menu page?)")
+        raise InputError(_NO_MAIN_TEXT)
     data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     text = (data.get("text") or "").strip()
     if not text:
-        raise InputError("no main text found in the HTML (is it an index or menu page?)")
+        raise InputError(_NO_MAIN_TEXT)
+    _check_not_navigation(text, markup)
     return ExtractedPage(
         text=text,
         title=data.get("title") or None,
@@ -65,3 +87,52 @@ def extract_html(html: str, *, url: str | None = None) -> ExtractedPage:
         url=data.get("url") or url,
         language=data.get("language") or None,
     )
+
+
+def _link_texts(markup: str) -> list[str]:
+    # lxml refuses a str that declares its encoding ("<?xml … encoding=…?>"); it is decoded.
+    markup = _XML_DECLARATION.sub("", markup, count=1)
+    try:
+        tree = lxml.html.fromstring(markup)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    return [a.text_content() for a in tree.iter("a")]
+
+
+def _only_link_text(text: str, links: list[str]) -> bool:
+    """Whether every word of ``text`` is link text, also when links ran together ("HomeNews")."""
+    words = {w.casefold() for w in _WORD.findall(text)}
+    if words <= {w.casefold() for link in links for w in _WORD.findall(link)}:
+        return True
+    if len(text) > MAX_GLUED_CHECK_CHARS:
+        return False
+    rest = _NON_WORD.sub("", text).casefold()
+    glued = {_NON_WORD.sub("", link).casefold() for link in links} - {""}
+    for link in sorted(glued, key=len, reverse=True):
+        rest = rest.replace(link, "")
+    return not rest
+
+
+def _check_not_navigation(text: str, markup: str) -> None:
+    """Refuse a main text that is only the page's link text or a word or two of chrome.
+
+    trafilatura falls back on whatever text a page has; on a menu or index page that is its
+    links ("Home News Contact"), which is no article.
+
+    Raises:
+        InputError: the text is only link text, or too short to be an article.
+    """
+    words = _WORD.findall(text)
+    shown = " / ".join(line.strip() for line in text.splitlines() if line.strip())
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    if words and _only_link_text(text, _link_texts(markup)):
+        raise InputError(
+            f"no main text in the HTML: its only text is link text ({shown!r}), as on an index "
+            "or menu page; give the article's own page (or its text)"
+        )
+    if len(words) < MIN_MAIN_TEXT_WORDS:
+        raise InputError(
+            f"no main text in the HTML: all it holds is {shown!r}; give the article's own page "
+            "(or its text), not an index, menu or error page"
+        )

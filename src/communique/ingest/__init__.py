@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -28,42 +29,86 @@ SNIFF_BYTES = 8192
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 ROW_FIELDS = ("id", "url", "title", "published", "outlet", "language")
+# An encoding a page declares in its first bytes: <meta charset="windows-1251">, <meta
+# http-equiv="Content-Type" content="text/html; charset=euc-kr">, <?xml … encoding="…"?>.
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})"""
+    rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""",
+    re.IGNORECASE,
+)
+# Labels that mean a larger encoding in practice (the WHATWG Encoding Standard's mapping, which
+# browsers follow): pages declaring Latin-1 are written in Windows-1252, and so on.
+_CHARSET_SUPERSETS = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+    "us-ascii": "cp1252", "ascii": "cp1252", "gb2312": "gb18030", "gbk": "gb18030",
+    "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "iso-8859-9": "cp1254", "tis-620": "cp874",
+}
 
 Item = RawDocument | Failure
 
 
 def decode(data: bytes) -> str:
-    """Decode an input's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+    """Decode an input's bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM, or
+    the encoding a page declares (``<meta charset=…>``, ``<?xml encoding=…?>``) when it is not
+    UTF-8.
 
     Raises:
         EmptyInputError: no bytes, or only whitespace.
-        DecodeError: binary data, or bytes that are not valid UTF-8.
+        DecodeError: binary data, or bytes that are neither UTF-8 nor a declared encoding.
     """
     if not data.strip():
         raise EmptyInputError("empty file: nothing to code")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise DecodeError(f"broken UTF-16 at byte {exc.start}") from exc
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        # Before UTF-16: the UTF-32-LE mark begins with the UTF-16-LE one.
+        text = _decode_bom(data, "utf-32")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _decode_bom(data, "utf-16")
     elif b"\x00" in data[:SNIFF_BYTES]:
         raise DecodeError("binary data (NUL bytes), not a text or HTML article")
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise DecodeError(
-                f"invalid UTF-8 at byte {exc.start}; convert the file to UTF-8 "
-                "(for example `iconv -f cp1252 -t utf-8`)"
-            ) from exc
+            text = _decode_declared(data, exc)
     # A byte-order mark followed by whitespace is still an empty file.
     if not text.strip():
         raise EmptyInputError("empty file: nothing to code")
     return text
 
 
+def _decode_bom(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"broken {codec.upper()} at byte {exc.start}") from exc
+
+
+def _decode_declared(data: bytes, error: UnicodeDecodeError) -> str:
+    """Decode bytes that are not UTF-8 in the encoding the page declares, if it declares one."""
+    advice = "convert the file to UTF-8 (for example `iconv -f cp1252 -t utf-8`)"
+    m = _DECLARED_CHARSET.search(data[:SNIFF_BYTES])
+    if m is None:
+        raise DecodeError(f"invalid UTF-8 at byte {error.start}; {advice}") from error
+    label = (m[1] or m[2]).decode("ascii").lower()
+    try:
+        codec = codecs.lookup(_CHARSET_SUPERSETS.get(label, label)).name
+    except LookupError:
+        raise DecodeError(
+            f"invalid UTF-8 at byte {error.start}, and the declared encoding {label!r} is "
+            f"unknown; {advice}"
+        ) from error
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"the bytes are neither UTF-8 nor the declared {label!r} (invalid at byte "
+            f"{exc.start}); {advice}"
+        ) from exc
+
+
 def _failure(source: str, exc: Exception) -> Failure:
-    reason = {EmptyInputError: "empty", DecodeError: "encoding"}.get(type(exc), "unreadable")
+    reasons: dict[type[Exception], str] = {EmptyInputError: "empty", DecodeError: "encoding"}
+    reason = reasons.get(type(exc), "unreadable")
     return Failure(source=source, reason=reason, detail=str(exc))
 
 
@@ -120,9 +165,21 @@ def _read_csv(source: str, text: str) -> Iterator[Item]:
         yield Failure(f"{source}:{reader.line_num}", "malformed", f"CSV error: {exc}")
 
 
+# A text that opens with one of these elements is an HTML fragment ("<div class=…><p>…"), as
+# saved from a CMS or a browser's "copy element".
+_OPENING_TAG = re.compile(
+    r"<(?:article|body|div|section|main|header|p|h[1-6]|table|ul|ol|span|font|center|!--)[\s>/]"
+)
+
+
 def _looks_like_html(text: str) -> bool:
     head = text.lstrip()[:1000].lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<p>" in head
+    return (
+        head.startswith(("<!doctype html", "<html", "<?xml"))
+        or _OPENING_TAG.match(head) is not None
+        or "<body" in head
+        or "<p>" in head
+    )
 
 
 def read_stream(source: str, data: bytes, *, suffix: str = "") -> Iterator[Item]:
