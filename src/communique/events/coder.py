@@ -463,6 +463,7 @@ class EventCoder:
 
     def _recipients_in(self, holders: list[Token], trig: Trigger, ctx: _Context, passive: bool) -> tuple[list[Entity], bool]:
         token = holders[0]
+        phrases: list[tuple[Token, str]] = []
         for prep in trig.preps:
             for holder in holders:
                 if prep == "obj":
@@ -474,6 +475,7 @@ class EventCoder:
                 else:
                     objs = _prep_objects(holder, prep)
                 for obj in objs:
+                    phrases.append((obj, prep))
                     found = self.entities(obj, ctx)
                     if not found:
                         # "ties with X", "talks on Y with Z": look one level further down.
@@ -484,7 +486,25 @@ class EventCoder:
                                     break
                     if found:
                         return found, prep == "between"
+        # "burned the French flag", "condemned the statement released by the Security
+        # Council": no argument names a party itself, so take the party named inside one.
+        for obj, prep in phrases:
+            if prep != "between" and (found := self._inside(obj, ctx)):
+                return found, False
         return [], False
+
+    def _inside(self, phrase: Token, ctx: _Context) -> list[Entity]:
+        """The first coded actor named inside a phrase, with those coordinated with it."""
+        for t in phrase.subtree:
+            if t is phrase or ctx.actors.at(t.i) is None:
+                continue
+            head = t
+            while head.head is not head and ctx.actors.by_token.get(head.head.i) == ctx.actors.by_token.get(t.i):
+                head = head.head
+            found = [e for e in self.entities(head, ctx) if e.code]
+            if found:
+                return found
+        return []
 
     def _noun_actor(self, token: Token, trig: Trigger, ctx: _Context) -> tuple[list[Entity], bool]:
         for child in token.children:
