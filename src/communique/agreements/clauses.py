@@ -95,7 +95,8 @@ def _span(doc: Doc, start: int, end: int) -> TextSpan | None:
         if not m:
             break
     chunk = text[start:end]
-    end -= len(chunk) - len(chunk.rstrip(" \t\n,;:"))
+    trimmed = re.sub(r"(?:[\s,;:.]|\b(?:and|or)\b)+$", "", chunk)
+    end -= len(chunk) - len(trimmed)
     if end - start < 3:
         return None
     return TextSpan(start=start, end=end, text=text[start:end])
@@ -152,6 +153,7 @@ def split_points(tokens: list[Token]) -> list[int]:
     first_verb = next((t for t in tokens if t.pos_ in {"VERB", "AUX"}), None)
     form = first_verb.tag_ if first_verb is not None else None
     points = []
+    subjects = [t for t in tokens if t.dep_ in {"nsubj", "nsubjpass"}]
     semicolons = [i for i, t in enumerate(tokens) if t.text == ";"]
     if semicolons:
         return [i + 1 for i in semicolons if i + 1 < len(tokens)]
@@ -166,8 +168,9 @@ def split_points(tokens: list[Token]) -> list[int]:
         nxt = tokens[j]
         if nxt.pos_ == "VERB" and form is not None and nxt.tag_ == form and lemma(nxt) != "include":
             points.append(i + 1)
-        elif nxt.dep_ == "nsubj" and nxt.head.dep_ == "conj" and nxt.head.i > nxt.i:
-            points.append(i + 1)  # ", and Serbia will pay …": a clause with its own subject
+        elif any(t.left_edge.i == tokens[i + 1 if tokens[i + 1].dep_ != "cc" else i + 2].i
+                 and t.head.i > t.i and t.head.pos_ in {"VERB", "AUX"} for t in subjects):
+            points.append(i + 1)  # "…, and both sides will share …": a clause with its own subject
     return points
 
 
@@ -271,11 +274,11 @@ def _commitments(doc: Doc, segment: list[Token], scope: Scope) -> tuple[list[Tex
             continue
         objs = [o for o in token.subtree if o.dep_ == "pobj"]
         if objs and _refers(objs[0], scope) and token.head.pos_ in {"VERB", "AUX"}:
-            after = token.right_edge.i + 1
-            head = token.head
-            end = min(head.right_edge.i, last)
-            start = min(after, head.left_edge.i) if head.left_edge.i > token.right_edge.i else after
-            return _split(doc, [doc[k] for k in range(start, end + 1)]), True
+            if token.i == segment[0].i:
+                rest = [t for t in segment if t.i > token.right_edge.i]
+            else:  # "The sides will …, under the agreement." / "…, according to it."
+                rest = [t for t in segment if t.i < token.left_edge.i]
+            return _split(doc, rest), True
     return [], False
 
 

@@ -37,6 +37,9 @@ ANAPHOR_WINDOW = 3
 # Words that do not tell two titles apart.
 _TITLE_STOPWORDS = frozenset({"a", "an", "the", "of", "on", "and", "between", "for", "in", "to", "this",
                               "that", "new", "historic", "joint", "signed"})
+# Words that only name the family ("MoU" = "memorandum of understanding").
+_FAMILY_WORDS = {"memorandum": frozenset({"mou", "understanding", "memoranda"}),
+                 "agreement": frozenset({"accord", "deal", "pact"}), "communique": frozenset({"communiqu"})}
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
 _MONTH_ONLY = re.compile(r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?(?:\s+(?:of\s+)?((?:19|20)\d{2})|\s+(this|last)\s+year)?\b", re.I)
@@ -66,15 +69,17 @@ class _Group:
 
 
 def _words(title: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in _TITLE_STOPWORDS}
+    return {w.removesuffix("s") for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in _TITLE_STOPWORDS}
 
 
 def _compatible(group: _Group, mention: Mention) -> bool:
+    """Same family of noun, and one title's distinctive words within the other's."""
     if mention.family != group.family:
         return False
-    new = _words(mention.title) - {mention.family}
+    generic = _FAMILY_WORDS.get(mention.family, frozenset()) | {mention.family}
+    new = _words(mention.title) - generic
     for seen in group.mentions:
-        old = _words(seen.title) - {seen.family}
+        old = _words(seen.title) - generic
         if new <= old or old <= new:
             return True
     return False
@@ -208,9 +213,10 @@ class _Reader:
     def date(self, verb: Token, noun: Token | None) -> tuple[str | None, str | None, bool]:
         """(date, precision, background) of a signing, from the time expressions attached to it."""
         published = self.document.published
-        for ent in verb.sent.ents:
-            if ent.label_ not in {"DATE", "TIME"} or not _governs(verb, noun, ent.root):
-                continue
+        ents = [e for e in verb.sent.ents if e.label_ in {"DATE", "TIME"} and _governs(verb, noun, e.root)]
+        # A time said of the agreement itself ("… and a transport agreement on Wednesday") first.
+        ents.sort(key=lambda e: noun is None or not noun.is_ancestor(e.root))
+        for ent in ents:
             date, precision = resolve_date(ent.text, published)
             if date is None:
                 date, precision = _coarse_date(ent.text, published)
@@ -278,6 +284,9 @@ class _Reader:
         if not parties:
             parties = _unique([self.state(m.code) for m in load_gazetteer().country_matches(best.title)
                                if m.code and m.kind in {"name", "adjective"}])
+        if not parties and len(self.ctx.pair) == 2:
+            # "They signed an accord", "attended the signing": the two states the story is about.
+            parties = list(self.ctx.pair)
         if issued_only and not any(m.joint or m.capitalised for m in factual) and len({p.code for p in parties}) < 2:
             return None  # a one-sided declaration or statement is not an agreement
         evidence: dict[int, Evidence] = {}

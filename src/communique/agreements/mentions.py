@@ -56,6 +56,7 @@ RECEIPT_WORDS = frozenset({"delivery", "handover", "hand-over", "receipt", "acce
                            "certificate", "invoice"})
 # Prepositions whose phrase belongs to an agreement's title ("Agreement on X between A and B").
 TITLE_PREPS = frozenset({"on", "of", "between", "for", "concerning", "regarding", "about", "in", "among"})
+_PLACE_OR_TIME = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his",
                           "her", "our", "such", "another"})
 _TITLE_WORD = re.compile(r"""\s*(?:[A-Z][\w'’.-]*|of|on|and|the|for|in|between|to|&|,|["“”'])""")
@@ -149,6 +150,11 @@ def _title_tokens(token: Token) -> tuple[int, int]:
     while end + 1 in keep and end + 1 not in blocked:
         end += 1
     doc = token.doc
+    # "… signed in Oslo on Monday": a place or time after the noun ends the title.
+    for k in range(token.i + 1, end):
+        if doc[k].lower_ in {"in", "on", "at", "during"} and doc[k + 1].ent_type_ in _PLACE_OR_TIME:
+            end = k - 1
+            break
     while start < token.i and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct and doc[start].text not in {'"', "“"}):
         start += 1
     while end > token.i and (doc[end].is_punct and doc[end].text not in {")", '"', "”"} or doc[end].dep_ == "cc"):
@@ -168,10 +174,7 @@ def _parenthesised(token: Token) -> bool:
 
 def _is_place_or_date(prep: Token) -> bool:
     """"on Monday", "in Pyongyang": a time or place, not part of the title."""
-    for obj in prep.children:
-        if obj.dep_ == "pobj" and obj.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"}:
-            return True
-    return False
+    return any(obj.dep_ == "pobj" and obj.ent_type_ in _PLACE_OR_TIME for obj in prep.children)
 
 
 def _capitalised_end(token: Token, end_char: int, limit: int) -> int:
@@ -180,14 +183,18 @@ def _capitalised_end(token: Token, end_char: int, limit: int) -> int:
     text = token.doc.text
     best = end_char
     pos = end_char
+    previous = ""
     while pos < limit:
         m = _TITLE_WORD.match(text, pos, limit)
         if m is None or "\n" in m.group(0):
             break
         pos = m.end()
         word = m.group(0).strip()
+        if previous == "," and not word[:1].isupper():
+            break  # "…on Cessation of Hostilities, the Sudanese government": a new phrase
         if word[:1].isupper() or word in {'"', "”"}:
             best = pos
+        previous = word
     return best
 
 
@@ -199,9 +206,17 @@ def title_of(token: Token) -> tuple[str, int, int]:
     end = doc[last].idx + len(doc[last])
     if token.text[:1].isupper() and token.is_title:
         end = max(end, _capitalised_end(token, end, token.sent.end_char))
+        for k in range(last + 1, len(doc)):
+            if doc[k].idx >= end:
+                break
+            if doc[k].lower_ in {"in", "on", "at", "during"} and k + 1 < len(doc) and doc[k + 1].ent_type_ in _PLACE_OR_TIME:
+                end = min(end, doc[k - 1].idx + len(doc[k - 1]))
+                break
     raw = doc.text[start:end]
     start += len(raw) - len(raw.lstrip(" ,;:"))
     end -= len(raw) - len(raw.rstrip(" ,;:"))
+    if doc.text[start:end].endswith(".") and not re.search(r"\.\w+\.$|\b\w\.$", doc.text[start:end]):
+        end -= 1  # the sentence's full stop, not an abbreviation ("U.S.")
     return re.sub(r"\s+", " ", doc.text[start:end]), start, end
 
 
@@ -220,6 +235,8 @@ def _governor(token: Token) -> tuple[Token | None, str | None]:
             return head, "obj"
         if base.dep_ == "nsubjpass" and lemma(head) in verbs:
             return head, "passive"
+        if base.dep_ == "conj" and head.pos_ == "VERB" and lemma(head) in verbs:
+            return head, "obj"  # "signed a water agreement on Tuesday and a transport agreement …"
     if base.dep_ == "pobj" and head.lower_ in {"of", "for"} and head.head.pos_ in {"NOUN", "PROPN"}:
         owner = head.head
         if lemma(owner) in SIGNING_NOUNS or any(lemma(c) == "signing" for c in owner.children if c.dep_ in {"compound", "amod"}):
