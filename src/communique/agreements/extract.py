@@ -314,9 +314,11 @@ class _Reader:
 
 
 def _is_party(entities: list[Entity], codes: set[str], people: list[Entity]) -> bool:
-    """Whether every entity is a party or a signatory (also by a part of the name: "Kim")."""
+    """Whether every entity is a party, a signatory (also by a part of the name: "Kim") or a
+    person whose country the text does not give (who cannot be told apart from a party)."""
     names = {p.entity_name for p in people} | {w for p in people for w in p.entity_name.split() if len(w) > 2}
-    return bool(entities) and all(e.code in codes or e.entity_name in names for e in entities)
+    return bool(entities) and all(e.code in codes or e.entity_name in names
+                                  or e.kind == "person" and e.code is None for e in entities)
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:
