@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from communique.agreements.mentions import lemma
@@ -188,7 +189,7 @@ def _split(doc: Doc, tokens: list[Token], *, nouns: Token | None = None) -> list
         positions = split_points(tokens)
     bounds = [0, *positions, len(tokens)]
     out = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         if a >= b:
             continue
         start = tokens[a].idx

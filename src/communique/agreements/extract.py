@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING
 from communique.actors.gazetteer import load_gazetteer
 from communique.actors.resolve import DocActors
 from communique.agreements.clauses import Scope, find_clauses
-from communique.agreements.mentions import ISSUE_VERBS, SIGN_VERBS, Mention, find_mentions, is_factual, lemma
+from communique.agreements.mentions import (
+    ISSUE_VERBS,
+    SIGN_VERBS,
+    Mention,
+    find_mentions,
+    is_factual,
+    lemma,
+)
 from communique.events.coder import EventCoder, _Context
 from communique.events.dates import resolve_date
 from communique.records import Agreement, Document, Entity, Evidence
@@ -42,10 +49,10 @@ _FAMILY_WORDS = {"memorandum": frozenset({"mou", "understanding", "memoranda"}),
                  "agreement": frozenset({"accord", "deal", "pact"}), "communique": frozenset({"communiqu"})}
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
-_MONTH_ONLY = re.compile(r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?(?:\s+(?:of\s+)?((?:19|20)\d{2})|\s+(this|last)\s+year)?\b", re.I)
+_MONTH_ONLY = re.compile(r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?(?:\s+(?:of\s+)?((?:19|20)\d{2})|\s+(this|last)\s+year)?\b", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"\b(?:in\s+)?((?:19|20)\d{2})\b")
 _PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it", "which", "who", "his", "its", "their"})
-_AGO = re.compile(r"\b(?:ago|last\s+(?:year|month|decade)|years?\s+earlier|previously)\b", re.I)
+_AGO = re.compile(r"\b(?:ago|last\s+(?:year|month|decade)|years?\s+earlier|previously)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

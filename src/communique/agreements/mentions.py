@@ -131,14 +131,9 @@ def _title_tokens(token: Token) -> tuple[int, int]:
 
     for child in token.children:
         if child.i < token.i:
-            if child.dep_ in {"compound", "amod", "nmod", "nummod", "quantmod"} or (
-                    child.dep_ == "punct" and child.text in {"-", '"', "“", "”"}):
+            if _title_modifier(child):
                 add_subtree(child)
-            elif child.dep_ == "poss" and child.pos_ == "PROPN":
-                add_subtree(child)
-        elif child.dep_ == "prep" and child.lower_ in TITLE_PREPS and not _is_place_or_date(child):
-            add_subtree(child)
-        elif child.dep_ == "appos" and _parenthesised(child):
+        elif _title_complement(child):
             add_subtree(child)
         elif child.dep_ in {"compound", "punct"} and child.i == token.i + 1:
             keep.add(child.i)
@@ -164,6 +159,20 @@ def _title_tokens(token: Token) -> tuple[int, int]:
     if words.count('"') % 2 == 1 and doc[start].text == '"':
         start += 1
     return start, end
+
+
+def _title_modifier(child: Token) -> bool:
+    """"DPRK-Russia joint", "new economic cooperation", "Russia's": words before the noun."""
+    return (child.dep_ in {"compound", "amod", "nmod", "nummod", "quantmod"}
+            or child.dep_ == "punct" and child.text in {"-", '"', "“", "”"}
+            or child.dep_ == "poss" and child.pos_ == "PROPN")
+
+
+def _title_complement(child: Token) -> bool:
+    """"on Friendship", "between A and B", "(MoU)": phrases after the noun."""
+    if child.dep_ == "prep":
+        return child.lower_ in TITLE_PREPS and not _is_place_or_date(child)
+    return child.dep_ == "appos" and _parenthesised(child)
 
 
 def _parenthesised(token: Token) -> bool:
