@@ -139,12 +139,13 @@ def test_according_to_the_agreement_clauses_with_their_own_subjects():
 def test_commitments_stated_one_sentence_each_are_counted():
     agreement = _only(
         "The presidents of Ghana and Togo signed a joint statement in Accra on Tuesday. "
-        "President Mahama has committed to reopening the border crossings. "
+        "President Mahama has committed to reopening the border crossings, which will include the post at Aflao. "
         "President Gnassingbe has committed Togo to lowering transit fees. "
         "The summit was the first in a decade. "
         "Both countries will also cooperate in fighting piracy in the gulf."
     )
     assert len(agreement.clauses) == 3
+    assert agreement.clauses[0].text.endswith("which will include the post at Aflao")  # one clause, not two
     assert not any("first in a decade" in c.text for c in agreement.clauses)
 
 

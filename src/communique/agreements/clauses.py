@@ -154,7 +154,8 @@ def split_points(tokens: list[Token]) -> list[int]:
     first_verb = next((t for t in tokens if t.pos_ in {"VERB", "AUX"}), None)
     form = first_verb.tag_ if first_verb is not None else None
     points = []
-    subjects = [t for t in tokens if t.dep_ in {"nsubj", "nsubjpass"}]
+    # Subjects that open a clause of their own ("which" opens a relative clause, not a new item).
+    subjects = [t for t in tokens if t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ not in {"WDT", "WP", "WP$"}]
     semicolons = [i for i, t in enumerate(tokens) if t.text == ";"]
     if semicolons:
         return [i + 1 for i in semicolons if i + 1 < len(tokens)]

@@ -31,6 +31,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "declaration": ("declaration", "declaration"),
     "statement": ("statement", "declaration"),  # only a *joint* statement: see JOINT_ONLY
     "memorandum": ("memorandum", "memorandum"),
+    "memoranda": ("memorandum", "memorandum"),
     "mou": ("memorandum", "memorandum"),
     "communique": ("communique", "communique"),
 }
@@ -56,6 +57,8 @@ RECEIPT_WORDS = frozenset({"delivery", "handover", "hand-over", "receipt", "acce
                            "certificate", "invoice"})
 # Prepositions whose phrase belongs to an agreement's title ("Agreement on X between A and B").
 TITLE_PREPS = frozenset({"on", "of", "between", "for", "concerning", "regarding", "about", "in", "among"})
+# Prepositions that put an agreement inside a larger object ("a package of agreements").
+_CONTAINERS = frozenset({"of", "including", "among", "as"})
 _PLACE_OR_TIME = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his",
                           "her", "our", "such", "another"})
@@ -232,8 +235,16 @@ def title_of(token: Token) -> tuple[str, int, int]:
 def _governor(token: Token) -> tuple[Token | None, str | None]:
     """The verb (or signing noun) that signs or issues the agreement named by ``token``."""
     base = token
-    while base.dep_ in {"conj", "appos"} and base.head.i != base.i and base.head.pos_ in {"NOUN", "PROPN"}:
-        base = base.head
+    for _ in range(4):
+        if base.dep_ in {"conj", "appos"} and base.head.i != base.i and base.head.pos_ in {"NOUN", "PROPN"}:
+            base = base.head
+        elif (base.dep_ == "pobj" and base.head.lower_ in _CONTAINERS and base.head.head.pos_ in {"NOUN", "PROPN", "NUM"}
+              and base.head.head.i < base.i):
+            base = base.head.head  # "signed documents, including a protocol on …", "a number of agreements"
+        elif base.dep_ == "pobj" and base.head.lower_ == "including" and base.head.head.pos_ in {"NOUN", "PROPN"}:
+            base = base.head.head
+        else:
+            break
     head = base.head
     # Signing verbs first: "The declaration signed by A and B … was published" is signed.
     for verbs in (SIGN_VERBS, ISSUE_VERBS):
