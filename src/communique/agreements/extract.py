@@ -101,8 +101,8 @@ def _group(mentions: list[Mention]) -> list[_Group]:
                 near[-1].mentions.append(mention)
             continue
         target = None
-        # An indefinite mention with a title of its own introduces a new agreement unless
-        # an earlier mention already used that title.
+        # A mention joins the latest agreement of its family with a compatible title ("the
+        # protocol" after "a new trade protocol"); otherwise it names a new agreement.
         for group in reversed(groups):
             if _compatible(group, mention):
                 target = group

@@ -86,7 +86,6 @@ class Mention:
     title: str
     title_start: int
     title_end: int
-    definite: bool
     joint: bool
     capitalised: bool
     verb: int | None = None
@@ -311,10 +310,9 @@ def find_mentions(sents: list[Span]) -> list[Mention]:
             verb, relation = _governor(token)
             factual = verb is not None and is_factual(verb, token)
             title, start, end = title_of(token)
-            definite = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in token.children)
             out.append(Mention(
                 token=token.i, sentence=index, family=family, kind=kind, title=title,
-                title_start=start, title_end=end, definite=definite, joint=_is_joint(token),
+                title_start=start, title_end=end, joint=_is_joint(token),
                 capitalised=token.is_title and token.pos_ == "PROPN", verb=None if verb is None else verb.i,
                 relation=relation, factual=factual, anaphor=anaphor,
             ))
