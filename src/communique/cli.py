@@ -200,6 +200,74 @@ def events(db_path: str | None, actor: str | None, country: str | None, event_ty
     _write_events(rows, fmt, output)
 
 
+AGREEMENT_COLUMNS = ("id", "date", "kind", "title", "parties", "signatories", "place", "clause_count",
+                     "clauses", "doc_id", "doc_outlet", "evidence")
+
+
+def _flat_agreement(record: dict[str, Any]) -> dict[str, Any]:
+    def person(e: dict[str, Any]) -> str:
+        return f"{e['entity_name']} ({e['office']})" if e.get("office") else e["entity_name"]
+
+    return {"id": record["id"], "date": record.get("date") or "", "kind": record["kind"], "title": record["title"],
+            "parties": "; ".join(record["parties"]), "signatories": "; ".join(map(person, record["signatories"])),
+            "place": record.get("place") or "", "clause_count": len(record["clauses"]),
+            "clauses": "\n".join(c["text"] for c in record["clauses"]), "doc_id": record["doc_id"],
+            "doc_outlet": record.get("doc_outlet") or "", "evidence": record["evidence"][0]["text"] if record["evidence"] else ""}
+
+
+def _write_agreements(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
+    if fmt == "jsonl":
+        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=AGREEMENT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(_flat_agreement(r) for r in rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(show_lines=True, expand=True)
+        table.add_column("date", no_wrap=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("title and clauses", overflow="fold", ratio=3)
+        table.add_column("parties", overflow="fold", ratio=1)
+        for row in rows:
+            flat = _flat_agreement(row)
+            body = Text(flat["title"], style="bold")
+            for number, clause in enumerate(row["clauses"], start=1):
+                body.append(f"\n   {number}. {clause['text']}", style="")
+            parties = Text(flat["parties"] + (f"\nsigned by {flat['signatories']}" if flat["signatories"] else "")
+                           + (f"\nin {flat['place']}" if flat["place"] else ""))
+            table.add_row(Text(flat["date"] or "?"), Text(flat["kind"]), body, parties)
+        Console(file=out, width=None if out.isatty() else 200).print(table)
+        out.write(f"{len(rows)} agreements\n")
+
+
+@cli.command()
+@click.option("--db", "db_path", metavar="FILE", help=DB_HELP)
+@click.option("--party", metavar="ISO3", help="Country code of a party or signatory.")
+@click.option("--since", metavar="DATE", help="Agreements dated on or after this date.")
+@click.option("--until", metavar="DATE", help="Agreements dated on or before this date.")
+@click.option("--text", help="Title or a clause contains this text.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of stdout.")
+def agreements(db_path: str | None, party: str | None, since: str | None, until: str | None, text: str | None,
+               fmt: str, output: TextIO) -> None:
+    """List stored agreements (title, kind, parties, date) with their clauses.
+
+    Example: communique agreements --party PRK --since 2000 --format jsonl
+    """
+    from communique.store import Store
+
+    with Store(_db(db_path), readonly=True) as store:
+        try:
+            rows = store.agreements(party=party, since=since, until=until, text=text)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from exc
+    _write_agreements(rows, fmt, output)
+
+
 @cli.command()
 @click.argument("doc_id")
 @click.option("--db", "db_path", metavar="FILE", help=DB_HELP)

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 
 from communique.actors import resolve_actors
+from communique.agreements import extract_agreements
 from communique.clean import clean
 from communique.errors import InputError
 from communique.events import EventCoder
@@ -32,7 +33,8 @@ def _coded(document: Document, parsed, coder: EventCoder) -> CodedDocument:  # t
     # Negated, hypothetical and future events did not happen: not coded. (A promise or a
     # threat of a future act did happen: the coder gives it as AGREE or THREATEN.)
     factual = tuple(e for e in events if not (e.negated or e.hypothetical or e.future))
-    return CodedDocument(doc=document, actors=actors.canonical(), events=factual)
+    agreements = extract_agreements(list(parsed.sents), document, actors)
+    return CodedDocument(doc=document, actors=actors.canonical(), events=factual, agreements=agreements)
 
 
 def process(

@@ -78,8 +78,32 @@ def output_schema() -> dict[str, Any]:
             },
             "actors": {"type": "array", "items": _ENTITY},
             "events": {"type": "array", "items": event},
-            "agreements": {"type": "array"},
+            "agreements": {"type": "array", "items": _AGREEMENT},
             "statements": {"type": "array"},
             "coder_version": {"type": "string"},
         },
     }
+
+
+_SPAN = {"type": "object", "properties": {"start": {"type": "integer"}, "end": {"type": "integer"},
+                                          "text": {"type": "string"}}}
+_AGREEMENT: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "title", "kind", "parties", "clauses"],
+    "properties": {
+        "id": {"type": "string"},
+        "doc_id": {"type": "string"},
+        "title": {"type": "string", "description": "the agreement's title in the text's words"},
+        "kind": {"enum": ["agreement", "declaration", "memorandum", "communique"]},
+        "parties": {"type": "array", "items": {"type": "string"}, "description": "country codes of the parties"},
+        "party_entities": {"type": "array", "items": _ENTITY},
+        "signatories": {"type": "array", "items": _ENTITY, "description": "persons who signed, with their titles"},
+        "date": {**_STR, "description": "YYYY-MM-DD (or YYYY-MM, YYYY) of the signing"},
+        "date_precision": {"enum": ["day", "month", "year", None]},
+        "place": _STR,
+        "clauses": {"type": "array", "items": _SPAN, "description": "the commitments the text enumerates"},
+        "clause_count": {"type": "integer"},
+        "evidence": {"type": "array", "items": _EVIDENCE, "description": "every sentence naming the agreement"},
+        "coder_version": {"type": "string"},
+    },
+}

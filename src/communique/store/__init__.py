@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Any
 
 from communique.errors import StoreError
-from communique.records import CodedDocument, Entity, Event, Failure
+from communique.records import Agreement, CodedDocument, Entity, Event, Failure
 from communique.store.schema import SCHEMA_SQL, SCHEMA_VERSION
 
 __all__ = ["SCHEMA_SQL", "SCHEMA_VERSION", "Store"]
@@ -220,6 +220,8 @@ class Store:
                 self._insert_actors(conn, coded)
                 for event in coded.events:
                     self._insert_event(conn, event)
+                for agreement in coded.agreements:
+                    self._insert_agreement(conn, agreement)
             conn.execute(
                 "INSERT OR IGNORE INTO mentions (doc_id, source, input_id) VALUES (?, ?, ?)",
                 (doc.id, doc.source, doc.input_id),
@@ -285,6 +287,34 @@ class Store:
             [
                 (event.id, position, ev.sentence, ev.start, ev.end, ev.text)
                 for position, ev in enumerate(event.evidence)
+            ],
+        )
+
+    @staticmethod
+    def _insert_agreement(conn: sqlite3.Connection, agreement: Agreement) -> None:
+        conn.execute(
+            "INSERT INTO agreements (id, doc_id, title, kind, date, date_precision, place, record)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                agreement.id, agreement.doc_id, agreement.title, agreement.kind, agreement.date,
+                agreement.date_precision, agreement.place,
+                json.dumps(agreement.to_dict(), ensure_ascii=False),
+            ),
+        )
+        conn.executemany(
+            'INSERT INTO agreement_clauses (agreement_id, position, start, "end", text)'
+            " VALUES (?, ?, ?, ?, ?)",
+            [(agreement.id, position, c.start, c.end, c.text)
+             for position, c in enumerate(agreement.clauses)],
+        )
+        conn.executemany(
+            "INSERT INTO agreement_parties (agreement_id, role, position, entity_name, code,"
+            " sector, office) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (agreement.id, role, position, e.entity_name, e.code, e.sector, e.office)
+                for role, entities in (("party", agreement.parties),
+                                       ("signatory", agreement.signatories))
+                for position, e in enumerate(entities)
             ],
         )
 
@@ -384,6 +414,86 @@ class Store:
             results.append(record)
         return results
 
+    def agreements(
+        self,
+        *,
+        party: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored agreements matching every given filter.
+
+        Args:
+            party: Country code (ISO3 or PLOVER pseudo-country) of a party or a signatory.
+            since: First date, inclusive (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``).
+            until: Last date, inclusive; ``"2024-03"`` includes all of March.
+            text: Case-insensitive substring of the title or of a clause.
+            doc_id: Only agreements of this document.
+            limit: At most this many agreements.
+
+        Returns:
+            Each agreement's ``Agreement.to_dict()`` record (title, kind, parties,
+            signatories, date, place, clauses, evidence) plus ``doc_title``, ``doc_outlet``
+            and ``doc_published``, ordered by date (undated last), publication date and id.
+            Undated agreements are left out when ``since`` or ``until`` is given.
+
+        Raises:
+            ValueError: a malformed date bound or a negative limit.
+            StoreError: the database predates agreements (no ``agreements`` table).
+
+        Example::
+
+            store.agreements(party="PRK", since="2000")
+        """
+        _check_limit(limit)
+        if not self._query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'agreements'"):
+            raise StoreError(
+                f"{self.path} was created before communique stored agreements: open it for "
+                "writing once (e.g. `communique ingest MORE_FILES --db FILE`) to add the tables; "
+                "documents stored earlier have no agreements until ingested into a new database"
+            )
+        where: list[str] = []
+        params: list[Any] = []
+        if party is not None:
+            where.append("EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id"
+                         " AND ap.code = ? COLLATE NOCASE)")
+            params.append(party)
+        if since is not None:
+            _check_date_bound("since", since)
+            where.append("a.date >= ?")
+            params.append(since)
+        if until is not None:
+            _check_date_bound("until", until)
+            where.append("substr(a.date, 1, ?) <= ?")
+            params += [len(until), until]
+        if text is not None:
+            where.append("(instr(casefold(a.title), ?) > 0 OR EXISTS (SELECT 1 FROM agreement_clauses"
+                         " ac WHERE ac.agreement_id = a.id AND instr(casefold(ac.text), ?) > 0))")
+            params += [text.casefold()] * 2
+        if doc_id is not None:
+            where.append("a.doc_id = ?")
+            params.append(doc_id)
+        sql = (
+            "SELECT a.record, d.title, d.outlet, d.published"
+            " FROM agreements a JOIN documents d ON d.id = a.doc_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY a.date IS NULL, a.date, d.published IS NULL, d.published, a.id"
+            + (" LIMIT ?" if limit is not None else "")
+        )
+        if limit is not None:
+            params.append(limit)
+        results = []
+        for row in self._query(sql, params):
+            record = json.loads(row["record"])
+            record.update(
+                doc_title=row["title"], doc_outlet=row["outlet"], doc_published=row["published"]
+            )
+            results.append(record)
+        return results
+
     def documents(self, *, limit: int | None = None) -> list[dict[str, Any]]:
         """A summary of each stored document, by publication date (undated last), then id.
 
@@ -404,8 +514,8 @@ class Store:
 
         Returns:
             Every document column (``dateline`` and ``notes`` decoded), plus ``actors``
-            (entity dicts), ``events`` (event records) and ``mentions`` (sources); None if
-            nothing matches.
+            (entity dicts), ``events`` (event records), ``agreements`` (agreement records)
+            and ``mentions`` (sources); None if nothing matches.
 
         Raises:
             StoreError: the prefix matches more than one document.
@@ -431,6 +541,8 @@ class Store:
                 (row["id"],),
             )
         ]
+        if self._query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'agreements'"):
+            result["agreements"] = self.agreements(doc_id=row["id"])
         mentions = self._query("SELECT source FROM mentions WHERE doc_id = ? ORDER BY rowid",
                                (row["id"],))
         result["mentions"] = [r["source"] for r in mentions]

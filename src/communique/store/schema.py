@@ -120,4 +120,42 @@ CREATE INDEX IF NOT EXISTS events_date ON events (date);
 CREATE INDEX IF NOT EXISTS event_actors_code ON event_actors (code);
 CREATE INDEX IF NOT EXISTS event_actors_entity_name ON event_actors (entity_name);
 CREATE INDEX IF NOT EXISTS documents_published ON documents (published);
+
+-- Agreements (C5): signed agreements, declarations, memoranda and communiques.
+CREATE TABLE IF NOT EXISTS agreements (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    title TEXT,
+    kind TEXT,
+    date TEXT,
+    date_precision TEXT,
+    place TEXT,
+    record TEXT NOT NULL    -- the full Agreement.to_dict() as JSON
+);
+
+-- The commitments an agreement's text enumerates, with offsets into the document text.
+CREATE TABLE IF NOT EXISTS agreement_clauses (
+    agreement_id TEXT NOT NULL REFERENCES agreements(id),
+    position INTEGER NOT NULL,
+    start INTEGER,
+    "end" INTEGER,
+    text TEXT,
+    PRIMARY KEY (agreement_id, position)
+);
+
+-- Parties (states, organizations) and signatories (persons) of an agreement.
+CREATE TABLE IF NOT EXISTS agreement_parties (
+    agreement_id TEXT NOT NULL REFERENCES agreements(id),
+    role TEXT NOT NULL CHECK (role IN ('party', 'signatory')),
+    position INTEGER NOT NULL,
+    entity_name TEXT,
+    code TEXT,
+    sector TEXT,
+    office TEXT,
+    PRIMARY KEY (agreement_id, role, position)
+);
+
+CREATE INDEX IF NOT EXISTS agreements_doc_id ON agreements (doc_id);
+CREATE INDEX IF NOT EXISTS agreements_date ON agreements (date);
+CREATE INDEX IF NOT EXISTS agreement_parties_code ON agreement_parties (code);
 """
