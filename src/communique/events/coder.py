@@ -171,6 +171,35 @@ def _reported(token: Token) -> bool:
     return False
 
 
+# Words that present what follows as the cause of the news: "in response to", "after".
+CAUSE_HEADS = frozenset({"response", "reply", "retaliation", "respond", "retaliate", "reaction", "react"})
+CAUSE_PREPS = frozenset({"after", "following", "amid", "since", "despite"})
+
+
+def _is_cause(token: Token) -> bool:
+    """Whether a trigger names the cause or background of the news rather than the news:
+    "in response to the expulsion", "responding to sanctions imposed by ...", "after the
+    attack"."""
+    node = token
+    if node.dep_ in {"acl", "relcl"}:
+        node = node.head  # "sanctions imposed by ..." → "sanctions"
+    for _ in range(3):
+        if node.dep_ in {"compound", "amod"}:
+            node = node.head
+            continue
+        if node.dep_ != "pobj":
+            return False
+        prep = node.head
+        if prep.lower_ in CAUSE_PREPS:
+            return True
+        if prep.lower_ in {"to", "for", "of"} and prep.head.lemma_.lower() in CAUSE_HEADS:
+            return True
+        if prep.lower_ == "of" and prep.head.lower_ == "wake":
+            return True
+        node = prep.head
+    return False
+
+
 def _governing_subject(pronoun: Token) -> Token | None:
     """For a pronoun subject in a reported clause, the subject of the reporting clause:
     "Syria says it is willing" → Syria."""
@@ -241,6 +270,12 @@ class EventCoder:
             return [found]
         lower = t.lower_
         lemma = t.lemma_.lower()
+        if lower in {"him", "her"} and t.pos_ == "PRON":
+            # "lodged a protest with him": the last person named before.
+            for entity in reversed(ctx.actors.entities):
+                if entity.kind == "person" and entity.end <= t.idx:
+                    return [entity]
+            return []
         if lower in PRONOUNS and t.pos_ == "PRON":
             # "Switzerland said it had expelled ...": the subject of the clause above.
             above = _governing_subject(t)
@@ -265,6 +300,9 @@ class EventCoder:
         # "Hungarian and Romanian officials", "the Iranian foreign minister", "Chinese troops"
         modifiers = [m for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} for m in (c, *c.conjuncts)]
         inner = [e for m in modifiers if (e := ctx.actors.at(m.i)) is not None]
+        if not inner:
+            # "the two countries' officials", "its diplomats"
+            inner = [e for m in modifiers if m.dep_ == "poss" for e in self._one(m, ctx, depth + 1)]
         sector = GENERIC_ACTORS.get(lemma)
         if inner:
             return [self._role(t, e) if is_role else (self._generic(t, e.code, sector) if sector else e) for e in inner]
@@ -359,6 +397,18 @@ class EventCoder:
                 negated = negated or any(c.dep_ == "neg" for c in head.head.children)
         elif token.dep_ == "xcomp" and head.lemma_.lower() in INTENT_VERBS:
             future = True
+        if _is_cause(token):
+            hypothetical = True  # "in response to the expulsion": the cause, told as background
+        if token.dep_ in {"xcomp", "advcl", "conj"} and token.head is not token and not (future or hypothetical):
+            # "plans to visit Baghdad to hold talks": the purpose of a plan is a plan too.
+            above = EventCoder._modality(token.head) if token.head.pos_ in {"VERB", "AUX"} else None
+            if above is not None and (above.future or above.hypothetical) and not above.committed:
+                future, hypothetical = above.future, above.hypothetical
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"nsubj", "nsubjpass"}:
+            # "talks will be held", "the visits would take place": the verb's tense is the noun's.
+            for aux in token.head.children:
+                if aux.dep_ in {"aux", "auxpass"} and aux.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX:
+                    future = True
         if token.pos_ in {"NOUN", "PROPN"}:
             if any(c.lower_ in HISTORY_MODIFIERS for c in token.children):
                 hypothetical = True  # reported history, not news
@@ -618,7 +668,11 @@ def _pairwise(event: Event) -> list[Event]:
     actors, recipients = _by_country(event.actor), _by_country(event.recipient)
     if len(actors) == 1 and len(recipients) == 1:
         return [event]
-    return [replace(event, actor=a, recipient=r) for a in actors for r in recipients]
+    pairs = [(a, r) for a in actors for r in recipients]
+    # "urged the two countries' officials": the actor's own country among the recipients is
+    # the actor's side of a collective reference, not a recipient of its own.
+    foreign = [(a, r) for a, r in pairs if not (a and r and a[0].code == r[0].code)]
+    return [replace(event, actor=a, recipient=r) for a, r in foreign or pairs]
 
 
 def _clause_weight(token: Token) -> float:
@@ -696,17 +750,31 @@ def _merge_key(event: Event) -> tuple[str, frozenset[str], frozenset[str]]:
     return event.event, _codes(event.actor), _codes(event.recipient)
 
 
+def _same_parties(a: Event, b: Event) -> bool:
+    """Whether two events of one type are between the same parties. A joint mention ("the
+    ministers exchanged views") matches a directed one between the same countries ("X
+    visited Y") — the directed one says more, and merging keeps it."""
+    if _merge_key(a) == _merge_key(b):
+        return True
+    if a.symmetric != b.symmetric and a.event == b.event:
+        return _codes(a.actor) | _codes(a.recipient) == _codes(b.actor) | _codes(b.recipient)
+    return False
+
+
 def _merge(events: list[Event], doc_id: str) -> list[Event]:
     """One event per real-world event: same type and parties, compatible dates."""
     merged: list[Event] = []
     for event in events:
-        key = _merge_key(event)
         flags = (event.negated, event.future, event.hypothetical)
         for i, seen in enumerate(merged):
-            if (_merge_key(seen) == key and (seen.negated, seen.future, seen.hypothetical) == flags
+            if (_same_parties(seen, event) and (seen.negated, seen.future, seen.hypothetical) == flags
                     and (seen.date is None or event.date is None or seen.date == event.date)):
+                if seen.symmetric and not event.symmetric:
+                    # Keep the directed reading; the joint mention adds its evidence.
+                    seen, event = replace(event, evidence=seen.evidence), event
                 if all(e.sentence != event.evidence[0].sentence for e in seen.evidence):
-                    seen = replace(seen, evidence=seen.evidence + event.evidence)
+                    evidence = sorted(seen.evidence + event.evidence, key=lambda e: e.sentence)
+                    seen = replace(seen, evidence=tuple(evidence))
                 merged[i] = replace(seen, date=seen.date or event.date, date_precision=seen.date_precision or event.date_precision,
                                     mode=seen.mode or event.mode, confidence=max(seen.confidence, event.confidence))
                 break
