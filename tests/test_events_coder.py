@@ -1,0 +1,103 @@
+"""The event coder on sentences we wrote: one behaviour per test (real model: slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+import communique
+from communique.nlp import load_model
+
+pytestmark = pytest.mark.slow
+
+
+def _keys(text: str, published: str = "2025-01-10") -> set[tuple[str, frozenset[str | None], frozenset[str | None]]]:
+    coded = communique.code(text, published=published)
+    return {(e.event, frozenset(a.code for a in e.actor), frozenset(r.code for r in e.recipient)) for e in coded.events}
+
+
+def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozenset[str], frozenset[str]]:
+    return event, frozenset(actor), frozenset(recipient)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A committed future act is a promise ...
+        ("Norway said it will send food aid to Chad.", _key("AGREE", {"NOR"}, {"TCD"})),
+        ("Brazil is ready to contribute troops to the mission in Haiti.", _key("AGREE", {"BRA"}, {"HTI"})),
+        # ... a threat when the act is hostile or hangs on "unless" ...
+        ("Peru said it would impose sanctions on Bolivia.", _key("THREATEN", {"PER"}, {"BOL"})),
+        ("Kenya will withdraw its troops from Somalia unless the attacks stop.", _key("THREATEN", {"KEN"}, {"SOM"})),
+        # ... and a refusal when it is negated.
+        ("Spain said it would not release the Moroccan fishermen.", _key("REJECT", {"ESP"}, {"MAR"})),
+    ],
+)
+def test_stated_intent_is_coded_as_the_promise_threat_or_refusal(sentence, expected):
+    assert expected in _keys(sentence)
+
+
+def test_plans_and_expectations_are_not_coded():
+    assert _keys("The Finnish minister plans to visit Estonia to hold talks with its premier.") == set()
+    assert _keys("The Greek delegation is expected to visit Cyprus next week.") == set()
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_speaker():
+    assert _key("SANCTION", {"CHE"}, {"RUS"}) in _keys("Switzerland said today it had expelled two Russian diplomats.")
+
+
+def test_titles_with_a_nationality_give_the_person_a_country():
+    keys = _keys("Chilean President Michelle Bachelet hosted Argentine Foreign Minister Jorge Taiana on Monday.")
+    assert _key("CONSULT", {"CHL"}, {"ARG"}) in keys
+
+
+def test_directed_events_are_expanded_one_per_country_pair():
+    keys = _keys("Protesters in Athens burned the flags of the United States and Britain on Sunday.")
+    assert _key("PROTEST", {"GRC"}, {"USA"}) in keys
+    assert _key("PROTEST", {"GRC"}, {"GBR"}) in keys
+
+
+def test_joint_act_of_several_countries_stays_one_symmetric_event():
+    coded = communique.code("Chile and Peru signed a fisheries treaty on Monday.", published="2025-01-10")
+    support = [e for e in coded.events if e.event == "SUPPORT"]
+    assert len(support) == 1 and support[0].symmetric
+    assert {a.code for a in support[0].actor} == {"CHL", "PER"}
+
+
+def test_recipient_named_inside_the_object_phrase():
+    assert _key("PROTEST", {"GRC"}, {"FRA"}) in _keys("Greek protesters burned the French flag in Athens.")
+
+
+def test_the_cause_of_the_news_is_background():
+    keys = _keys("Russia expelled two Estonian diplomats in response to the expulsion of Russian diplomats by Estonia.")
+    assert _key("SANCTION", {"RUS"}, {"EST"}) in keys
+    assert all(k[1] != frozenset({"EST"}) for k in keys), keys
+
+
+def test_a_call_for_something_needs_an_addressee():
+    assert _keys("Chile and Peru called for regional stability.") == set()
+    assert _key("REQUEST", {"CHL"}, {"PER"}) in _keys("Chile called on Peru to reopen the border.")
+
+
+def test_main_clause_event_outranks_a_background_clause():
+    coded = communique.code(
+        "Serbia lifted the curfew in Kosovo, where twelve people were killed in riots last year.",
+        published="2025-01-10",
+    )
+    top = max(coded.events, key=lambda e: e.confidence)
+    assert top.trigger == "lifted"
+
+
+def test_dates_and_names_are_not_triggers():
+    # "March" is a month here, and the Solidarity Party is a name, not an act of solidarity.
+    assert _keys("In March the Solidarity Party of Poland opened an office.") == set()
+
+
+def test_a_headline_line_is_its_own_sentence():
+    doc = load_model()("Chile sanctions Peru\nLIMA, May 2 -- Peru and Chile met on Friday.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "Chile sanctions Peru"
+
+
+def test_a_hard_wrapped_line_continues_the_sentence():
+    doc = load_model()("The talks between Chile and\nPeru ended on Friday.")
+    assert len(list(doc.sents)) == 1
