@@ -35,6 +35,11 @@ FRAMING_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "CONCEDE"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
+OBLIGATION_AUX = frozenset({"must", "should"})
+# Promises that turn into threats when what is promised is violence.
+VOW_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
+# Material conflict whose doer the text may leave unnamed ("were killed", "airstrikes on X").
+UNKNOWN_ACTOR_TYPES = frozenset({"ASSAULT"})
 INTENT_VERBS = frozenset({"plan", "intend", "expect", "hope", "want", "seek", "aim", "prepare", "wish"})
 # Words that turn "to X" into a commitment by the subject: "is willing to withdraw".
 COMMITMENT_WORDS = frozenset({"willing", "ready", "prepared", "determined", "resolved"})
@@ -404,6 +409,9 @@ class EventCoder:
             above = EventCoder._modality(token.head) if token.head.pos_ in {"VERB", "AUX"} else None
             if above is not None and (above.future or above.hypothetical) and not above.committed:
                 future, hypothetical = above.future, above.hypothetical
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" and token.head.pos_ in {"VERB", "AUX"} and not (future or hypothetical or negated):
+            # "would tighten the blockade", "did not hold talks": the verb's modality is the act's.
+            return EventCoder._modality(token.head)
         if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"nsubj", "nsubjpass"}:
             # "talks will be held", "the visits would take place": the verb's tense is the noun's.
             for aux in token.head.children:
@@ -590,12 +598,33 @@ class EventCoder:
                     event = self._event(token, trig, sent, index, ctx)
                     if event is not None:
                         found.extend(_pairwise(event))
+                demand = self._obligation(token, sent, index, ctx)
+                if demand is not None:
+                    found.extend(_pairwise(demand))
             for token in sent:
                 if token.dep_ == "nsubj" and token.head.pos_ in {"VERB", "AUX"}:
                     subject = self.entities(token, ctx)
                     if subject:
                         ctx.last_subject = tuple(subject)
         return _merge(found, document.id)
+
+    def _obligation(self, token: Token, sent: Span, index: int, ctx: _Context) -> Event | None:
+        """"X said that Y must/should do Z" is a demand by X on Y (REQUEST)."""
+        if token.dep_ != "ccomp" or token.head.lemma_.lower() not in REPORTING_VERBS | {"insist", "demand"}:
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in token.children):
+            return None
+        if any(c.dep_ == "neg" for c in token.children):
+            return None
+        subjects = _children(token, "nsubj", "nsubjpass")
+        if not subjects:
+            return None
+        recipient = [e for e in self.entities(subjects[0], ctx) if e.code]
+        actor, stated = self._subject(token.head, ctx)
+        if not recipient or not actor:
+            return None
+        trig = Trigger(token.head.lemma_.lower(), "VERB", "REQUEST", None, "100", frozenset(), ())
+        return self._build(token.head, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=Modality())
 
     def _event(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: _Context) -> Event | None:
         passive = trig.pos == "VERB" and _is_passive(token)
@@ -610,6 +639,9 @@ class EventCoder:
             actor, recipient = actor + [r for r in recipient if r not in actor], []
         names = {a.entity_name for a in actor}
         recipient = [r for r in recipient if r.entity_name not in names]
+        if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or trig.pos == "NOUN"):
+            # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed.
+            return self._build(token, trig, sent, index, ctx, [], recipient, False, False, self._modality(token))
         if not actor or not any(e.code for e in actor + recipient):
             return None
         if trig.event in TWO_PARTY_TYPES and not recipient and len({e.code or e.entity_name for e in actor}) < 2:
@@ -617,12 +649,18 @@ class EventCoder:
         if "!" in trig.preps and not recipient:
             return None
         modality = self._modality(token)
+        if trig.event == "AGREE" and trig.lemma in VOW_VERBS and _hostile_content(token, self):
+            # "vowed to retaliate", "swore to fight on": a promise of violence is a threat.
+            trig = replace(trig, event="THREATEN", cameo="130")
         stance = _stated_intent(trig.event, modality)
         if stance is not None:
             # The promise, threat or refusal is what happened; the act itself is future.
             trig = replace(trig, event=stance[0], cameo=stance[1], mode=None)
             modality = Modality()
-        negated, future, hypothetical = modality.negated, modality.future, modality.hypothetical
+        return self._build(token, trig, sent, index, ctx, actor, recipient, stated, joint, modality)
+
+    def _build(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: _Context, actor: list[Entity],
+               recipient: list[Entity], stated: bool, joint: bool, modality: Modality) -> Event:
         date, precision = self._date(token, sent, ctx.document.published)
         place = self._place(token, sent)
         mode = trig.mode
@@ -635,14 +673,24 @@ class EventCoder:
         several = len({a.code for a in actor if a.code}) > 1
         symmetric = (trig.event in JOINT_TYPES and (joint or not recipient)) or (several and not recipient)
         evidence = Evidence(sentence=index, start=sent.start_char, end=sent.end_char, text=sent.text.strip())
-        confidence = 0.5 + 0.2 * stated + 0.2 * bool(recipient) + 0.05 * bool(date) + _clause_weight(token)
+        confidence = 0.5 + 0.2 * stated + 0.2 * bool(recipient) + 0.05 * bool(date) + _clause_weight(token) - 0.2 * (not actor)
         return Event(
             id="", doc_id=ctx.document.id, event=trig.event, actor=tuple(actor), recipient=tuple(recipient),
             evidence=(evidence,), trigger=token.text, mode=mode, quad_code=QUAD[trig.event],
             intensity=intensity(trig.event, trig.cameo), date=date, date_precision=precision,
-            location=place, cameo=trig.cameo, symmetric=symmetric, negated=negated, future=future,
-            hypothetical=hypothetical, confidence=round(min(confidence, 0.95), 2),
+            location=place, cameo=trig.cameo, symmetric=symmetric, negated=modality.negated, future=modality.future,
+            hypothetical=modality.hypothetical, confidence=round(min(max(confidence, 0.05), 0.95), 2),
         )
+
+
+def _hostile_content(token: Token, coder: EventCoder) -> bool:
+    """Whether the act promised by a vow is material conflict ("vowed to retaliate")."""
+    for clause in token.children:
+        if clause.dep_ in {"xcomp", "ccomp"}:
+            for node in (clause, *clause.conjuncts):
+                if any(QUAD[t.event] == 4 for t in coder._triggers(node)):
+                    return True
+    return False
 
 
 def _by_country(entities: tuple[Entity, ...]) -> list[tuple[Entity, ...]]:
