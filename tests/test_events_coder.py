@@ -101,3 +101,18 @@ def test_a_headline_line_is_its_own_sentence():
 def test_a_hard_wrapped_line_continues_the_sentence():
     doc = load_model()("The talks between Chile and\nPeru ended on Friday.")
     assert len(list(doc.sents)) == 1
+
+
+def test_reported_obligation_is_a_request_to_the_obliged():
+    assert _key("REQUEST", {"GBR"}, {"LBY"}) in _keys("A British minister said Libya must hand over the suspects.")
+
+
+def test_a_vow_of_violence_is_a_threat():
+    keys = _keys("Hamas vowed to attack Israel after the raid.")
+    assert any(k[0] == "THREATEN" and k[2] == frozenset({"ISR"}) for k in keys), keys
+
+
+def test_violence_by_an_unnamed_perpetrator_keeps_its_victim():
+    coded = communique.code("Three Nigerian soldiers were killed on Sunday.", published="2025-01-10")
+    assault = [e for e in coded.events if e.event == "ASSAULT"]
+    assert assault and assault[0].actor == () and {r.code for r in assault[0].recipient} == {"NGA"}
