@@ -116,3 +116,19 @@ def test_violence_by_an_unnamed_perpetrator_keeps_its_victim():
     coded = communique.code("Three Nigerian soldiers were killed on Sunday.", published="2025-01-10")
     assault = [e for e in coded.events if e.event == "ASSAULT"]
     assert assault and assault[0].actor == () and {r.code for r in assault[0].recipient} == {"NGA"}
+
+
+def test_they_after_a_meeting_are_both_parties():
+    coded = communique.code(
+        "Chilean Foreign Minister Alberto van Klaveren met Peruvian Foreign Minister Javier Gonzalez-Olaechea "
+        "in Lima on Monday. They agreed to reopen the border crossings.",
+        published="2025-01-10",
+    )
+    agree = [e for e in coded.events if e.event == "AGREE"]
+    assert agree and {a.code for a in agree[0].actor} | {r.code for r in agree[0].recipient} == {"CHL", "PER"}
+
+
+def test_conjoined_verbs_share_their_object():
+    keys = _keys("Cuba condemned and rejected the new sanctions imposed by the United States.")
+    assert any(k[0] == "REJECT" and k[1] == frozenset({"CUB"}) for k in keys), keys
+    assert any(k[0] == "ACCUSE" and k[1] == frozenset({"CUB"}) and k[2] == frozenset({"USA"}) for k in keys), keys

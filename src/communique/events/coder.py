@@ -129,6 +129,7 @@ class _Context:
     document: Document
     actors: DocActors
     last_subject: tuple[Entity, ...] = ()
+    last_parties: tuple[Entity, ...] = ()  # both sides of the last two-party event
     pair: tuple[Entity, ...] = ()
     sentence_place: dict[int, str | None] = field(default_factory=dict)
 
@@ -203,6 +204,30 @@ def _is_cause(token: Token) -> bool:
             return True
         node = prep.head
     return False
+
+
+def _subject_word(token: Token) -> str | None:
+    """The lower-cased subject word of a verb trigger (of the verb a noun trigger hangs on)."""
+    verb = token.head if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"dobj", "pobj"} else token
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects[0].lower_
+        if verb.dep_ not in {"xcomp", "conj", "prep", "pcomp"} or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _titled_person(token: Token, actors: DocActors) -> Entity | None:
+    """The last person named before ``token`` whose title contains the title phrase it
+    heads ("the Foreign Minister" → the person whose office says "Foreign Minister")."""
+    words = [c.lower_ for c in token.lefts if c.dep_ == "compound"] + [token.lower_]
+    phrase = " ".join(words)
+    for entity in reversed(actors.entities):
+        if entity.kind == "person" and entity.end <= token.idx and entity.office and phrase in entity.office.lower():
+            return entity
+    return None
 
 
 def _governing_subject(pronoun: Token) -> Token | None:
@@ -290,8 +315,18 @@ class EventCoder:
                     return found
             return list(ctx.last_subject)
         determiners = {c.lower_ for c in t.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
-        if (lemma in COLLECTIVE_NOUNS and determiners & {"both", "two", "the"} or lemma == "party" and determiners & {"both", "two"}) and t.tag_ in {"NNS", "NNPS"}:
+        plural = t.tag_ in {"NNS", "NNPS"}
+        if plural and determiners & {"both", "two"} and (lemma in COLLECTIVE_NOUNS | {"party", "minister", "delegation", "official"} or ctx.is_title(t)):
+            # "both sides", "the two ministers": the parties of the last meeting, else the
+            # two states the story is about.
+            return list(ctx.last_parties) if len(ctx.last_parties) > 1 else list(ctx.pair)
+        if plural and lemma in COLLECTIVE_NOUNS and "the" in determiners:
             return list(ctx.pair)
+        if not plural and "the" in determiners and ctx.is_title(t) and not _prep_objects(t, "of"):
+            # "the Secretary", "the Foreign Minister": the person named earlier with that title.
+            person = _titled_person(t, ctx.actors)
+            if person is not None:
+                return [person]
         # "the founder of the movement", "members of the delegation", "DPRK Ambassador"
         of = _prep_objects(t, "of")
         if (lemma in QUANTITY_NOUNS or t.like_num) and (of or lemma not in GENERIC_ACTORS):
@@ -309,6 +344,11 @@ class EventCoder:
             # "the two countries' officials", "its diplomats"
             inner = [e for m in modifiers if m.dep_ == "poss" for e in self._one(m, ctx, depth + 1)]
         sector = GENERIC_ACTORS.get(lemma)
+        if sector is not None and inner and not any(e.code for e in inner):
+            # "the Biden administration": a name that gives no country; the place may.
+            code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
+            if code:
+                return [self._generic(t, code, sector)]
         if inner:
             return [self._role(t, e) if is_role else (self._generic(t, e.code, sector) if sector else e) for e in inner]
         if sector is not None:
@@ -479,9 +519,11 @@ class EventCoder:
         if token.dep_ not in {"xcomp", "ccomp", "acl", "pcomp", "pobj", "dobj", "conj"} or head is token:
             return False
         node = token
-        for _ in range(8):
+        for step in range(8):
             if node.dep_ not in CONTENT_LINKS or node.head is node:
                 return False
+            if step == 0 and node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and self._triggers(node.head):
+                return False  # "condemned and rejected": two acts side by side, not a frame
             node = node.head
             if any(t.event in FRAMING_TYPES for t in self._triggers(node)):
                 return True
@@ -526,6 +568,9 @@ class EventCoder:
             for holder in holders:
                 if prep == "obj":
                     objs = _children(holder, "dobj") or (_children(holder, "nsubjpass") if passive else [])
+                    if not objs and holder.pos_ == "VERB":
+                        # "condemned and rejected the resolution": conjoined verbs share it.
+                        objs = [o for c in holder.conjuncts if c.i > holder.i for o in _children(c, "dobj")][:1]
                     if holder.dep_ == "acl" and passive and holder is token:
                         objs = []
                 elif prep == "of" and _pos(holder) == "NOUN":
@@ -598,6 +643,9 @@ class EventCoder:
                     event = self._event(token, trig, sent, index, ctx)
                     if event is not None:
                         found.extend(_pairwise(event))
+                        parties = (*event.actor, *event.recipient)
+                        if event.event in TWO_PARTY_TYPES and len({e.code for e in parties if e.code}) > 1:
+                            ctx.last_parties = parties
                 demand = self._obligation(token, sent, index, ctx)
                 if demand is not None:
                     found.extend(_pairwise(demand))
@@ -632,6 +680,8 @@ class EventCoder:
             actor, stated = self._subject(token, ctx)
         else:
             actor, stated = self._noun_actor(token, trig, ctx)
+        if trig.event in JOINT_TYPES and len(ctx.last_parties) > 1 and _subject_word(token) == "they":
+            actor = list(ctx.last_parties)  # "X met Y. They agreed to ...": both of them
         recipient, joint = self._recipients(token, trig, ctx, passive)
         if joint and not stated:
             actor, recipient = recipient, []
