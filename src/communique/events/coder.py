@@ -206,6 +206,24 @@ def _is_cause(token: Token) -> bool:
     return False
 
 
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "picketer"})
+PROTEST_ACT = Trigger("protesters", "VERB", "PROTEST", "demonstrate", "141", frozenset(), ("against", "outside", "at", "obj"))
+
+
+def _protesters_act(token: Token) -> bool:
+    """Whether ``token`` is a verb whose subject is a crowd of protesters acting (not speaking,
+    not acted upon)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() in REPORTING_VERBS:
+        return False
+    for subject in token.children:
+        if subject.dep_ != "nsubj":
+            continue
+        heads = [subject, *[o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]]
+        heads += [o2 for h in heads[1:] for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o2 in p.children if o2.dep_ == "pobj"]
+        return any(h.lemma_.lower() in PROTESTER_NOUNS for h in heads)
+    return False
+
+
 def _subject_word(token: Token) -> str | None:
     """The lower-cased subject word of a verb trigger (of the verb a noun trigger hangs on)."""
     verb = token.head if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"dobj", "pobj"} else token
@@ -344,6 +362,8 @@ class EventCoder:
             # "the two countries' officials", "its diplomats"
             inner = [e for m in modifiers if m.dep_ == "poss" for e in self._one(m, ctx, depth + 1)]
         sector = GENERIC_ACTORS.get(lemma)
+        if sector is None and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
+            sector = "CVL"  # "Muslims", "Kurds": a community, of the place it acts in
         if sector is not None and inner and not any(e.code for e in inner):
             # "the Biden administration": a name that gives no country; the place may.
             code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
@@ -649,6 +669,12 @@ class EventCoder:
                 demand = self._obligation(token, sent, index, ctx)
                 if demand is not None:
                     found.extend(_pairwise(demand))
+                if _protesters_act(token) and not self._triggers(token):
+                    # "Thousands of protesters gathered outside the embassy": what protesters
+                    # do together is a protest.
+                    event = self._event(token, PROTEST_ACT, sent, index, ctx)
+                    if event is not None:
+                        found.extend(_pairwise(event))
             for token in sent:
                 if token.dep_ == "nsubj" and token.head.pos_ in {"VERB", "AUX"}:
                     subject = self.entities(token, ctx)
