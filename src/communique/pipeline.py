@@ -17,6 +17,7 @@ from communique.errors import InputError
 from communique.events import EventCoder
 from communique.nlp import load_model
 from communique.records import CodedDocument, Document, Failure, RawDocument
+from communique.statements import extract_statements
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,8 @@ def _coded(document: Document, parsed, coder: EventCoder) -> CodedDocument:  # t
     events = coder.code(list(parsed.sents), document, actors)
     # Negated, hypothetical and (except promises) future events did not happen: not coded.
     factual = tuple(e for e in events if not (e.negated or e.hypothetical or (e.future and e.event != "AGREE")))
-    return CodedDocument(doc=document, actors=actors.canonical(), events=factual)
+    statements = extract_statements(list(parsed.sents), document, actors)
+    return CodedDocument(doc=document, actors=actors.canonical(), events=factual, statements=statements)
 
 
 def process(

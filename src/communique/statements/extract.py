@@ -1,0 +1,391 @@
+"""Attributed statements from a parsed, actor-resolved document.
+
+Four patterns, read sentence by sentence from the dependency parse:
+
+* **indirect speech**: a reporting verb with a clausal complement ("X said that CLAIM", "CLAIM,
+  X said", "X told reporters CLAIM", "…, adding that CLAIM"); the complement is the claim.
+* **speech acts**: a verb whose own phrase is what was said ("X condemned the launch", "X
+  called on Y to withdraw", "X told those present about Y"); the verb phrase is the claim.
+* **direct speech**: a quotation attributed by a reporting verb around it (“CLAIM,” X said; X
+  said: “CLAIM”; “CLAIM,” said X, the title of Y), across sentences too; and blocks introduced
+  by a colon ("The commentary says:" followed by its text).
+* **according to X, CLAIM**.
+
+A statement needs a speaker that resolves to an actor (see :mod:`.speakers`); reported speech
+nobody can be named for is not recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from communique.actors.resolve import DocActors
+from communique.events.dates import resolve_date
+from communique.records import Document, Entity, Evidence, Span, Statement
+from communique.statements.quotes import Quote, find_quotes
+from communique.statements.speakers import SpeakerResolver
+from communique.statements.verbs import (
+    INTENT_HEADS,
+    MAX_BLOCK_SENTENCES,
+    MIN_QUOTE_WORDS,
+    QUOTE_VERBS,
+    REPORTING_VERBS,
+    SPEECH_ACTS,
+    UNREAL_AUX,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+# Children of a speech-act verb that belong to its claim (the rest — conjoined verbs, other
+# clauses, punctuation — are said separately or not at all).
+CLAIM_DEPS = frozenset({"dobj", "dative", "prep", "xcomp", "ccomp", "oprd", "prt", "acomp", "attr", "agent", "advmod", "npadvmod"})
+# Speakers per statement at most ("X, Y and Z said"): one record each.
+MAX_SPEAKERS = 4
+# A claim lies inside a quotation when this share of its characters is quoted.
+QUOTED_SHARE = 0.8
+_EDGE_WORDS = frozenset({"that"})
+_TRIM = " \t\n,;:\"'“”‘’«»„-—–"
+_BLANK_LINE = re.compile(r"\n\s*\n")
+# Where prose breaks off: a blank line, or a line that does not end mid-sentence (a headline,
+# a byline, a time stamp). spaCy often runs such lines into the next sentence.
+_BREAK = re.compile(r"\n\s*\n|(?<=[^a-z,;\s])[ \t]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    speakers: tuple[Entity, ...]
+    verb: str
+    start: int
+    end: int
+    direct: bool
+    sentence: int
+    evidence_start: int
+    evidence_end: int
+    date: str | None = None
+    date_precision: str | None = None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding punctuation, quotation marks and a leading "that"."""
+    while True:
+        before = (start, end)
+        while start < end and text[start] in _TRIM:
+            start += 1
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        m = re.match(r"(\w+)[\s,]", text[start:end])
+        if m and m.group(1).lower() in _EDGE_WORDS:
+            start += m.end()
+        if (start, end) == before:
+            return start, end
+
+
+def _is_unreal(verb: Token) -> bool:
+    """Negated, future, conditional or merely intended speech is not a statement."""
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in {"aux", "auxpass"} and child.lower_ in UNREAL_AUX:
+            return True
+        if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS:
+            return True
+    return verb.dep_ in {"amod", "compound", "nmod"}
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    """The phrase that names who speaks: the subject, a passive agent, or the noun a
+    participle modifies ("rebels claiming …")."""
+    node = verb
+    for _ in range(5):
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+        if any(c.dep_ == "auxpass" for c in node.children):
+            for prep in (c for c in node.children if c.dep_ == "agent"):
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+            passive = [c for c in node.children if c.dep_ == "nsubjpass"]
+            if passive and node.lemma_.lower() == "quote":  # "X was quoted as saying"
+                return passive[0]
+            return None
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBG"):
+            # "the ministry, which said …", "rebels claiming …" (not "diplomats declared …")
+            return node.head if node.head.pos_ in {"NOUN", "PROPN", "PRON"} else None
+        if node.dep_ == "pcomp" and node.head.head.i != node.head.i:
+            node = node.head.head  # "quoted as saying"
+            continue
+        if node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i:
+            node = node.head
+            continue
+        return None
+    return None
+
+
+class _Extractor:
+    def __init__(self, sents: list[SpacySpan], document: Document, actors: DocActors) -> None:
+        self.sents = sents
+        self.doc = sents[0].doc
+        self.text = self.doc.text
+        self.document = document
+        self.actors = actors
+        self.quotes = [q for q in find_quotes(self.text)]
+        self.speakers = SpeakerResolver(document=document, actors=actors, doc=self.doc)
+        self.found: list[_Found] = []
+        self.block_until = -1  # sentences up to here belong to a "X says:" block
+        self._breaks = [m.start() for m in _BREAK.finditer(self.text)]
+        self._sent_of_token = {}
+        for i, sent in enumerate(sents):
+            for token in sent:
+                self._sent_of_token[token.i] = i
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _sentence_at(self, char: int) -> int:
+        for i, sent in enumerate(self.sents):
+            if sent.start_char <= char < sent.end_char:
+                return i
+        return len(self.sents) - 1
+
+    def _segment(self, char: int) -> tuple[int, int]:
+        """The stretch of unbroken prose around ``char``."""
+        start, end = 0, len(self.text)
+        for b in self._breaks:
+            if b < char:
+                start = b
+            else:
+                end = b
+                break
+        return start, end
+
+    def _quote_around(self, start: int, end: int) -> Quote | None:
+        """The quotation that holds most of ``start:end``, if it holds nearly all of it."""
+        for quote in self.quotes:
+            inside = min(end, quote.end) - max(start, quote.start)
+            if inside > 0 and inside >= QUOTED_SHARE * (end - start):
+                return quote
+        return None
+
+    def _covered(self, quote: Quote) -> bool:
+        return any(min(f.end, quote.end) - max(f.start, quote.start) >= 0.5 * (quote.end - quote.start) for f in self.found)
+
+    def _date(self, verb: Token, sent: SpacySpan, claim: tuple[int, int]) -> tuple[str | None, str | None]:
+        """The day the statement was made, when a time expression modifies the verb itself."""
+        best: tuple[int, str, str] | None = None
+        for ent in sent.ents:
+            if ent.label_ not in {"DATE", "TIME"} or claim[0] <= ent.start_char < claim[1]:
+                continue
+            node, hops = ent.root, 0
+            while node.head.i != node.i and node.i != verb.i and hops < 3:
+                node, hops = node.head, hops + 1
+            if node.i != verb.i:
+                continue
+            date, precision = resolve_date(ent.text, self.document.published)
+            if date is not None and (best is None or hops < best[0]):
+                best = (hops, date, precision or "day")
+        return (best[1], best[2]) if best else (None, None)
+
+    def _add(self, speaker: Token | None, verb: Token | None, lemma: str, start: int, end: int,
+             index: int, *, direct: bool = False, evidence: tuple[int, int] | None = None,
+             speakers: list[Entity] | None = None, anchor: int | None = None) -> bool:
+        sent = self.sents[index]
+        if anchor is not None:
+            # Keep the claim and the speaker within the prose around the reporting verb.
+            low, high = self._segment(anchor)
+            start, end = max(start, low), min(end, high)
+        start, end = _trimmed(self.text, start, end)
+        if end - start < 2:
+            return False
+        if speakers is None:
+            speakers = self.speakers.resolve(speaker, index) if speaker is not None else []
+        if anchor is not None:
+            low, high = self._segment(anchor)
+            speakers = [e for e in speakers if not (sent.start_char <= e.start < sent.end_char) or low <= e.start < high]
+        if not speakers:
+            return False
+        quote = self._quote_around(start, end)
+        if quote is not None:
+            start, end, direct = quote.start, quote.end, True
+        ev_start, ev_end = evidence or (min(sent.start_char, start), max(sent.end_char, end))
+        date, precision = self._date(verb, sent, (start, end)) if verb is not None else (None, None)
+        self.found.append(_Found(tuple(speakers[:MAX_SPEAKERS]), lemma, start, end, direct, index,
+                                 ev_start, ev_end, date, precision))
+        for entity in speakers:
+            self.speakers.record(index, entity, speaker, verb)
+        return True
+
+    # -- patterns -------------------------------------------------------------------------
+
+    def _colon_block(self, verb: Token, speaker: Token | None, index: int) -> bool:
+        """ "X says:" at the end of a line: the following lines are what X says."""
+        m = re.match(r"[ \t]*(?:as follows)?[ \t]*:[ \t]*\n", self.text[verb.idx + len(verb):])
+        if m is None or speaker is None:
+            return False
+        begin = verb.idx + len(verb) + m.end()
+        rest = self.text[begin:]
+        lead = len(rest) - len(rest.lstrip())
+        begin += lead
+        stop = _BLANK_LINE.search(self.text, begin)
+        end = stop.start() if stop else len(self.text)
+        speakers = self.speakers.resolve(speaker, index)
+        if not speakers:
+            return False
+        first = self._sentence_at(begin)
+        added = False
+        for j in range(first, min(len(self.sents), first + MAX_BLOCK_SENTENCES)):
+            sent = self.sents[j]
+            if sent.start_char >= end:
+                break
+            s, e = max(sent.start_char, begin), min(sent.end_char, end)
+            if len(re.findall(r"\w+", self.text[s:e])) < MIN_QUOTE_WORDS:
+                continue
+            added |= self._add(speaker, verb, verb.lemma_.lower(), s, e, j, direct=True,
+                               evidence=(s, e), speakers=speakers)
+            self.block_until = j
+        return added
+
+    def _verb(self, verb: Token, index: int) -> None:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"} or _is_unreal(verb):
+            return
+        if lemma not in REPORTING_VERBS and lemma not in SPEECH_ACTS:
+            return
+        speaker = _speaker_token(verb)
+        if speaker is None:
+            return
+        if self._colon_block(verb, speaker, index):
+            return
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if lemma in REPORTING_VERBS and clauses:
+            start = min(c.left_edge.idx for c in clauses)
+            last = max((c.right_edge for c in clauses), key=lambda t: t.i)
+            self._add(speaker, verb, lemma, start, last.idx + len(last), index, anchor=verb.idx)
+            return
+        needs = SPEECH_ACTS.get(lemma)
+        if not needs:
+            return
+        # "told those present about X": the preposition may hang on the object.
+        near = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.subtree)]
+        deps = {c.dep_ for c in verb.children} | {f"prep:{c.lower_}" for c in near if c.dep_ == "prep"}
+        if not needs & deps:
+            return
+        parts = [c for c in verb.children if c.dep_ in CLAIM_DEPS and c.i > verb.i]
+        if not parts:
+            return
+        last = max((c.right_edge for c in parts), key=lambda t: t.i)
+        self._add(speaker, verb, lemma, verb.idx, last.idx + len(last), index, anchor=verb.idx)
+
+    def _according(self, token: Token, index: int) -> None:
+        """ "According to X, CLAIM" and "CLAIM, according to X"."""
+        to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None:
+            return
+        clause = token.head
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        skip = {t.i for t in token.subtree}
+        rest = [t for t in clause.subtree if t.i not in skip and not t.is_punct]
+        if not rest:
+            return
+        first, last = min(rest, key=lambda t: t.i), max(rest, key=lambda t: t.i)
+        self._add(source, None, "according to", first.idx, last.idx + len(last), index, anchor=token.idx)
+
+    def _open_quotes(self, index: int) -> None:
+        """Quotations ending in this sentence that no verb has claimed yet: attribute them to
+        a reporting verb around them ( “…,” X said / X said: “…” )."""
+        sent = self.sents[index]
+        for quote in self.quotes:
+            if not (sent.start_char < quote.end <= sent.end_char) or quote.words < MIN_QUOTE_WORDS or self._covered(quote):
+                continue
+            first = self._sentence_at(quote.start)
+            scope = range(max(0, first - 1), index + 1)
+            best: tuple[int, Token, Token] | None = None
+            for j in scope:
+                for token in self.sents[j]:
+                    if quote.start <= token.idx < quote.end or token.lemma_.lower() not in QUOTE_VERBS:
+                        continue
+                    if token.pos_ not in {"VERB", "AUX"} or _is_unreal(token):
+                        continue
+                    if j < first and not re.fullmatch(r"[\s:,\"“«„]*", self.text[token.idx + len(token): quote.start]
+                                                      .split(":", 1)[-1]):
+                        continue
+                    speaker = _speaker_token(token)
+                    if speaker is None:
+                        continue
+                    distance = min(abs(token.idx - quote.end), abs(token.idx - quote.start))
+                    if best is None or distance < best[0]:
+                        best = (distance, token, speaker)
+            if best is None:
+                continue
+            _, verb, speaker = best
+            ev_start = self.sents[min(first, self._sent_of_token[verb.i])].start_char
+            self._add(speaker, verb, verb.lemma_.lower(), quote.start, quote.end, index, direct=True,
+                      evidence=(ev_start, sent.end_char))
+
+    # -- the document ---------------------------------------------------------------------
+
+    def run(self) -> list[_Found]:
+        for index, sent in enumerate(self.sents):
+            self.speakers.begin_sentence(index, sent)
+            if index > self.block_until:
+                for token in sent:
+                    if token.lower_ == "according" and token.dep_ == "prep":
+                        self._according(token, index)
+                    elif token.lemma_.lower() in REPORTING_VERBS or token.lemma_.lower() in SPEECH_ACTS:
+                        self._verb(token, index)
+                self._open_quotes(index)
+            self.speakers.end_sentence(index, sent)
+        return self.found
+
+
+def _about(actors: DocActors, start: int, end: int, speakers: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    names = {s.entity_name for s in speakers}
+    out: list[Entity] = []
+    for entity in actors.entities:
+        if start <= entity.start and entity.end <= end and entity.entity_name not in names:
+            if all(entity.entity_name != e.entity_name for e in out):
+                out.append(entity)
+    return tuple(out)
+
+
+def extract_statements(sents: list[SpacySpan], document: Document, actors: DocActors) -> tuple[Statement, ...]:
+    """Every attributed statement in a parsed document, in text order.
+
+    Args:
+        sents: the document's sentences (``list(parsed.sents)``).
+        document: the cleaned document (its id and publication date are used).
+        actors: the document's resolved actors (:func:`communique.actors.resolve_actors`).
+
+    Returns:
+        One :class:`~communique.records.Statement` per claim and speaker ("X and Y said" gives
+        two), with ids ``<doc id>-s001`` … in text order.
+    """
+    if not sents:
+        return ()
+    found = _Extractor(list(sents), document, actors).run()
+    text = sents[0].doc.text
+    seen: set[tuple[str, int, int]] = set()
+    records: list[Statement] = []
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        for speaker in f.speakers:
+            key = (speaker.entity_name, f.start, f.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            evidence = Evidence(sentence=f.sentence, start=f.evidence_start, end=f.evidence_end,
+                                text=text[f.evidence_start : f.evidence_end].strip())
+            records.append(Statement(
+                id="", doc_id=document.id, speaker=speaker, verb=f.verb,
+                claim=Span(f.start, f.end, text[f.start : f.end]), evidence=evidence, direct=f.direct,
+                about=_about(actors, f.start, f.end, (speaker,)), date=f.date, date_precision=f.date_precision,
+            ))
+    return tuple(
+        Statement(id=f"{document.id}-s{n:03d}", doc_id=s.doc_id, speaker=s.speaker, verb=s.verb, claim=s.claim,
+                  evidence=s.evidence, direct=s.direct, about=s.about, date=s.date, date_precision=s.date_precision)
+        for n, s in enumerate(records, start=1)
+    )

@@ -1,0 +1,385 @@
+"""Who is speaking: the subject of a reporting verb resolved to an actor entity.
+
+Beyond the named entities that :mod:`communique.actors` finds, a speaker is often written as
+a pronoun ("he said"), a definite description ("the ministry", "the spokesperson", "the
+ambassador"), a document ("the commentary says", "the statement said") or a group ("police
+said"). :class:`SpeakerResolver` keeps what one document has said so far (its speakers, the
+documents they issued, the subjects of its sentences) and resolves these back to entities.
+
+People whose country the actor resolver could not fix get it from their own noun phrase
+("Iranian Foreign Minister X", "X, head of the Syrian Red Crescent") or, for officials whose
+title names no country ("Foreign Ministry spokesperson"), from the document's home country:
+its dateline place, its dateline agency, its outlet, else the state it names most often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from communique.actors.gazetteer import load_gazetteer
+from communique.actors.resolve import ActorResolver, DocActors
+from communique.events.coder import EventCoder, _bilateral_pair, _Context, _place_country
+from communique.records import Document, Entity
+from communique.statements.verbs import DOCUMENT_NOUNS, ISSUED_BY_VERB, SPOKESPERSON_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+OTHER_PRONOUNS = frozenset({"it", "they", "them"})
+# First and second persons speak inside a quotation; outside one they name nobody we know.
+SPEAKING_PRONOUNS = frozenset({"i", "me", "we", "us", "you"})
+# Modifiers that make a noun phrase definite enough to point back to an earlier speaker.
+DEFINITE = frozenset({"the", "this", "that"})
+# How many sentences back a pronoun or a definite description may reach for its speaker.
+PRONOUN_REACH = 2
+DESCRIPTION_REACH = 12
+# An acronym in parentheses right after a name: "the Greek Communist Party (KKE)".
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
+_LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+@dataclass
+class _Said:
+    """A speaker the document has already quoted."""
+
+    sentence: int
+    entity: Entity
+    head: str  # lemma of the subject's head noun ("ministry"), "" for names
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves speakers within one document, remembering what came before."""
+
+    document: Document
+    actors: DocActors
+    doc: object  # spacy Doc
+    resolver: ActorResolver = field(default_factory=ActorResolver)
+    said: list[_Said] = field(default_factory=list)
+    issued: dict[str, Entity] = field(default_factory=dict)  # "commentary" -> Rodong Sinmun
+    subjects: dict[int, list[Entity]] = field(default_factory=dict)  # sentence -> main subjects
+    place: str | None = None
+    home: str | None = None
+    acronyms: dict[str, Entity] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.coder = EventCoder()
+        self.ctx = _Context(document=self.document, actors=self.actors, pair=_bilateral_pair(self.actors))
+        self.home = self._home_country()
+        text = self.document.text
+        for entity in self.actors.entities:
+            m = _ACRONYM.match(text, entity.end + 1) if entity.code else None
+            if m and text[entity.end : m.start()] == " ":
+                self.acronyms.setdefault(m.group(1), entity)
+
+    # -- the document's context -------------------------------------------------------------
+
+    def _home_country(self) -> str | None:
+        """Country of a document's own officials: dateline place or agency, outlet, main state."""
+        gaz = load_gazetteer()
+        if self.actors.fallback_country:
+            return self.actors.fallback_country
+        dateline = self.document.dateline
+        candidates = [dateline.outlet if dateline else None, self.document.outlet]
+        for text in candidates:
+            if not text:
+                continue
+            code, _sector = self.resolver.affiliation(text)
+            if code and code not in {"IGO", "NGO", "MNC"}:
+                return code
+            found = gaz.org_names.get(text.strip())
+            if found and found[0]:
+                return found[0]
+        counts = Counter(e.code for e in self.actors.entities if e.kind == "state" and e.code)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def begin_sentence(self, index: int, sent: Span) -> None:
+        """Note the sentence's place (kept for later sentences that name none)."""
+        place = _place_country(sent, self.actors)
+        if place:
+            self.place = place
+        self.ctx.sentence_place[sent.start] = place or self.place or self.actors.fallback_country
+
+    def end_sentence(self, index: int, sent: Span) -> None:
+        """Remember the sentence's main subjects and the documents its actors issued."""
+        subjects: list[Entity] = []
+        for token in sent:
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
+                subjects.extend(self._direct(token))
+            if token.dep_ == "pobj" and token.lemma_.lower() in DOCUMENT_NOUNS and token.head.lower_ in {"in", "through", "via"}:
+                verb = token.head.head
+                for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                    for entity in self._direct(subject):
+                        self.issued.setdefault(token.lemma_.lower(), entity)
+        self.subjects[index] = subjects
+
+    def record(self, index: int, entity: Entity, token: Token | None, verb: Token | None) -> None:
+        """Remember a speaker (and what they issued: "X said in a commentary")."""
+        head = token.lemma_.lower() if token is not None and token.pos_ == "NOUN" else ""
+        self.said.append(_Said(index, entity, head))
+        if verb is not None:
+            issued = ISSUED_BY_VERB.get(verb.lemma_.lower())
+            if issued:
+                self.issued[issued] = entity
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "through", "via"}):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    if obj.lemma_.lower() in DOCUMENT_NOUNS:
+                        self.issued[obj.lemma_.lower()] = entity
+
+    # -- resolution -------------------------------------------------------------------------
+
+    def _direct(self, token: Token) -> list[Entity]:
+        found = self.actors.at(token.i)
+        if found is not None:
+            return [found]
+        if token.pos_ == "PRON":
+            return []
+        return self.coder.entities(token, self.ctx)
+
+    def resolve(self, token: Token, index: int) -> list[Entity]:
+        """Entities that the speaker phrase headed by ``token`` (in sentence ``index``) names."""
+        found = self._resolve(token, index)
+        out: list[Entity] = []
+        for entity in found:
+            entity = self.complete(entity, token)
+            if all(entity.entity_name != e.entity_name for e in out):
+                out.append(entity)
+        return out
+
+    def _resolve(self, token: Token, index: int) -> list[Entity]:
+        lower = token.lower_
+        if lower in SPEAKING_PRONOUNS:
+            return []
+        if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | OTHER_PRONOUNS:
+            return self._pronoun(token, index)
+        if self.actors.at(token.i) is not None:
+            return self.coder.entities(token, self.ctx)  # the name and any coordinated names
+        # "the officer in charge, Jane Roe, said": the name in apposition is the speaker.
+        for appos in (c for c in token.children if c.dep_ == "appos"):
+            named = self.actors.at(appos.i)
+            if named is not None and named.kind in {"person", "organization"}:
+                return [named]
+        if token.pos_ == "NOUN":
+            owner = self._owner(token, index)
+            if owner:
+                return [self._described(token, e) for e in owner]
+            modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod", "poss", "prep"}]
+            if not modifiers and any(c.lower_ in DEFINITE for c in token.children):
+                earlier = self._earlier_speaker(token.lemma_.lower(), index)
+                if earlier is not None:
+                    return [earlier]
+        found = self.coder.entities(token, self.ctx)
+        if found:
+            return [self._described(token, e) for e in found]
+        if token.pos_ == "NOUN":
+            return self._description(token, index)
+        if token.pos_ == "PROPN":
+            # A surname the model did not tag ("Comrade Mostov" after "Alexander Mostov").
+            bare = Entity(entity_text=token.text, entity_name=token.text, kind="person", start=token.idx, end=token.idx + len(token))
+            full = self._full_name(bare)
+            if full is not None:
+                return [bare]
+        if token.ent_type_ in {"PERSON", "ORG", "NORP"}:
+            span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if span is not None:
+                kind = "person" if span.label_ == "PERSON" else "organization"
+                return [Entity(entity_text=span.text, entity_name=span.text, kind=kind, start=span.start_char, end=span.end_char)]
+        return []
+
+    def _owner(self, token: Token, index: int) -> list[Entity]:
+        """The body behind a possessive or "of" phrase: "the ministry's spokesman", "a
+        statement of the council", "Foreign Ministry spokesperson"."""
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+                targets = [child] if child.dep_ == "poss" else [c for c in child.children if c.dep_ == "pobj"]
+                for target in targets:
+                    found = self._resolve(target, index)
+                    if found:
+                        return found
+        lemma = token.lemma_.lower()
+        if lemma in DOCUMENT_NOUNS:
+            if lemma in self.issued:
+                return [self.issued[lemma]]
+            recent = [s for s in self.said if s.sentence >= index - PRONOUN_REACH and s.entity.kind != "person"]
+            if any(c.lower_ in DEFINITE for c in token.children) and recent:
+                return [recent[-1].entity]
+        return []
+
+    def _earlier_speaker(self, lemma: str, index: int) -> Entity | None:
+        for said in reversed(self.said):
+            if said.head == lemma and said.sentence >= index - DESCRIPTION_REACH:
+                return said.entity
+        return None
+
+    def _description(self, token: Token, index: int) -> list[Entity]:
+        """A definite description: an earlier speaker or actor with the same head word."""
+        lemma = token.lemma_.lower()
+        earlier = self._earlier_speaker(lemma, index)
+        if earlier is not None:
+            return [earlier]
+        for entity in reversed(self.actors.entities):
+            if entity.start >= token.idx:
+                continue
+            words = entity.entity_name.lower().split()
+            office = (entity.office or "").lower().split()
+            if lemma in words or lemma in office or token.lower_ in office:
+                if entity.kind in {"organization", "person"}:
+                    return [entity]
+        if lemma in {"agency", "newspaper", "paper", "daily", "broadcaster", "outlet"}:
+            outlet = self.document.dateline.outlet if self.document.dateline else None
+            if outlet:
+                found = load_gazetteer().org_names.get(outlet)
+                if found:
+                    return [Entity(entity_text=outlet, entity_name=outlet, kind="organization", code=found[0], sector=found[1])]
+        return []
+
+    def _pronoun(self, token: Token, index: int) -> list[Entity]:
+        lower = token.lower_
+        recent = [s for s in self.said if s.sentence >= index - PRONOUN_REACH]
+        if lower in PERSON_PRONOUNS:
+            for said in reversed(recent):
+                if said.entity.kind == "person":
+                    return [said.entity]
+            for i in range(index - 1, index - PRONOUN_REACH - 1, -1):
+                people = [e for e in self.subjects.get(i, []) if e.kind == "person"]
+                if people:
+                    return [people[-1]]
+            earlier_sents = {i for i in range(index - PRONOUN_REACH - 1, index + 1)}
+            for entity in reversed(self.actors.entities):
+                if entity.kind == "person" and entity.start < token.idx and self._sentence_of(entity) in earlier_sents:
+                    return [entity]
+            return [recent[-1].entity] if recent and recent[-1].entity.kind != "state" else []
+        if lower == "we":
+            return []
+        for said in reversed(recent):
+            if said.entity.kind != "person":
+                return [said.entity]
+        for i in range(index - 1, index - PRONOUN_REACH - 1, -1):
+            others = [e for e in self.subjects.get(i, []) if e.kind != "person"]
+            if others:
+                return others if lower in {"they", "them"} else [others[-1]]
+        return []
+
+    def _sentence_of(self, entity: Entity) -> int:
+        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        if span is None:
+            return -1
+        sents = list(self.doc.sents)  # type: ignore[attr-defined]
+        for i, s in enumerate(sents):
+            if s.start <= span.start < s.end:
+                return i
+        return -1
+
+    # -- completing an entity ---------------------------------------------------------------
+
+    @staticmethod
+    def _phrase(token: Token) -> tuple[str, int, int]:
+        """The words of a noun phrase up to its head ("Russia's foreign ministry")."""
+        left = token.left_edge
+        start, end = left.idx, token.idx + len(token)
+        text = token.doc.text[start:end]
+        return _LEADING_DET.sub("", text), start, end
+
+    def _described(self, token: Token, entity: Entity) -> Entity:
+        """A body named by a phrase around an entity: "Russia's foreign ministry" is an
+        organization of Russia, not the state itself."""
+        if token.pos_ != "NOUN" or entity.kind != "state" or self.actors.at(token.i) is not None:
+            return entity
+        phrase, start, end = self._phrase(token)
+        heads = load_gazetteer().head_sectors(phrase)
+        sector = heads[-1].sector if heads else entity.sector
+        return Entity(entity_text=phrase, entity_name=phrase, kind="organization", code=entity.code,
+                      sector=sector, start=start, end=end)
+
+    def complete(self, entity: Entity, token: Token | None = None) -> Entity:
+        """Fill in a speaker's country (and full name) where the text lets us."""
+        if len(entity.entity_name.split()) == 1 and entity.kind in {"person", "organization"} and not entity.code:
+            # "Wang said" after "Ambassador Wang Yu" (the model may tag the surname ORG).
+            full = self._full_name(entity)
+            if full is not None:
+                entity = replace(full, entity_text=entity.entity_text, start=entity.start, end=entity.end)
+        if entity.code:
+            return entity
+        if entity.kind == "person":
+            code, sector, titled = self._person_affiliation(entity)
+            if code:
+                return replace(entity, code=code, sector=entity.sector or sector)
+            if (titled or entity.office) and self.home:
+                return replace(entity, code=self.home, sector=entity.sector or sector)
+            return entity
+        if entity.kind == "organization":
+            alias = self.acronyms.get(entity.entity_name)
+            if alias is not None:
+                return replace(entity, code=alias.code, sector=entity.sector or alias.sector)
+            namesake = self._namesake(entity)
+            if namesake is not None:
+                return replace(entity, code=namesake.code, sector=entity.sector or namesake.sector)
+            if entity.sector and self.home:
+                return replace(entity, code=self.home)
+        if entity.kind == "group" and self.home:
+            return replace(entity, code=self.home)
+        return entity
+
+    def _full_name(self, entity: Entity) -> Entity | None:
+        """"Kim" after "Kim Song Nam": the latest earlier person whose name has that word."""
+        word = entity.entity_name
+        best = None
+        for other in self.actors.entities:
+            if other.kind == "person" and other.start < entity.start and len(other.entity_name.split()) > 1:
+                if word in other.entity_name.replace("-", " ").split():
+                    best = other
+        return best
+
+    def _namesake(self, entity: Entity) -> Entity | None:
+        """An organization with a code whose name ends like this one ("Russian Foreign
+        Ministry" for "Foreign Ministry", "Russias Foreign Ministry")."""
+        tail = " ".join(entity.entity_name.lower().split()[-2:])
+        candidates = [e for e in self.actors.entities if e.kind == "organization" and e.code
+                      and e.entity_name.lower().endswith(tail) and e.entity_name != entity.entity_name]
+        if not candidates:
+            return None
+        counts = Counter(e.code for e in candidates)
+        code = counts.most_common(1)[0][0]
+        return next(e for e in reversed(candidates) if e.code == code)
+
+    def _affiliation(self, text: str) -> tuple[str | None, str | None]:
+        code, sector = self.resolver.affiliation(text)
+        if code is None:
+            for word in re.findall(r"[A-Z][A-Za-z0-9-]+", text):
+                if word in self.acronyms:
+                    return self.acronyms[word].code, sector or self.acronyms[word].sector
+        return code, sector
+
+    def _person_affiliation(self, entity: Entity) -> tuple[str | None, str | None, bool]:
+        """Country and sector from the noun phrases around any mention of this person's
+        name: premodifiers ("Iranian Foreign Minister X") and appositions ("X, head of …")."""
+        doc = self.doc
+        words = entity.entity_name.replace("-", " ").split()
+        key = words[-1] if words else ""
+        titled = False
+        gaz = load_gazetteer()
+        for token in doc:  # type: ignore[attr-defined]
+            if token.text != key or token.pos_ != "PROPN":
+                continue
+            head = token
+            while head.dep_ in {"compound", "flat"} and head.head.pos_ == "PROPN":
+                head = head.head
+            texts = [doc.text[head.left_edge.idx : token.idx]]  # type: ignore[attr-defined]
+            for child in head.children:
+                if child.dep_ == "appos":
+                    texts.append(doc.text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge)])  # type: ignore[attr-defined]
+            if head.dep_ == "appos":
+                governor = head.head
+                texts.append(doc.text[governor.left_edge.idx : governor.idx + len(governor)])  # type: ignore[attr-defined]
+            for text in texts:
+                if not text.strip():
+                    continue
+                titled = titled or bool(gaz.find_titles(text)) or bool(gaz.head_sectors(text))
+                code, sector = self._affiliation(text)
+                if code:
+                    return code, sector, True
+        return None, None, titled
