@@ -30,6 +30,7 @@ from communique.statements.verbs import (
     INTENT_HEADS,
     MAX_BLOCK_SENTENCES,
     MIN_QUOTE_WORDS,
+    OBJECT_REPORTS,
     QUOTE_VERBS,
     REPORTING_VERBS,
     SPEECH_ACTS,
@@ -103,7 +104,9 @@ def _speaker_token(verb: Token) -> Token | None:
     for _ in range(5):
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
         if subjects:
-            return subjects[0]
+            # A misparse may give two subjects; the one next to the verb is the speaker.
+            before = [c for c in subjects if c.i < node.i]
+            return before[-1] if before else subjects[0]
         if any(c.dep_ == "auxpass" for c in node.children):
             for prep in (c for c in node.children if c.dep_ == "agent"):
                 objs = [c for c in prep.children if c.dep_ == "pobj"]
@@ -138,6 +141,10 @@ class _Extractor:
         self.found: list[_Found] = []
         self.block_until = -1  # sentences up to here belong to a "X says:" block
         self._breaks = [m.start() for m in _BREAK.finditer(self.text)]
+        dateline = document.dateline.text if document.dateline else None
+        if dateline and dateline in self.text:
+            # "Moscow, May 5 (TASS) --" is not part of the first sentence's speaker or claim.
+            self._breaks = sorted([*self._breaks, self.text.index(dateline) + len(dateline)])
         self._sent_of_token = {}
         for i, sent in enumerate(sents):
             for token in sent:
@@ -162,26 +169,48 @@ class _Extractor:
                 break
         return start, end
 
-    def _quote_around(self, start: int, end: int) -> Quote | None:
-        """The quotation that holds most of ``start:end``, if it holds nearly all of it."""
+    def _quote_around(self, start: int, end: int) -> tuple[Quote, bool] | None:
+        """The quotation that holds nearly all of ``start:end`` (and whether the claim lies
+        inside it, so that the whole quotation is the claim)."""
         for quote in self.quotes:
             inside = min(end, quote.end) - max(start, quote.start)
             if inside > 0 and inside >= QUOTED_SHARE * (end - start):
-                return quote
+                return quote, start >= quote.start - 1 and end <= quote.end + 1
         return None
 
     def _covered(self, quote: Quote) -> bool:
         return any(min(f.end, quote.end) - max(f.start, quote.start) >= 0.5 * (quote.end - quote.start) for f in self.found)
 
+    def _date_after(self, verb: Token) -> SpacySpan | None:
+        """A time expression right after the verb ("said on Friday it had …"), which the
+        parser often hangs on the clause that follows."""
+        for ent in verb.sent.ents:
+            if ent.label_ in {"DATE", "TIME"} and ent.start_char > verb.idx:
+                between = self.text[verb.idx + len(verb) : ent.start_char]
+                return ent if re.fullmatch(r"\s*(?:on|late|early|earlier|later)?\s*", between) else None
+        return None
+
     def _date(self, verb: Token, sent: SpacySpan, claim: tuple[int, int]) -> tuple[str | None, str | None]:
         """The day the statement was made, when a time expression modifies the verb itself."""
         best: tuple[int, str, str] | None = None
+        low, high = self._segment(verb.idx)
+        after = self._date_after(verb)
         for ent in sent.ents:
-            if ent.label_ not in {"DATE", "TIME"} or claim[0] <= ent.start_char < claim[1]:
+            if ent.label_ not in {"DATE", "TIME"} or not low <= ent.start_char < high:
                 continue
+            if after is not None and ent.start_char == after.start_char:
+                date, precision = resolve_date(ent.text, self.document.published)
+                if date is not None:
+                    return date, precision or "day"
+            if claim[0] <= ent.start_char < claim[1]:
+                continue
+            if any(q.start <= ent.start_char < q.end for q in self.quotes):
+                continue  # "today" inside a quotation dates what is quoted, not the quoting
             node, hops = ent.root, 0
             while node.head.i != node.i and node.i != verb.i and hops < 3:
                 node, hops = node.head, hops + 1
+                if node.i != verb.i and node.pos_ in {"VERB", "AUX"}:
+                    break  # the expression belongs to another clause
             if node.i != verb.i:
                 continue
             date, precision = resolve_date(ent.text, self.document.published)
@@ -207,9 +236,12 @@ class _Extractor:
             speakers = [e for e in speakers if not (sent.start_char <= e.start < sent.end_char) or low <= e.start < high]
         if not speakers:
             return False
-        quote = self._quote_around(start, end)
-        if quote is not None:
-            start, end, direct = quote.start, quote.end, True
+        around = self._quote_around(start, end)
+        if around is not None:
+            quote, within = around
+            direct = True
+            if within:  # the quotation may run on beyond the parsed clause, even the sentence
+                start, end = quote.start, quote.end
         ev_start, ev_end = evidence or (min(sent.start_char, start), max(sent.end_char, end))
         date, precision = self._date(verb, sent, (start, end)) if verb is not None else (None, None)
         self.found.append(_Found(tuple(speakers[:MAX_SPEAKERS]), lemma, start, end, direct, index,
@@ -259,41 +291,88 @@ class _Extractor:
             return
         if self._colon_block(verb, speaker, index):
             return
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        low, high = self._segment(verb.idx)
+        # A headline run into the sentence can parse as the verb's clause: not the claim.
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and low <= c.idx < high]
         if lemma in REPORTING_VERBS and clauses:
             start = min(c.left_edge.idx for c in clauses)
             last = max((c.right_edge for c in clauses), key=lambda t: t.i)
+            after = self._date_after(verb)
+            if after is not None and start <= after.start_char:
+                start = max(start, after.end_char)  # "said on Friday it had …"
             self._add(speaker, verb, lemma, start, last.idx + len(last), index, anchor=verb.idx)
             return
+        if self._speech_act(verb, lemma, speaker, index):
+            return
+        if lemma in REPORTING_VERBS:
+            self._bare_report(verb, lemma, speaker, index)
+
+    def _speech_act(self, verb: Token, lemma: str, speaker: Token, index: int) -> bool:
+        """ "X condemned the launch": the verb phrase is the claim."""
         needs = SPEECH_ACTS.get(lemma)
         if not needs:
-            return
+            return False
         # "told those present about X": the preposition may hang on the object.
         near = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.subtree)]
         deps = {c.dep_ for c in verb.children} | {f"prep:{c.lower_}" for c in near if c.dep_ == "prep"}
         if not needs & deps:
-            return
+            return False
         parts = [c for c in verb.children if c.dep_ in CLAIM_DEPS and c.i > verb.i]
         if not parts:
-            return
+            return False
         last = max((c.right_edge for c in parts), key=lambda t: t.i)
-        self._add(speaker, verb, lemma, verb.idx, last.idx + len(last), index, anchor=verb.idx)
+        return self._add(speaker, verb, lemma, verb.idx, last.idx + len(last), index, anchor=verb.idx)
+
+    def _bare_report(self, verb: Token, lemma: str, speaker: Token, index: int) -> bool:
+        """A reporting verb without a clause: its object ("rebels claiming shelling …
+        continued", "reported fighting near X"), or, when the parse lost the clause, the
+        words before a trailing attribution ("…, the agency reported on Tuesday.")."""
+        objects = [c for c in verb.children if c.dep_ in {"xcomp", "dobj"} and c.i > verb.i and c.pos_ != "PRON"]
+        if objects and lemma in OBJECT_REPORTS:
+            first = min((c.left_edge for c in objects), key=lambda t: t.i)
+            last = max((c.right_edge for c in objects), key=lambda t: t.i)
+            if last.i - first.i >= 2:
+                return self._add(speaker, verb, lemma, first.idx, last.idx + len(last), index, anchor=verb.idx)
+            return False
+        if lemma not in QUOTE_VERBS or speaker.i > verb.i:
+            return False
+        sent = verb.sent
+        tail = [t for t in sent if t.i > verb.i and not t.is_space]
+        if any(t.pos_ in {"VERB", "AUX"} for t in tail):
+            return False
+        commas = [t for t in sent if t.i < speaker.i and t.text in {",", "”", '"'}]
+        if not commas:
+            return False
+        comma = commas[-1]
+        if any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in sent if comma.i < t.i < verb.i):
+            return False
+        low, _high = self._segment(verb.idx)
+        return self._add(speaker, verb, lemma, max(sent.start_char, low), comma.idx, index, anchor=verb.idx)
 
     def _according(self, token: Token, index: int) -> None:
-        """ "According to X, CLAIM" and "CLAIM, according to X"."""
+        """ "According to X, CLAIM" and "CLAIM, according to X"; read from the words rather
+        than the parse, which often mangles the phrase."""
         to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if source is None:
             return
-        clause = token.head
-        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
-            clause = clause.head
-        skip = {t.i for t in token.subtree}
-        rest = [t for t in clause.subtree if t.i not in skip and not t.is_punct]
-        if not rest:
-            return
-        first, last = min(rest, key=lambda t: t.i), max(rest, key=lambda t: t.i)
-        self._add(source, None, "according to", first.idx, last.idx + len(last), index, anchor=token.idx)
+        sent = token.sent
+        end_tok = source.right_edge
+        # "the Russian agency TASS": a name right after the noun is the source's name.
+        nxt = self.doc[end_tok.i + 1] if end_tok.i + 1 < sent.end else None
+        by_token = self.actors.by_token
+        if nxt is not None and nxt.i in by_token and source.i not in by_token:
+            source = end_tok = nxt
+            while end_tok.i + 1 < sent.end and by_token.get(end_tok.i + 1) == by_token[nxt.i]:
+                end_tok = self.doc[end_tok.i + 1]
+        after = [t for t in sent if t.i > end_tok.i and not t.is_punct and not t.is_space]
+        if len(after) >= 3:
+            start, end = end_tok.idx + len(end_tok), sent.end_char
+        else:
+            before = [t for t in sent if t.i < token.i and t.lower_ in {"but", ";", "and"} and t.dep_ in {"cc", "punct"}]
+            start = before[-1].idx + len(before[-1]) if before else sent.start_char
+            end = token.idx
+        self._add(source, None, "according to", start, end, index, anchor=token.idx)
 
     def _open_quotes(self, index: int) -> None:
         """Quotations ending in this sentence that no verb has claimed yet: attribute them to

@@ -14,6 +14,7 @@ its dateline place, its dateline agency, its outlet, else the state it names mos
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -65,6 +66,7 @@ class SpeakerResolver:
     place: str | None = None
     home: str | None = None
     acronyms: dict[str, Entity] = field(default_factory=dict)
+    _sentence_starts: list[int] | None = None
 
     def __post_init__(self) -> None:
         self.coder = EventCoder()
@@ -119,7 +121,7 @@ class SpeakerResolver:
 
     def record(self, index: int, entity: Entity, token: Token | None, verb: Token | None) -> None:
         """Remember a speaker (and what they issued: "X said in a commentary")."""
-        head = token.lemma_.lower() if token is not None and token.pos_ == "NOUN" else ""
+        head = token.lemma_.lower() if token is not None and token.pos_ in {"NOUN", "PROPN"} else ""
         self.said.append(_Said(index, entity, head))
         if verb is not None:
             issued = ISSUED_BY_VERB.get(verb.lemma_.lower())
@@ -145,6 +147,10 @@ class SpeakerResolver:
         found = self._resolve(token, index)
         out: list[Entity] = []
         for entity in found:
+            if entity.kind == "group" and token.pos_ in {"NOUN", "PROPN"}:
+                # "rebels claiming …": the group is the noun phrase, not the whole clause.
+                phrase, start, end = self._phrase(token)
+                entity = replace(entity, entity_text=phrase, entity_name=phrase, start=start, end=end)
             entity = self.complete(entity, token)
             if all(entity.entity_name != e.entity_name for e in out):
                 out.append(entity)
@@ -163,7 +169,7 @@ class SpeakerResolver:
             named = self.actors.at(appos.i)
             if named is not None and named.kind in {"person", "organization"}:
                 return [named]
-        if token.pos_ == "NOUN":
+        if token.pos_ in {"NOUN", "PROPN"}:  # a description, not a name: "the ministry"
             owner = self._owner(token, index)
             if owner:
                 return [self._described(token, e) for e in owner]
@@ -193,14 +199,15 @@ class SpeakerResolver:
     def _owner(self, token: Token, index: int) -> list[Entity]:
         """The body behind a possessive or "of" phrase: "the ministry's spokesman", "a
         statement of the council", "Foreign Ministry spokesperson"."""
+        lemma = token.lemma_.lower()
+        speaks_for = lemma in DOCUMENT_NOUNS or lemma in SPOKESPERSON_NOUNS or self.ctx.is_title(token)
         for child in token.children:
-            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+            if child.dep_ == "poss" or (speaks_for and child.dep_ == "prep" and child.lower_ == "of"):
                 targets = [child] if child.dep_ == "poss" else [c for c in child.children if c.dep_ == "pobj"]
                 for target in targets:
                     found = self._resolve(target, index)
                     if found:
                         return found
-        lemma = token.lemma_.lower()
         if lemma in DOCUMENT_NOUNS:
             if lemma in self.issued:
                 return [self.issued[lemma]]
@@ -265,14 +272,10 @@ class SpeakerResolver:
         return []
 
     def _sentence_of(self, entity: Entity) -> int:
-        span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")  # type: ignore[attr-defined]
-        if span is None:
-            return -1
-        sents = list(self.doc.sents)  # type: ignore[attr-defined]
-        for i, s in enumerate(sents):
-            if s.start <= span.start < s.end:
-                return i
-        return -1
+        """Index of the sentence an entity mention starts in."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start_char for s in self.doc.sents]  # type: ignore[attr-defined]
+        return bisect.bisect_right(self._sentence_starts, entity.start) - 1
 
     # -- completing an entity ---------------------------------------------------------------
 
@@ -287,7 +290,7 @@ class SpeakerResolver:
     def _described(self, token: Token, entity: Entity) -> Entity:
         """A body named by a phrase around an entity: "Russia's foreign ministry" is an
         organization of Russia, not the state itself."""
-        if token.pos_ != "NOUN" or entity.kind != "state" or self.actors.at(token.i) is not None:
+        if token.pos_ not in {"NOUN", "PROPN"} or entity.kind != "state" or self.actors.at(token.i) is not None:
             return entity
         phrase, start, end = self._phrase(token)
         heads = load_gazetteer().head_sectors(phrase)
@@ -308,6 +311,10 @@ class SpeakerResolver:
             code, sector, titled = self._person_affiliation(entity)
             if code:
                 return replace(entity, code=code, sector=entity.sector or sector)
+            if entity.office:
+                code = self._office_country(entity.office)
+                if code:
+                    return replace(entity, code=code)
             if (titled or entity.office) and self.home:
                 return replace(entity, code=self.home, sector=entity.sector or sector)
             return entity
@@ -345,6 +352,18 @@ class SpeakerResolver:
         counts = Counter(e.code for e in candidates)
         code = counts.most_common(1)[0][0]
         return next(e for e in reversed(candidates) if e.code == code)
+
+    def _office_country(self, office: str) -> str | None:
+        """The country of an office the text names without a person: "China's foreign
+        minister on Sunday rejected …" then "Foreign Minister Li" (only when one country fits)."""
+        pattern = re.compile(r"([\w.'’-]+)\s+" + re.escape(office) + r"\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+        countries = load_gazetteer().countries
+        found = set()
+        for m in pattern.finditer(self.document.text):
+            word = re.sub(r"['’]s$", "", m.group(1))
+            if word in countries:
+                found.add(countries[word][0])
+        return found.pop() if len(found) == 1 else None
 
     def _affiliation(self, text: str) -> tuple[str | None, str | None]:
         code, sector = self.resolver.affiliation(text)

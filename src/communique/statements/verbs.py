@@ -28,6 +28,13 @@ QUOTE_VERBS = frozenset({
     "assert", "complain", "report", "affirm", "reiterate", "admit", "acknowledge", "urge",
 })
 
+# Reporting verbs whose object, without a clause, is still what was said ("reported fighting
+# near the town", "claiming shelling continued", "announced to end the mission").
+OBJECT_REPORTS = frozenset({
+    "report", "claim", "allege", "announce", "confirm", "deny", "reveal", "disclose", "mention",
+    "predict", "warn", "suggest", "propose",
+})
+
 # A statement by this verb means its speaker issued a document of this kind: after "X
 # reported …", "the report" is X's.
 ISSUED_BY_VERB = {"report": "report", "state": "statement", "declare": "declaration", "comment": "commentary",
