@@ -81,6 +81,9 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         m = re.match(r"(\w+)[\s,]", text[start:end])
         if m and m.group(1).lower() in _EDGE_WORDS:
             start += m.end()
+        # A final full stop, but not the one of an abbreviation ("the U.S.").
+        if end - start > 1 and text[end - 1] == "." and not re.search(r"(?:^|[\s.])[A-Z]\.$", text[start:end]):
+            end -= 1
         if (start, end) == before:
             return start, end
 
@@ -97,9 +100,27 @@ def _is_unreal(verb: Token) -> bool:
     return verb.dep_ in {"amod", "compound", "nmod"}
 
 
-def _speaker_token(verb: Token) -> Token | None:
+def _speaker_token(verb: Token, actors: DocActors | None = None) -> Token | None:
     """The phrase that names who speaks: the subject, a passive agent, or the noun a
-    participle modifies ("rebels claiming …")."""
+    participle modifies ("rebels claiming …"); with ``actors``, also a name right after a
+    verb that the parser gave no subject ("…,” said Per Olsen)."""
+    found = _grammatical_speaker(verb)
+    if found is not None or actors is None:
+        return found
+    # The name may start one token late when the parser misread a first name ("said Per Olsen").
+    for after in verb.doc[verb.i + 1 : verb.i + 3]:
+        index = actors.by_token.get(after.i)
+        if index is not None and actors.entities[index].kind in {"person", "organization"}:
+            last = after
+            while last.i + 1 < len(verb.doc) and actors.by_token.get(last.i + 1) == index:
+                last = verb.doc[last.i + 1]
+            return last
+        if not after.text[:1].isupper():
+            break
+    return None
+
+
+def _grammatical_speaker(verb: Token) -> Token | None:
     node = verb
     for _ in range(5):
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
@@ -241,7 +262,7 @@ class _Extractor:
             quote, within = around
             direct = True
             if within:  # the quotation may run on beyond the parsed clause, even the sentence
-                start, end = quote.start, quote.end
+                start, end = _trimmed(self.text, quote.start, quote.end)
         ev_start, ev_end = evidence or (min(sent.start_char, start), max(sent.end_char, end))
         date, precision = self._date(verb, sent, (start, end)) if verb is not None else (None, None)
         self.found.append(_Found(tuple(speakers[:MAX_SPEAKERS]), lemma, start, end, direct, index,
@@ -286,7 +307,7 @@ class _Extractor:
             return
         if lemma not in REPORTING_VERBS and lemma not in SPEECH_ACTS:
             return
-        speaker = _speaker_token(verb)
+        speaker = _speaker_token(verb, self.actors)
         if speaker is None:
             return
         if self._colon_block(verb, speaker, index):
@@ -317,7 +338,9 @@ class _Extractor:
         deps = {c.dep_ for c in verb.children} | {f"prep:{c.lower_}" for c in near if c.dep_ == "prep"}
         if not needs & deps:
             return False
-        parts = [c for c in verb.children if c.dep_ in CLAIM_DEPS and c.i > verb.i]
+        # The phrase ends where a coordinated verb phrase begins ("called for X and urged Y").
+        stop = min((c.i for c in verb.children if c.dep_ in {"cc", "conj"} and c.i > verb.i), default=len(verb.doc))
+        parts = [c for c in verb.children if c.dep_ in CLAIM_DEPS and verb.i < c.i < stop]
         if not parts:
             return False
         last = max((c.right_edge for c in parts), key=lambda t: t.i)
@@ -393,18 +416,32 @@ class _Extractor:
                     if j < first and not re.fullmatch(r"[\s:,\"“«„]*", self.text[token.idx + len(token): quote.start]
                                                       .split(":", 1)[-1]):
                         continue
-                    speaker = _speaker_token(token)
+                    speaker = _speaker_token(token, self.actors)
                     if speaker is None:
                         continue
                     distance = min(abs(token.idx - quote.end), abs(token.idx - quote.start))
                     if best is None or distance < best[0]:
                         best = (distance, token, speaker)
             if best is None:
+                self._continued(quote, index)
                 continue
             _, verb, speaker = best
             ev_start = self.sents[min(first, self._sent_of_token[verb.i])].start_char
             self._add(speaker, verb, verb.lemma_.lower(), quote.start, quote.end, index, direct=True,
                       evidence=(ev_start, sent.end_char))
+
+    def _continued(self, quote: Quote, index: int) -> None:
+        """A quotation right after an attributed one, in the same paragraph, goes on with the
+        same speaker (“A,” she said. “B.”)."""
+        previous = next((f for f in reversed(self.found) if f.direct and f.end <= quote.start), None)
+        if previous is None:
+            return
+        gap = self.text[previous.evidence_end : quote.start]
+        if _BLANK_LINE.search(gap) or len(re.findall(r"\w+", gap)) > 0:
+            return
+        first = self._sentence_at(quote.start)
+        self._add(None, None, previous.verb, quote.start, quote.end, index, direct=True,
+                  evidence=(self.sents[first].start_char, self.sents[index].end_char), speakers=list(previous.speakers))
 
     # -- the document ---------------------------------------------------------------------
 

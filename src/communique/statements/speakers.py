@@ -164,6 +164,11 @@ class SpeakerResolver:
             return self._pronoun(token, index)
         if self.actors.at(token.i) is not None:
             return self.coder.entities(token, self.ctx)  # the name and any coordinated names
+        # "the newspaper Aftenposten", "the agency TASS": a name right after the noun.
+        if token.pos_ == "NOUN" and token.i + 1 < len(token.doc):
+            named = self.actors.at(token.i + 1)
+            if named is not None and named.start == token.doc[token.i + 1].idx and named.kind != "state":
+                return [named]
         # "the officer in charge, Jane Roe, said": the name in apposition is the speaker.
         for appos in (c for c in token.children if c.dep_ == "appos"):
             named = self.actors.at(appos.i)
