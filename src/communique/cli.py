@@ -216,8 +216,7 @@ def _flat_statement(record: dict[str, Any]) -> dict[str, Any]:
 
 def _write_statements(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
     if fmt == "jsonl":
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=STATEMENT_COLUMNS)
         writer.writeheader()

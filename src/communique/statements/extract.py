@@ -43,7 +43,22 @@ if TYPE_CHECKING:
 
 # Children of a speech-act verb that belong to its claim (the rest — conjoined verbs, other
 # clauses, punctuation — are said separately or not at all).
-CLAIM_DEPS = frozenset({"dobj", "dative", "prep", "xcomp", "ccomp", "oprd", "prt", "acomp", "attr", "agent", "advmod", "npadvmod"})
+CLAIM_DEPS = frozenset(
+    {
+        "dobj",
+        "dative",
+        "prep",
+        "xcomp",
+        "ccomp",
+        "oprd",
+        "prt",
+        "acomp",
+        "attr",
+        "agent",
+        "advmod",
+        "npadvmod",
+    }
+)
 # Speakers per statement at most ("X, Y and Z said"): one record each.
 MAX_SPEAKERS = 4
 # A claim lies inside a quotation when this share of its characters is quoted.
@@ -82,7 +97,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         if m and m.group(1).lower() in _EDGE_WORDS:
             start += m.end()
         # A final full stop, but not the one of an abbreviation ("the U.S.").
-        if end - start > 1 and text[end - 1] == "." and not re.search(r"(?:^|[\s.])[A-Z]\.$", text[start:end]):
+        if (
+            end - start > 1
+            and text[end - 1] == "."
+            and not re.search(r"(?:^|[\s.])[A-Z]\.$", text[start:end])
+        ):
             end -= 1
         if (start, end) == before:
             return start, end
@@ -95,9 +114,24 @@ def _is_unreal(verb: Token) -> bool:
             return True
         if child.dep_ in {"aux", "auxpass"} and child.lower_ in UNREAL_AUX:
             return True
-        if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS:
+        if (
+            child.dep_ == "aux"
+            and child.lower_ == "to"
+            and verb.dep_ == "xcomp"
+            and verb.head.lemma_.lower() in INTENT_HEADS
+        ):
             return True
     return verb.dep_ in {"amod", "compound", "nmod"}
+
+
+def _is_time(token: Token) -> bool:
+    """A time phrase on the verb ("on Friday", "Thursday"): when it was said, not what."""
+    if token.dep_ in {"npadvmod", "advmod"}:
+        return token.ent_type_ in {"DATE", "TIME"}
+    if token.dep_ == "prep":
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
+    return False
 
 
 def _speaker_token(verb: Token, actors: DocActors | None = None) -> Token | None:
@@ -200,7 +234,10 @@ class _Extractor:
         return None
 
     def _covered(self, quote: Quote) -> bool:
-        return any(min(f.end, quote.end) - max(f.start, quote.start) >= 0.5 * (quote.end - quote.start) for f in self.found)
+        return any(
+            min(f.end, quote.end) - max(f.start, quote.start) >= 0.5 * (quote.end - quote.start)
+            for f in self.found
+        )
 
     def _date_after(self, verb: Token) -> SpacySpan | None:
         """A time expression right after the verb ("said on Friday it had …"), which the
@@ -208,10 +245,16 @@ class _Extractor:
         for ent in verb.sent.ents:
             if ent.label_ in {"DATE", "TIME"} and ent.start_char > verb.idx:
                 between = self.text[verb.idx + len(verb) : ent.start_char]
-                return ent if re.fullmatch(r"\s*(?:on|late|early|earlier|later)?\s*", between) else None
+                return (
+                    ent
+                    if re.fullmatch(r"\s*(?:on|late|early|earlier|later)?\s*", between)
+                    else None
+                )
         return None
 
-    def _date(self, verb: Token, sent: SpacySpan, claim: tuple[int, int]) -> tuple[str | None, str | None]:
+    def _date(
+        self, verb: Token, sent: SpacySpan, claim: tuple[int, int]
+    ) -> tuple[str | None, str | None]:
         """The day the statement was made, when a time expression modifies the verb itself."""
         best: tuple[int, str, str] | None = None
         low, high = self._segment(verb.idx)
@@ -223,12 +266,10 @@ class _Extractor:
                 date, precision = resolve_date(ent.text, self.document.published)
                 if date is not None:
                     return date, precision or "day"
-            if claim[0] <= ent.start_char < claim[1]:
-                continue
             if any(q.start <= ent.start_char < q.end for q in self.quotes):
                 continue  # "today" inside a quotation dates what is quoted, not the quoting
             node, hops = ent.root, 0
-            while node.head.i != node.i and node.i != verb.i and hops < 3:
+            while node.head.i != node.i and node.i != verb.i and hops < 4:
                 node, hops = node.head, hops + 1
                 if node.i != verb.i and node.pos_ in {"VERB", "AUX"}:
                     break  # the expression belongs to another clause
@@ -239,9 +280,20 @@ class _Extractor:
                 best = (hops, date, precision or "day")
         return (best[1], best[2]) if best else (None, None)
 
-    def _add(self, speaker: Token | None, verb: Token | None, lemma: str, start: int, end: int,
-             index: int, *, direct: bool = False, evidence: tuple[int, int] | None = None,
-             speakers: list[Entity] | None = None, anchor: int | None = None) -> bool:
+    def _add(
+        self,
+        speaker: Token | None,
+        verb: Token | None,
+        lemma: str,
+        start: int,
+        end: int,
+        index: int,
+        *,
+        direct: bool = False,
+        evidence: tuple[int, int] | None = None,
+        speakers: list[Entity] | None = None,
+        anchor: int | None = None,
+    ) -> bool:
         sent = self.sents[index]
         if anchor is not None:
             # Keep the claim and the speaker within the prose around the reporting verb.
@@ -254,7 +306,11 @@ class _Extractor:
             speakers = self.speakers.resolve(speaker, index) if speaker is not None else []
         if anchor is not None:
             low, high = self._segment(anchor)
-            speakers = [e for e in speakers if not (sent.start_char <= e.start < sent.end_char) or low <= e.start < high]
+            speakers = [
+                e
+                for e in speakers
+                if not (sent.start_char <= e.start < sent.end_char) or low <= e.start < high
+            ]
         if not speakers:
             return False
         around = self._quote_around(start, end)
@@ -265,8 +321,20 @@ class _Extractor:
                 start, end = _trimmed(self.text, quote.start, quote.end)
         ev_start, ev_end = evidence or (min(sent.start_char, start), max(sent.end_char, end))
         date, precision = self._date(verb, sent, (start, end)) if verb is not None else (None, None)
-        self.found.append(_Found(tuple(speakers[:MAX_SPEAKERS]), lemma, start, end, direct, index,
-                                 ev_start, ev_end, date, precision))
+        self.found.append(
+            _Found(
+                tuple(speakers[:MAX_SPEAKERS]),
+                lemma,
+                start,
+                end,
+                direct,
+                index,
+                ev_start,
+                ev_end,
+                date,
+                precision,
+            )
+        )
         for entity in speakers:
             self.speakers.record(index, entity, speaker, verb)
         return True
@@ -275,7 +343,7 @@ class _Extractor:
 
     def _colon_block(self, verb: Token, speaker: Token | None, index: int) -> bool:
         """ "X says:" at the end of a line: the following lines are what X says."""
-        m = re.match(r"[ \t]*(?:as follows)?[ \t]*:[ \t]*\n", self.text[verb.idx + len(verb):])
+        m = re.match(r"[ \t]*(?:as follows)?[ \t]*:[ \t]*\n", self.text[verb.idx + len(verb) :])
         if m is None or speaker is None:
             return False
         begin = verb.idx + len(verb) + m.end()
@@ -296,8 +364,17 @@ class _Extractor:
             s, e = max(sent.start_char, begin), min(sent.end_char, end)
             if len(re.findall(r"\w+", self.text[s:e])) < MIN_QUOTE_WORDS:
                 continue
-            added |= self._add(speaker, verb, verb.lemma_.lower(), s, e, j, direct=True,
-                               evidence=(s, e), speakers=speakers)
+            added |= self._add(
+                speaker,
+                verb,
+                verb.lemma_.lower(),
+                s,
+                e,
+                j,
+                direct=True,
+                evidence=(s, e),
+                speakers=speakers,
+            )
             self.block_until = j
         return added
 
@@ -335,27 +412,44 @@ class _Extractor:
             return False
         # "told those present about X": the preposition may hang on the object.
         near = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.subtree)]
-        deps = {c.dep_ for c in verb.children} | {f"prep:{c.lower_}" for c in near if c.dep_ == "prep"}
+        deps = {c.dep_ for c in verb.children} | {
+            f"prep:{c.lower_}" for c in near if c.dep_ == "prep"
+        }
         if not needs & deps:
             return False
         # The phrase ends where a coordinated verb phrase begins ("called for X and urged Y").
-        stop = min((c.i for c in verb.children if c.dep_ in {"cc", "conj"} and c.i > verb.i), default=len(verb.doc))
-        parts = [c for c in verb.children if c.dep_ in CLAIM_DEPS and verb.i < c.i < stop]
+        stop = min(
+            (c.i for c in verb.children if c.dep_ in {"cc", "conj"} and c.i > verb.i),
+            default=len(verb.doc),
+        )
+        parts = [
+            c
+            for c in verb.children
+            if c.dep_ in CLAIM_DEPS and verb.i < c.i < stop and not _is_time(c)
+        ]
         if not parts:
             return False
         last = max((c.right_edge for c in parts), key=lambda t: t.i)
-        return self._add(speaker, verb, lemma, verb.idx, last.idx + len(last), index, anchor=verb.idx)
+        return self._add(
+            speaker, verb, lemma, verb.idx, last.idx + len(last), index, anchor=verb.idx
+        )
 
     def _bare_report(self, verb: Token, lemma: str, speaker: Token, index: int) -> bool:
         """A reporting verb without a clause: its object ("rebels claiming shelling …
         continued", "reported fighting near X"), or, when the parse lost the clause, the
         words before a trailing attribution ("…, the agency reported on Tuesday.")."""
-        objects = [c for c in verb.children if c.dep_ in {"xcomp", "dobj"} and c.i > verb.i and c.pos_ != "PRON"]
+        objects = [
+            c
+            for c in verb.children
+            if c.dep_ in {"xcomp", "dobj"} and c.i > verb.i and c.pos_ != "PRON"
+        ]
         if objects and lemma in OBJECT_REPORTS:
             first = min((c.left_edge for c in objects), key=lambda t: t.i)
             last = max((c.right_edge for c in objects), key=lambda t: t.i)
             if last.i - first.i >= 2:
-                return self._add(speaker, verb, lemma, first.idx, last.idx + len(last), index, anchor=verb.idx)
+                return self._add(
+                    speaker, verb, lemma, first.idx, last.idx + len(last), index, anchor=verb.idx
+                )
             return False
         if lemma not in QUOTE_VERBS or speaker.i > verb.i:
             return False
@@ -367,16 +461,24 @@ class _Extractor:
         if not commas:
             return False
         comma = commas[-1]
-        if any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in sent if comma.i < t.i < verb.i):
+        if any(
+            t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"}
+            for t in sent
+            if comma.i < t.i < verb.i
+        ):
             return False
         low, _high = self._segment(verb.idx)
-        return self._add(speaker, verb, lemma, max(sent.start_char, low), comma.idx, index, anchor=verb.idx)
+        return self._add(
+            speaker, verb, lemma, max(sent.start_char, low), comma.idx, index, anchor=verb.idx
+        )
 
     def _according(self, token: Token, index: int) -> None:
         """ "According to X, CLAIM" and "CLAIM, according to X"; read from the words rather
         than the parse, which often mangles the phrase."""
         to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        source = (
+            next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        )
         if source is None:
             return
         sent = token.sent
@@ -392,7 +494,11 @@ class _Extractor:
         if len(after) >= 3:
             start, end = end_tok.idx + len(end_tok), sent.end_char
         else:
-            before = [t for t in sent if t.i < token.i and t.lower_ in {"but", ";", "and"} and t.dep_ in {"cc", "punct"}]
+            before = [
+                t
+                for t in sent
+                if t.i < token.i and t.lower_ in {"but", ";", "and"} and t.dep_ in {"cc", "punct"}
+            ]
             start = before[-1].idx + len(before[-1]) if before else sent.start_char
             end = token.idx
         self._add(source, None, "according to", start, end, index, anchor=token.idx)
@@ -402,19 +508,28 @@ class _Extractor:
         a reporting verb around them ( “…,” X said / X said: “…” )."""
         sent = self.sents[index]
         for quote in self.quotes:
-            if not (sent.start_char < quote.end <= sent.end_char) or quote.words < MIN_QUOTE_WORDS or self._covered(quote):
+            if (
+                not (sent.start_char < quote.end <= sent.end_char)
+                or quote.words < MIN_QUOTE_WORDS
+                or self._covered(quote)
+            ):
                 continue
             first = self._sentence_at(quote.start)
             scope = range(max(0, first - 1), index + 1)
             best: tuple[int, Token, Token] | None = None
             for j in scope:
                 for token in self.sents[j]:
-                    if quote.start <= token.idx < quote.end or token.lemma_.lower() not in QUOTE_VERBS:
+                    if (
+                        quote.start <= token.idx < quote.end
+                        or token.lemma_.lower() not in QUOTE_VERBS
+                    ):
                         continue
                     if token.pos_ not in {"VERB", "AUX"} or _is_unreal(token):
                         continue
-                    if j < first and not re.fullmatch(r"[\s:,\"“«„]*", self.text[token.idx + len(token): quote.start]
-                                                      .split(":", 1)[-1]):
+                    if j < first and not re.fullmatch(
+                        r"[\s:,\"“«„]*",
+                        self.text[token.idx + len(token) : quote.start].split(":", 1)[-1],
+                    ):
                         continue
                     speaker = _speaker_token(token, self.actors)
                     if speaker is None:
@@ -427,21 +542,40 @@ class _Extractor:
                 continue
             _, verb, speaker = best
             ev_start = self.sents[min(first, self._sent_of_token[verb.i])].start_char
-            self._add(speaker, verb, verb.lemma_.lower(), quote.start, quote.end, index, direct=True,
-                      evidence=(ev_start, sent.end_char))
+            self._add(
+                speaker,
+                verb,
+                verb.lemma_.lower(),
+                quote.start,
+                quote.end,
+                index,
+                direct=True,
+                evidence=(ev_start, sent.end_char),
+            )
 
     def _continued(self, quote: Quote, index: int) -> None:
         """A quotation right after an attributed one, in the same paragraph, goes on with the
         same speaker (“A,” she said. “B.”)."""
-        previous = next((f for f in reversed(self.found) if f.direct and f.end <= quote.start), None)
+        previous = next(
+            (f for f in reversed(self.found) if f.direct and f.end <= quote.start), None
+        )
         if previous is None:
             return
         gap = self.text[previous.evidence_end : quote.start]
         if _BLANK_LINE.search(gap) or len(re.findall(r"\w+", gap)) > 0:
             return
         first = self._sentence_at(quote.start)
-        self._add(None, None, previous.verb, quote.start, quote.end, index, direct=True,
-                  evidence=(self.sents[first].start_char, self.sents[index].end_char), speakers=list(previous.speakers))
+        self._add(
+            None,
+            None,
+            previous.verb,
+            quote.start,
+            quote.end,
+            index,
+            direct=True,
+            evidence=(self.sents[first].start_char, self.sents[index].end_char),
+            speakers=list(previous.speakers),
+        )
 
     # -- the document ---------------------------------------------------------------------
 
@@ -452,24 +586,35 @@ class _Extractor:
                 for token in sent:
                     if token.lower_ == "according" and token.dep_ == "prep":
                         self._according(token, index)
-                    elif token.lemma_.lower() in REPORTING_VERBS or token.lemma_.lower() in SPEECH_ACTS:
+                    elif (
+                        token.lemma_.lower() in REPORTING_VERBS
+                        or token.lemma_.lower() in SPEECH_ACTS
+                    ):
                         self._verb(token, index)
                 self._open_quotes(index)
             self.speakers.end_sentence(index, sent)
         return self.found
 
 
-def _about(actors: DocActors, start: int, end: int, speakers: tuple[Entity, ...]) -> tuple[Entity, ...]:
+def _about(
+    actors: DocActors, start: int, end: int, speakers: tuple[Entity, ...]
+) -> tuple[Entity, ...]:
     names = {s.entity_name for s in speakers}
     out: list[Entity] = []
     for entity in actors.entities:
-        if start <= entity.start and entity.end <= end and entity.entity_name not in names:
-            if all(entity.entity_name != e.entity_name for e in out):
-                out.append(entity)
+        inside = start <= entity.start and entity.end <= end
+        if (
+            inside
+            and entity.entity_name not in names
+            and all(entity.entity_name != e.entity_name for e in out)
+        ):
+            out.append(entity)
     return tuple(out)
 
 
-def extract_statements(sents: list[SpacySpan], document: Document, actors: DocActors) -> tuple[Statement, ...]:
+def extract_statements(
+    sents: list[SpacySpan], document: Document, actors: DocActors
+) -> tuple[Statement, ...]:
     """Every attributed statement in a parsed document, in text order.
 
     Args:
@@ -493,15 +638,38 @@ def extract_statements(sents: list[SpacySpan], document: Document, actors: DocAc
             if key in seen:
                 continue
             seen.add(key)
-            evidence = Evidence(sentence=f.sentence, start=f.evidence_start, end=f.evidence_end,
-                                text=text[f.evidence_start : f.evidence_end].strip())
-            records.append(Statement(
-                id="", doc_id=document.id, speaker=speaker, verb=f.verb,
-                claim=Span(f.start, f.end, text[f.start : f.end]), evidence=evidence, direct=f.direct,
-                about=_about(actors, f.start, f.end, (speaker,)), date=f.date, date_precision=f.date_precision,
-            ))
+            evidence = Evidence(
+                sentence=f.sentence,
+                start=f.evidence_start,
+                end=f.evidence_end,
+                text=text[f.evidence_start : f.evidence_end].strip(),
+            )
+            records.append(
+                Statement(
+                    id="",
+                    doc_id=document.id,
+                    speaker=speaker,
+                    verb=f.verb,
+                    claim=Span(f.start, f.end, text[f.start : f.end]),
+                    evidence=evidence,
+                    direct=f.direct,
+                    about=_about(actors, f.start, f.end, (speaker,)),
+                    date=f.date,
+                    date_precision=f.date_precision,
+                )
+            )
     return tuple(
-        Statement(id=f"{document.id}-s{n:03d}", doc_id=s.doc_id, speaker=s.speaker, verb=s.verb, claim=s.claim,
-                  evidence=s.evidence, direct=s.direct, about=s.about, date=s.date, date_precision=s.date_precision)
+        Statement(
+            id=f"{document.id}-s{n:03d}",
+            doc_id=s.doc_id,
+            speaker=s.speaker,
+            verb=s.verb,
+            claim=s.claim,
+            evidence=s.evidence,
+            direct=s.direct,
+            about=s.about,
+            date=s.date,
+            date_precision=s.date_precision,
+        )
         for n, s in enumerate(records, start=1)
     )

@@ -27,12 +27,16 @@ from communique.records import Document, Entity
 from communique.statements.verbs import DOCUMENT_NOUNS, ISSUED_BY_VERB, SPOKESPERSON_NOUNS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 OTHER_PRONOUNS = frozenset({"it", "they", "them"})
 # First and second persons speak inside a quotation; outside one they name nobody we know.
 SPEAKING_PRONOUNS = frozenset({"i", "me", "we", "us", "you"})
+# Verbs by which an actor issues a document ("published a commentary").
+PUBLISHING_VERBS = frozenset(
+    {"publish", "issue", "release", "carry", "run", "post", "deliver", "make", "send"}
+)
 # Modifiers that make a noun phrase definite enough to point back to an earlier speaker.
 DEFINITE = frozenset({"the", "this", "that"})
 # How many sentences back a pronoun or a definite description may reach for its speaker.
@@ -58,7 +62,7 @@ class SpeakerResolver:
 
     document: Document
     actors: DocActors
-    doc: object  # spacy Doc
+    doc: Doc
     resolver: ActorResolver = field(default_factory=ActorResolver)
     said: list[_Said] = field(default_factory=list)
     issued: dict[str, Entity] = field(default_factory=dict)  # "commentary" -> Rodong Sinmun
@@ -70,7 +74,9 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self.coder = EventCoder()
-        self.ctx = _Context(document=self.document, actors=self.actors, pair=_bilateral_pair(self.actors))
+        self.ctx = _Context(
+            document=self.document, actors=self.actors, pair=_bilateral_pair(self.actors)
+        )
         self.home = self._home_country()
         text = self.document.text
         for entity in self.actors.entities:
@@ -112,11 +118,19 @@ class SpeakerResolver:
         for token in sent:
             if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
                 subjects.extend(self._direct(token))
-            if token.dep_ == "pobj" and token.lemma_.lower() in DOCUMENT_NOUNS and token.head.lower_ in {"in", "through", "via"}:
+            lemma = token.lemma_.lower()
+            if lemma not in DOCUMENT_NOUNS:
+                continue
+            # "X said in a commentary", "X published a commentary"
+            if token.dep_ == "pobj" and token.head.lower_ in {"in", "through", "via"}:
                 verb = token.head.head
-                for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-                    for entity in self._direct(subject):
-                        self.issued.setdefault(token.lemma_.lower(), entity)
+            elif token.dep_ == "dobj" and token.head.lemma_.lower() in PUBLISHING_VERBS:
+                verb = token.head
+            else:
+                continue
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                for entity in self._direct(subject):
+                    self.issued[lemma] = entity
         self.subjects[index] = subjects
 
     def record(self, index: int, entity: Entity, token: Token | None, verb: Token | None) -> None:
@@ -127,7 +141,11 @@ class SpeakerResolver:
             issued = ISSUED_BY_VERB.get(verb.lemma_.lower())
             if issued:
                 self.issued[issued] = entity
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "through", "via"}):
+            for prep in (
+                c
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in {"in", "through", "via"}
+            ):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     if obj.lemma_.lower() in DOCUMENT_NOUNS:
                         self.issued[obj.lemma_.lower()] = entity
@@ -150,7 +168,9 @@ class SpeakerResolver:
             if entity.kind == "group" and token.pos_ in {"NOUN", "PROPN"}:
                 # "rebels claiming …": the group is the noun phrase, not the whole clause.
                 phrase, start, end = self._phrase(token)
-                entity = replace(entity, entity_text=phrase, entity_name=phrase, start=start, end=end)
+                entity = replace(
+                    entity, entity_text=phrase, entity_name=phrase, start=start, end=end
+                )
             entity = self.complete(entity, token)
             if all(entity.entity_name != e.entity_name for e in out):
                 out.append(entity)
@@ -167,7 +187,11 @@ class SpeakerResolver:
         # "the newspaper Aftenposten", "the agency TASS": a name right after the noun.
         if token.pos_ == "NOUN" and token.i + 1 < len(token.doc):
             named = self.actors.at(token.i + 1)
-            if named is not None and named.start == token.doc[token.i + 1].idx and named.kind != "state":
+            if (
+                named is not None
+                and named.start == token.doc[token.i + 1].idx
+                and named.kind != "state"
+            ):
                 return [named]
         # "the officer in charge, Jane Roe, said": the name in apposition is the speaker.
         for appos in (c for c in token.children if c.dep_ == "appos"):
@@ -178,7 +202,9 @@ class SpeakerResolver:
             owner = self._owner(token, index)
             if owner:
                 return [self._described(token, e) for e in owner]
-            modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod", "poss", "prep"}]
+            modifiers = [
+                c for c in token.children if c.dep_ in {"compound", "amod", "nmod", "poss", "prep"}
+            ]
             if not modifiers and any(c.lower_ in DEFINITE for c in token.children):
                 earlier = self._earlier_speaker(token.lemma_.lower(), index)
                 if earlier is not None:
@@ -190,7 +216,13 @@ class SpeakerResolver:
             return self._description(token, index)
         if token.pos_ == "PROPN":
             # A surname the model did not tag ("Comrade Mostov" after "Alexander Mostov").
-            bare = Entity(entity_text=token.text, entity_name=token.text, kind="person", start=token.idx, end=token.idx + len(token))
+            bare = Entity(
+                entity_text=token.text,
+                entity_name=token.text,
+                kind="person",
+                start=token.idx,
+                end=token.idx + len(token),
+            )
             full = self._full_name(bare)
             if full is not None:
                 return [bare]
@@ -198,25 +230,45 @@ class SpeakerResolver:
             span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
             if span is not None:
                 kind = "person" if span.label_ == "PERSON" else "organization"
-                return [Entity(entity_text=span.text, entity_name=span.text, kind=kind, start=span.start_char, end=span.end_char)]
+                return [
+                    Entity(
+                        entity_text=span.text,
+                        entity_name=span.text,
+                        kind=kind,
+                        start=span.start_char,
+                        end=span.end_char,
+                    )
+                ]
         return []
 
     def _owner(self, token: Token, index: int) -> list[Entity]:
         """The body behind a possessive or "of" phrase: "the ministry's spokesman", "a
         statement of the council", "Foreign Ministry spokesperson"."""
         lemma = token.lemma_.lower()
-        speaks_for = lemma in DOCUMENT_NOUNS or lemma in SPOKESPERSON_NOUNS or self.ctx.is_title(token)
+        speaks_for = (
+            lemma in DOCUMENT_NOUNS or lemma in SPOKESPERSON_NOUNS or self.ctx.is_title(token)
+        )
         for child in token.children:
-            if child.dep_ == "poss" or (speaks_for and child.dep_ == "prep" and child.lower_ == "of"):
-                targets = [child] if child.dep_ == "poss" else [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ == "poss" or (
+                speaks_for and child.dep_ == "prep" and child.lower_ in {"of", "for"}
+            ):
+                targets = (
+                    [child]
+                    if child.dep_ == "poss"
+                    else [c for c in child.children if c.dep_ == "pobj"]
+                )
                 for target in targets:
-                    found = self._resolve(target, index)
+                    found = self.resolve(target, index)
                     if found:
                         return found
         if lemma in DOCUMENT_NOUNS:
             if lemma in self.issued:
                 return [self.issued[lemma]]
-            recent = [s for s in self.said if s.sentence >= index - PRONOUN_REACH and s.entity.kind != "person"]
+            recent = [
+                s
+                for s in self.said
+                if s.sentence >= index - PRONOUN_REACH and s.entity.kind != "person"
+            ]
             if any(c.lower_ in DEFINITE for c in token.children) and recent:
                 return [recent[-1].entity]
         return []
@@ -238,15 +290,23 @@ class SpeakerResolver:
                 continue
             words = entity.entity_name.lower().split()
             office = (entity.office or "").lower().split()
-            if lemma in words or lemma in office or token.lower_ in office:
-                if entity.kind in {"organization", "person"}:
-                    return [entity]
+            named = lemma in words or lemma in office or token.lower_ in office
+            if named and entity.kind in {"organization", "person"}:
+                return [entity]
         if lemma in {"agency", "newspaper", "paper", "daily", "broadcaster", "outlet"}:
             outlet = self.document.dateline.outlet if self.document.dateline else None
             if outlet:
                 found = load_gazetteer().org_names.get(outlet)
                 if found:
-                    return [Entity(entity_text=outlet, entity_name=outlet, kind="organization", code=found[0], sector=found[1])]
+                    return [
+                        Entity(
+                            entity_text=outlet,
+                            entity_name=outlet,
+                            kind="organization",
+                            code=found[0],
+                            sector=found[1],
+                        )
+                    ]
         return []
 
     def _pronoun(self, token: Token, index: int) -> list[Entity]:
@@ -262,7 +322,11 @@ class SpeakerResolver:
                     return [people[-1]]
             earlier_sents = {i for i in range(index - PRONOUN_REACH - 1, index + 1)}
             for entity in reversed(self.actors.entities):
-                if entity.kind == "person" and entity.start < token.idx and self._sentence_of(entity) in earlier_sents:
+                if (
+                    entity.kind == "person"
+                    and entity.start < token.idx
+                    and self._sentence_of(entity) in earlier_sents
+                ):
                     return [entity]
             return [recent[-1].entity] if recent and recent[-1].entity.kind != "state" else []
         if lower == "we":
@@ -279,7 +343,7 @@ class SpeakerResolver:
     def _sentence_of(self, entity: Entity) -> int:
         """Index of the sentence an entity mention starts in."""
         if self._sentence_starts is None:
-            self._sentence_starts = [s.start_char for s in self.doc.sents]  # type: ignore[attr-defined]
+            self._sentence_starts = [s.start_char for s in self.doc.sents]
         return bisect.bisect_right(self._sentence_starts, entity.start) - 1
 
     # -- completing an entity ---------------------------------------------------------------
@@ -295,23 +359,51 @@ class SpeakerResolver:
     def _described(self, token: Token, entity: Entity) -> Entity:
         """A body named by a phrase around an entity: "Russia's foreign ministry" is an
         organization of Russia, not the state itself."""
-        if token.pos_ not in {"NOUN", "PROPN"} or entity.kind != "state" or self.actors.at(token.i) is not None:
+        if (
+            token.pos_ not in {"NOUN", "PROPN"}
+            or entity.kind != "state"
+            or self.actors.at(token.i) is not None
+        ):
             return entity
         phrase, start, end = self._phrase(token)
         heads = load_gazetteer().head_sectors(phrase)
         sector = heads[-1].sector if heads else entity.sector
-        return Entity(entity_text=phrase, entity_name=phrase, kind="organization", code=entity.code,
-                      sector=sector, start=start, end=end)
+        return Entity(
+            entity_text=phrase,
+            entity_name=phrase,
+            kind="organization",
+            code=entity.code,
+            sector=sector,
+            start=start,
+            end=end,
+        )
 
     def complete(self, entity: Entity, token: Token | None = None) -> Entity:
         """Fill in a speaker's country (and full name) where the text lets us."""
-        if len(entity.entity_name.split()) == 1 and entity.kind in {"person", "organization"} and not entity.code:
+        if (
+            len(entity.entity_name.split()) == 1
+            and entity.kind in {"person", "organization"}
+            and not entity.code
+        ):
             # "Wang said" after "Ambassador Wang Yu" (the model may tag the surname ORG).
             full = self._full_name(entity)
             if full is not None:
-                entity = replace(full, entity_text=entity.entity_text, start=entity.start, end=entity.end)
+                entity = replace(
+                    full, entity_text=entity.entity_text, start=entity.start, end=entity.end
+                )
         if entity.code:
             return entity
+        if token is not None and entity.kind == "organization":
+            # "Russia's defence ministry": the state is outside the organization's name.
+            for child in token.children:
+                outer = self.actors.at(child.i)
+                if (
+                    child.dep_ in {"poss", "amod", "compound", "nmod"}
+                    and outer is not None
+                    and outer.kind == "state"
+                    and not entity.start <= child.idx < entity.end
+                ):
+                    return replace(entity, code=outer.code)
         if entity.kind == "person":
             code, sector, titled = self._person_affiliation(entity)
             if code:
@@ -337,21 +429,32 @@ class SpeakerResolver:
         return entity
 
     def _full_name(self, entity: Entity) -> Entity | None:
-        """"Kim" after "Kim Song Nam": the latest earlier person whose name has that word."""
+        """ "Kim" after "Kim Song Nam": the latest earlier person whose name has that word."""
         word = entity.entity_name
         best = None
         for other in self.actors.entities:
-            if other.kind == "person" and other.start < entity.start and len(other.entity_name.split()) > 1:
-                if word in other.entity_name.replace("-", " ").split():
-                    best = other
+            words = other.entity_name.replace("-", " ").split()
+            if (
+                other.kind == "person"
+                and other.start < entity.start
+                and len(words) > 1
+                and word in words
+            ):
+                best = other
         return best
 
     def _namesake(self, entity: Entity) -> Entity | None:
         """An organization with a code whose name ends like this one ("Russian Foreign
         Ministry" for "Foreign Ministry", "Russias Foreign Ministry")."""
         tail = " ".join(entity.entity_name.lower().split()[-2:])
-        candidates = [e for e in self.actors.entities if e.kind == "organization" and e.code
-                      and e.entity_name.lower().endswith(tail) and e.entity_name != entity.entity_name]
+        candidates = [
+            e
+            for e in self.actors.entities
+            if e.kind == "organization"
+            and e.code
+            and e.entity_name.lower().endswith(tail)
+            and e.entity_name != entity.entity_name
+        ]
         if not candidates:
             return None
         counts = Counter(e.code for e in candidates)
@@ -361,7 +464,9 @@ class SpeakerResolver:
     def _office_country(self, office: str) -> str | None:
         """The country of an office the text names without a person: "China's foreign
         minister on Sunday rejected …" then "Foreign Minister Li" (only when one country fits)."""
-        pattern = re.compile(r"([\w.'’-]+)\s+" + re.escape(office) + r"\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+        pattern = re.compile(
+            r"([\w.'’-]+)\s+" + re.escape(office) + r"\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE
+        )
         countries = load_gazetteer().countries
         found = set()
         for m in pattern.finditer(self.document.text):
@@ -386,19 +491,21 @@ class SpeakerResolver:
         key = words[-1] if words else ""
         titled = False
         gaz = load_gazetteer()
-        for token in doc:  # type: ignore[attr-defined]
+        for token in doc:
             if token.text != key or token.pos_ != "PROPN":
                 continue
             head = token
             while head.dep_ in {"compound", "flat"} and head.head.pos_ == "PROPN":
                 head = head.head
-            texts = [doc.text[head.left_edge.idx : token.idx]]  # type: ignore[attr-defined]
+            texts = [doc.text[head.left_edge.idx : token.idx]]
             for child in head.children:
                 if child.dep_ == "appos":
-                    texts.append(doc.text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge)])  # type: ignore[attr-defined]
+                    texts.append(
+                        doc.text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge)]
+                    )
             if head.dep_ == "appos":
                 governor = head.head
-                texts.append(doc.text[governor.left_edge.idx : governor.idx + len(governor)])  # type: ignore[attr-defined]
+                texts.append(doc.text[governor.left_edge.idx : governor.idx + len(governor)])
             for text in texts:
                 if not text.strip():
                     continue

@@ -9,36 +9,154 @@ text). A *reporting verb* introduces a claim in a clause or a quotation ("said t
 from __future__ import annotations
 
 # Verbs whose clausal complement (or an adjacent quotation) is the claim.
-REPORTING_VERBS = frozenset({
-    "say", "state", "stress", "note", "warn", "claim", "add", "tell", "announce", "insist",
-    "explain", "emphasize", "emphasise", "complain", "report", "confirm", "declare", "assert",
-    "argue", "maintain", "deny", "reiterate", "underline", "underscore", "indicate", "write",
-    "comment", "remark", "observe", "acknowledge", "admit", "allege", "reveal", "disclose",
-    "suggest", "predict", "vow", "pledge", "promise", "threaten", "mention", "affirm",
-    "reaffirm", "contend", "charge", "recall", "conclude", "point", "hope", "believe", "stipulate",
-    "tweet", "post", "quote", "agree", "reply", "respond", "answer", "denounce", "accuse",
-    "urge", "demand", "describe", "voice", "express", "highlight", "lament", "boast",
-})
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "state",
+        "stress",
+        "note",
+        "warn",
+        "claim",
+        "add",
+        "tell",
+        "announce",
+        "insist",
+        "explain",
+        "emphasize",
+        "emphasise",
+        "complain",
+        "report",
+        "confirm",
+        "declare",
+        "assert",
+        "argue",
+        "maintain",
+        "deny",
+        "reiterate",
+        "underline",
+        "underscore",
+        "indicate",
+        "write",
+        "comment",
+        "remark",
+        "observe",
+        "acknowledge",
+        "admit",
+        "allege",
+        "reveal",
+        "disclose",
+        "suggest",
+        "predict",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "mention",
+        "affirm",
+        "reaffirm",
+        "contend",
+        "charge",
+        "recall",
+        "conclude",
+        "point",
+        "hope",
+        "believe",
+        "stipulate",
+        "tweet",
+        "post",
+        "quote",
+        "agree",
+        "reply",
+        "respond",
+        "answer",
+        "denounce",
+        "accuse",
+        "urge",
+        "demand",
+        "describe",
+        "voice",
+        "express",
+        "highlight",
+        "lament",
+        "boast",
+    }
+)
 
 # Reporting verbs that attribute a quotation standing beside them ("“…,” she added").
-QUOTE_VERBS = frozenset({
-    "say", "add", "tell", "state", "write", "declare", "insist", "explain", "warn", "note", "stress",
-    "emphasize", "emphasise", "reply", "respond", "answer", "ask", "conclude", "argue", "claim",
-    "announce", "remark", "comment", "observe", "recall", "quote", "continue", "tweet", "post",
-    "assert", "complain", "report", "affirm", "reiterate", "admit", "acknowledge", "urge",
-})
+QUOTE_VERBS = frozenset(
+    {
+        "say",
+        "add",
+        "tell",
+        "state",
+        "write",
+        "declare",
+        "insist",
+        "explain",
+        "warn",
+        "note",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "reply",
+        "respond",
+        "answer",
+        "ask",
+        "conclude",
+        "argue",
+        "claim",
+        "announce",
+        "remark",
+        "comment",
+        "observe",
+        "recall",
+        "quote",
+        "continue",
+        "tweet",
+        "post",
+        "assert",
+        "complain",
+        "report",
+        "affirm",
+        "reiterate",
+        "admit",
+        "acknowledge",
+        "urge",
+    }
+)
 
 # Reporting verbs whose object, without a clause, is still what was said ("reported fighting
 # near the town", "claiming shelling continued", "announced to end the mission").
-OBJECT_REPORTS = frozenset({
-    "report", "claim", "allege", "announce", "confirm", "deny", "reveal", "disclose", "mention",
-    "predict", "warn", "suggest", "propose",
-})
+OBJECT_REPORTS = frozenset(
+    {
+        "report",
+        "claim",
+        "allege",
+        "announce",
+        "confirm",
+        "deny",
+        "reveal",
+        "disclose",
+        "mention",
+        "predict",
+        "warn",
+        "suggest",
+        "propose",
+    }
+)
 
 # A statement by this verb means its speaker issued a document of this kind: after "X
 # reported …", "the report" is X's.
-ISSUED_BY_VERB = {"report": "report", "state": "statement", "declare": "declaration", "comment": "commentary",
-                  "announce": "announcement", "write": "article", "post": "post", "tweet": "tweet"}
+ISSUED_BY_VERB = {
+    "report": "report",
+    "state": "statement",
+    "declare": "declaration",
+    "comment": "commentary",
+    "announce": "announcement",
+    "write": "article",
+    "post": "post",
+    "tweet": "tweet",
+}
 
 # Verbs whose verb phrase is the claim when they have no clausal complement. Each needs the
 # dependency it is listed with, so that "called" in "a group called X" is not a statement.
@@ -92,22 +210,72 @@ SPEECH_ACTS: dict[str, frozenset[str]] = {
 }
 
 # Nouns that stand for a text someone issued: "in a statement", "the commentary says".
-DOCUMENT_NOUNS = frozenset({
-    "statement", "commentary", "editorial", "article", "report", "communique", "communiqué",
-    "release", "readout", "note", "letter", "message", "declaration", "post", "tweet",
-    "interview", "remark", "remarks", "briefing", "speech", "address", "op-ed",
-})
+DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "commentary",
+        "editorial",
+        "article",
+        "report",
+        "communique",
+        "communiqué",
+        "release",
+        "readout",
+        "note",
+        "letter",
+        "message",
+        "declaration",
+        "post",
+        "tweet",
+        "interview",
+        "remark",
+        "remarks",
+        "briefing",
+        "speech",
+        "address",
+        "op-ed",
+    }
+)
 
 # Nouns that name a spokesperson rather than the body they speak for.
-SPOKESPERSON_NOUNS = frozenset({
-    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "representative",
-    "source", "official", "interlocutor", "aide", "envoy", "diplomat",
-})
+SPOKESPERSON_NOUNS = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "spokesmen",
+        "representative",
+        "source",
+        "official",
+        "interlocutor",
+        "aide",
+        "envoy",
+        "diplomat",
+    }
+)
 
 # Auxiliaries and governing verbs that make a reporting verb not (yet) a statement.
-UNREAL_AUX = frozenset({"will", "shall", "would", "could", "might", "may", "should", "must", "can", "'ll"})
-INTENT_HEADS = frozenset({"expect", "plan", "intend", "want", "hope", "refuse", "decline", "fail", "prepare",
-                          "schedule", "set", "likely", "going"})
+UNREAL_AUX = frozenset(
+    {"will", "shall", "would", "could", "might", "may", "should", "must", "can", "'ll"}
+)
+INTENT_HEADS = frozenset(
+    {
+        "expect",
+        "plan",
+        "intend",
+        "want",
+        "hope",
+        "refuse",
+        "decline",
+        "fail",
+        "prepare",
+        "schedule",
+        "set",
+        "likely",
+        "going",
+    }
+)
 
 # A quotation needs this many words to be taken as speech rather than a scare-quoted phrase.
 MIN_QUOTE_WORDS = 4

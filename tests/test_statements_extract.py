@@ -1,0 +1,215 @@
+"""Attributed statements from sentences we wrote (real model: slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+import communique
+from communique.records import CodedDocument, Statement
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = "2025-03-05"  # a Wednesday
+
+
+def _code(text: str, published: str | None = PUBLISHED) -> CodedDocument:
+    return communique.code(text, published=published)
+
+
+def _only(coded: CodedDocument) -> Statement:
+    assert len(coded.statements) == 1, [
+        (s.speaker.entity_name, s.claim.text) for s in coded.statements
+    ]
+    return coded.statements[0]
+
+
+def test_indirect_speech_gives_speaker_verb_claim_date_and_about() -> None:
+    coded = _code(
+        "Norway's foreign ministry said on Monday that the fisheries talks with Iceland had broken down."
+    )
+    s = _only(coded)
+    assert (s.speaker.code, s.speaker.sector) == ("NOR", "GOV")
+    assert s.verb == "say"
+    assert s.claim.text == "the fisheries talks with Iceland had broken down"
+    assert s.direct is False
+    assert (s.date, s.date_precision) == ("2025-03-03", "day")
+    assert [a.entity_name for a in s.about] == ["Iceland"]
+    # Offsets point into the document's text, and the evidence is the sentence.
+    assert coded.doc.text[s.claim.start : s.claim.end] == s.claim.text
+    assert coded.doc.text[s.evidence.start : s.evidence.end].strip() == s.evidence.text
+    assert s.id == f"{coded.doc.id}-s001"
+
+
+def test_no_date_when_the_text_gives_none() -> None:
+    s = _only(_code("Chile's president stressed that the copper deal with Peru was fair."))
+    assert s.verb == "stress" and s.speaker.code == "CHL"
+    assert s.date is None
+
+
+def test_direct_speech_after_the_quote() -> None:
+    s = _only(
+        _code('"We will not accept these quotas," Foreign Minister Kari Lund of Norway said.')
+    )
+    assert s.direct is True
+    assert s.claim.text == "We will not accept these quotas"
+    assert (s.speaker.entity_name, s.speaker.code) == ("Kari Lund", "NOR")
+
+
+def test_direct_speech_after_a_colon() -> None:
+    s = _only(_code('Prime Minister Jon Einarsson of Iceland said: "Our waters are not for sale."'))
+    assert s.direct is True
+    assert s.claim.text.startswith("Our waters are not for sale")
+    assert s.speaker.code == "ISL"
+
+
+def test_inverted_attribution_with_a_title_in_apposition() -> None:
+    s = _only(
+        _code(
+            '"The dispute can be settled within weeks," said Anna Berg, a spokeswoman for the Swedish '
+            "foreign ministry."
+        )
+    )
+    assert s.claim.text == "The dispute can be settled within weeks"
+    assert s.speaker.code == "SWE"
+    assert "Berg" in s.speaker.entity_name
+
+
+def test_a_quotation_spanning_two_sentences_is_one_claim() -> None:
+    s = _only(
+        _code('"The talks were useful. We will meet again in May," the Finnish ambassador said.')
+    )
+    assert s.claim.text == "The talks were useful. We will meet again in May"
+    assert s.direct is True and s.speaker.code == "FIN"
+
+
+def test_a_quotation_that_goes_on_keeps_its_speaker() -> None:
+    coded = _code(
+        '"We will not accept these quotas," the Norwegian minister said. "Our fishermen deserve better."'
+    )
+    claims = [(s.claim.text, s.speaker.code, s.direct) for s in coded.statements]
+    assert claims == [
+        ("We will not accept these quotas", "NOR", True),
+        ("Our fishermen deserve better", "NOR", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the Kenyan police, three men were arrested near the border.",
+        "Three men were arrested near the border, according to the Kenyan police.",
+    ],
+)
+def test_according_to(text: str) -> None:
+    s = _only(_code(text))
+    assert s.verb == "according to"
+    assert s.claim.text.lower() == "three men were arrested near the border"
+    assert s.speaker.code == "KEN"
+
+
+def test_a_pronoun_speaker_is_the_last_person_named() -> None:
+    coded = _code(
+        "Chancellor Hans Weber of Germany arrived in Paris on Tuesday. "
+        "He said the visit would strengthen ties with France."
+    )
+    s = _only(coded)
+    assert (s.speaker.entity_name, s.speaker.code) == ("Hans Weber", "DEU")
+    assert s.claim.text == "the visit would strengthen ties with France"
+
+
+def test_it_said_is_the_organization_that_spoke_before() -> None:
+    coded = _code(
+        "Egypt's foreign ministry condemned the attack on the border post. "
+        '"The attackers will be found," it said.'
+    )
+    assert [(s.verb, s.speaker.code) for s in coded.statements] == [
+        ("condemn", "EGY"),
+        ("say", "EGY"),
+    ]
+
+
+def test_the_ministry_means_the_ministry_named_before() -> None:
+    coded = _code(
+        "Egypt's foreign ministry said the border was calm. Later the ministry said that two soldiers "
+        "had been wounded."
+    )
+    assert [s.speaker.code for s in coded.statements] == ["EGY", "EGY"]
+    assert coded.statements[1].claim.text == "two soldiers had been wounded"
+
+
+def test_media_speakers_and_their_commentaries() -> None:
+    coded = _code(
+        "Pyongyang, June 3 (KCNA) -- Rodong Sinmun said in a commentary on Tuesday that the drills "
+        "were a rehearsal for war. The commentary warned that the United States would pay dearly.",
+        published="2025-06-04",
+    )
+    statements = coded.statements
+    assert [(s.speaker.entity_name, s.speaker.code, s.speaker.sector) for s in statements] == [
+        ("Rodong Sinmun", "PRK", "JRN"),
+        ("Rodong Sinmun", "PRK", "JRN"),
+    ]
+    assert statements[0].date == "2025-06-03"
+    assert [a.code for a in statements[1].about] == ["USA"]
+
+
+def test_a_spokesman_speaks_for_his_ministry() -> None:
+    s = _only(
+        _code(
+            "A spokesman for Russia's defence ministry said the drills near Finland posed no threat to "
+            "Finland."
+        )
+    )
+    assert s.speaker.code == "RUS"
+    assert s.claim.text == "the drills near Finland posed no threat to Finland"
+
+
+def test_speech_acts_take_the_verb_phrase_as_claim() -> None:
+    s = _only(_code("Japan condemned the missile launch by North Korea on Friday."))
+    assert s.verb == "condemn"
+    assert s.claim.text == "condemned the missile launch by North Korea"
+    assert s.date == "2025-02-28"
+    assert [a.code for a in s.about] == ["PRK"]
+
+
+def test_coordinated_speakers_each_get_the_statement() -> None:
+    coded = _code("Chile and Peru said they would resume the border talks.")
+    assert sorted(s.speaker.code for s in coded.statements) == ["CHL", "PER"]
+    assert {s.claim.text for s in coded.statements} == {"they would resume the border talks"}
+
+
+def test_a_colon_block_is_what_its_speaker_says() -> None:
+    coded = _code(
+        "Rodong Sinmun published a commentary on Friday.\n\nThe commentary says:\n"
+        "The war games must end now.\nNobody will win a war on the peninsula.\n\nRelated posts"
+    )
+    claims = [(s.speaker.entity_name, s.claim.text) for s in coded.statements]
+    assert claims == [
+        ("Rodong Sinmun", "The war games must end now"),
+        ("Rodong Sinmun", "Nobody will win a war on the peninsula"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The said agreement expired last year.",
+        "It was said that the talks had failed.",
+        "Sources said the deal was close.",
+        "The minister did not say when the talks would resume.",
+        "Canada will announce new quotas next month.",
+        "Observers said to be close to the talks were unavailable.",
+        "The group called Friends of Peace met in Oslo.",
+    ],
+)
+def test_no_statement_without_a_speaker_or_without_speech(text: str) -> None:
+    assert _code(text).statements == ()
+
+
+def test_statements_come_out_of_code_as_json_the_scorer_reads() -> None:
+    record = _code("Norway's foreign ministry said on Monday that the talks had failed.").to_dict()[
+        "statements"
+    ][0]
+    assert record["claim"] == "the talks had failed"
+    assert record["speaker"]["country"] == "NOR"
+    assert record["verb"] == "say" and record["date"] == "2025-03-03"
+    assert record["claim_info"]["text"] == record["claim"]
