@@ -93,6 +93,48 @@ def test_a_quotation_that_goes_on_keeps_its_speaker() -> None:
     ]
 
 
+def test_a_quotation_split_by_its_attribution_gives_both_halves() -> None:
+    coded = _code(
+        '"We are ready to talk," the Kenyan minister said, "but we need guarantees from Somalia."'
+    )
+    assert [(s.claim.text, s.direct) for s in coded.statements] == [
+        ("We are ready to talk", True),
+        ("we need guarantees from Somalia", True),
+    ]
+
+
+def test_quoted_as_saying_is_the_quoted_person_speaking() -> None:
+    s = _only(
+        _code(
+            "Ethiopian state television quoted Prime Minister Daniel Bekele as saying that the "
+            "government was ready to mediate."
+        )
+    )
+    assert (s.speaker.entity_name, s.speaker.code) == ("Daniel Bekele", "ETH")
+    assert s.claim.text == "the government was ready to mediate"
+
+
+def test_state_media_speak_for_the_country_of_the_story() -> None:
+    s = _only(
+        _code(
+            "HANOI, May 2 (AP) -- State media reported that the prime minister had met "
+            "business leaders."
+        )
+    )
+    assert (s.speaker.code, s.speaker.sector) == ("VNM", "JRN")
+
+
+def test_a_while_clause_belongs_to_its_own_speaker() -> None:
+    coded = _code(
+        "The European Commission warned that the dispute could hurt growth, while Germany's "
+        "economy minister denied that Berlin was planning tariffs."
+    )
+    assert [(s.speaker.code, s.claim.text) for s in coded.statements] == [
+        ("EUR", "the dispute could hurt growth"),
+        ("DEU", "Berlin was planning tariffs"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

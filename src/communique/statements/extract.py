@@ -63,7 +63,7 @@ CLAIM_DEPS = frozenset(
 MAX_SPEAKERS = 4
 # A claim lies inside a quotation when this share of its characters is quoted.
 QUOTED_SHARE = 0.8
-_EDGE_WORDS = frozenset({"that"})
+_EDGE_WORDS = frozenset({"that", "but", "and"})
 _TRIM = " \t\n,;:\"'“”‘’«»„-—–"
 _BLANK_LINE = re.compile(r"\n\s*\n")
 # Where prose breaks off: a blank line, or a line that does not end mid-sentence (a headline,
@@ -163,19 +163,22 @@ def _grammatical_speaker(verb: Token) -> Token | None:
             before = [c for c in subjects if c.i < node.i]
             return before[-1] if before else subjects[0]
         if any(c.dep_ == "auxpass" for c in node.children):
+            passive = [c for c in node.children if c.dep_ == "nsubjpass"]
+            if passive and node.lemma_.lower() == "quote":
+                return passive[0]  # "X was quoted (by an agency) as saying"
             for prep in (c for c in node.children if c.dep_ == "agent"):
                 objs = [c for c in prep.children if c.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-            passive = [c for c in node.children if c.dep_ == "nsubjpass"]
-            if passive and node.lemma_.lower() == "quote":  # "X was quoted as saying"
-                return passive[0]
             return None
         if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBG"):
             # "the ministry, which said …", "rebels claiming …" (not "diplomats declared …")
             return node.head if node.head.pos_ in {"NOUN", "PROPN", "PRON"} else None
         if node.dep_ == "pcomp" and node.head.head.i != node.head.i:
             node = node.head.head  # "quoted as saying"
+            quoted = [c for c in node.children if c.dep_ == "dobj"]
+            if node.lemma_.lower() == "quote" and quoted:
+                return quoted[0]  # "the agency quoted X as saying"
             continue
         if node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i:
             node = node.head
@@ -393,17 +396,34 @@ class _Extractor:
         # A headline run into the sentence can parse as the verb's clause: not the claim.
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and low <= c.idx < high]
         if lemma in REPORTING_VERBS and clauses:
-            start = min(c.left_edge.idx for c in clauses)
-            last = max((c.right_edge for c in clauses), key=lambda t: t.i)
-            after = self._date_after(verb)
-            if after is not None and start <= after.start_char:
-                start = max(start, after.end_char)  # "said on Friday it had …"
-            self._add(speaker, verb, lemma, start, last.idx + len(last), index, anchor=verb.idx)
+            for clause in clauses:
+                self._clause(verb, lemma, speaker, clause, index)
             return
         if self._speech_act(verb, lemma, speaker, index):
             return
         if lemma in REPORTING_VERBS:
             self._bare_report(verb, lemma, speaker, index)
+
+    def _clause(self, verb: Token, lemma: str, speaker: Token, clause: Token, index: int) -> bool:
+        """ "X said (that) CLAIM", "CLAIM, X said": the clause is the claim. A quotation
+        split by its attribution ( “A,” he said, “but B.” ) gives one claim per side."""
+        start, last = clause.left_edge.idx, clause.right_edge
+        # "X warned that A, while Y denied that B": B is Y's, not part of X's claim.
+        rivals = [
+            t.left_edge
+            for t in clause.subtree
+            if t.i > verb.i
+            and t.lemma_.lower() in REPORTING_VERBS
+            and any(m.dep_ == "mark" and m.lower_ in {"while", "whereas"} for m in t.children)
+            and any(m.dep_ == "nsubj" for m in t.children)
+        ]
+        if rivals:
+            cut = min(rivals, key=lambda t: t.i)
+            last = verb.doc[max(cut.i - 1, verb.i)]
+        after = self._date_after(verb)
+        if after is not None and start <= after.start_char:
+            start = max(start, after.end_char)  # "said on Friday it had …"
+        return self._add(speaker, verb, lemma, start, last.idx + len(last), index, anchor=verb.idx)
 
     def _speech_act(self, verb: Token, lemma: str, speaker: Token, index: int) -> bool:
         """ "X condemned the launch": the verb phrase is the claim."""

@@ -37,6 +37,13 @@ SPEAKING_PRONOUNS = frozenset({"i", "me", "we", "us", "you"})
 PUBLISHING_VERBS = frozenset(
     {"publish", "issue", "release", "carry", "run", "post", "deliver", "make", "send"}
 )
+# Media named by what they are rather than by name ("state media", "official television").
+MEDIA_NOUNS = frozenset(
+    {"media", "television", "tv", "radio", "press", "agency", "newspaper", "broadcaster"}
+)
+OFFICIAL = frozenset(
+    {"state", "official", "government", "state-run", "state-owned", "government-run"}
+)
 # Modifiers that make a noun phrase definite enough to point back to an earlier speaker.
 DEFINITE = frozenset({"the", "this", "that"})
 # How many sentences back a pronoun or a definite description may reach for its speaker.
@@ -172,6 +179,13 @@ class SpeakerResolver:
                     entity, entity_text=phrase, entity_name=phrase, start=start, end=end
                 )
             entity = self.complete(entity, token)
+            if entity.kind == "person" and not entity.code and token.dep_ == "dobj":
+                # "Ethiopian television quoted Prime Minister X as saying": a person whose
+                # country the text never gives speaks to media of their own country.
+                for source in (c for c in token.head.children if c.dep_ == "nsubj"):
+                    medium = next((e for e in self.resolve(source, index) if e.code), None)
+                    if token.head.lemma_.lower() == "quote" and medium is not None:
+                        entity = replace(entity, code=medium.code)
             if all(entity.entity_name != e.entity_name for e in out):
                 out.append(entity)
         return out
@@ -293,6 +307,24 @@ class SpeakerResolver:
             named = lemma in words or lemma in office or token.lower_ in office
             if named and entity.kind in {"organization", "person"}:
                 return [entity]
+        if (
+            token.lower_ in MEDIA_NOUNS
+            and any(c.lower_ in OFFICIAL for c in token.children)
+            and self.home
+        ):
+            # "state media reported": the media of the country the story is about.
+            phrase, start, end = self._phrase(token)
+            return [
+                Entity(
+                    entity_text=phrase,
+                    entity_name=phrase,
+                    kind="organization",
+                    code=self.home,
+                    sector="JRN",
+                    start=start,
+                    end=end,
+                )
+            ]
         if lemma in {"agency", "newspaper", "paper", "daily", "broadcaster", "outlet"}:
             outlet = self.document.dateline.outlet if self.document.dateline else None
             if outlet:
@@ -412,7 +444,8 @@ class SpeakerResolver:
                 code = self._office_country(entity.office)
                 if code:
                     return replace(entity, code=code)
-            if (titled or entity.office) and self.home:
+            quoted = token is not None and token.dep_ == "dobj" and token.head.lemma_.lower() == "quote"
+            if (titled or entity.office) and self.home and not quoted:
                 return replace(entity, code=self.home, sector=entity.sector or sector)
             return entity
         if entity.kind == "organization":
