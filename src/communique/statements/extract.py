@@ -83,6 +83,8 @@ class _Found:
     evidence_end: int
     date: str | None = None
     date_precision: str | None = None
+    # Where the speaker is named in the sentence (its words are not what the claim is about).
+    speaker_span: tuple[int, int] = (0, 0)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -336,6 +338,7 @@ class _Extractor:
                 ev_end,
                 date,
                 precision,
+                _phrase_span(speaker),
             )
         )
         for entity in speakers:
@@ -395,14 +398,35 @@ class _Extractor:
         low, high = self._segment(verb.idx)
         # A headline run into the sentence can parse as the verb's clause: not the claim.
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and low <= c.idx < high]
+        # "threatened to shell the towns where, it said, …": a clause after the verb's own
+        # infinitive is misattached, not what was threatened.
+        clauses = [
+            c
+            for c in clauses
+            if not any(o.dep_ == "xcomp" and verb.i < o.i < c.i for o in verb.children)
+        ]
         if lemma in REPORTING_VERBS and clauses:
             for clause in clauses:
                 self._clause(verb, lemma, speaker, clause, index)
             return
         if self._speech_act(verb, lemma, speaker, index):
             return
-        if lemma in REPORTING_VERBS:
+        if lemma in REPORTING_VERBS and verb.dep_ == "parataxis":
+            self._parenthetical(verb, lemma, speaker, index)
+        elif lemma in REPORTING_VERBS:
             self._bare_report(verb, lemma, speaker, index)
+
+    def _parenthetical(self, verb: Token, lemma: str, speaker: Token, index: int) -> bool:
+        """ "The plan, he said, would fail": the clause around the aside is the claim."""
+        host = verb.head
+        skip = {t.i for t in verb.subtree}
+        rest = [t for t in host.subtree if t.i not in skip and not t.is_punct and not t.is_space]
+        if not rest:
+            return False
+        first, last = rest[0], rest[-1]
+        return self._add(
+            speaker, verb, lemma, first.idx, last.idx + len(last), index, anchor=verb.idx
+        )
 
     def _clause(self, verb: Token, lemma: str, speaker: Token, clause: Token, index: int) -> bool:
         """ "X said (that) CLAIM", "CLAIM, X said": the clause is the claim. A quotation
@@ -616,13 +640,19 @@ class _Extractor:
         return self.found
 
 
-def _about(
-    actors: DocActors, start: int, end: int, speakers: tuple[Entity, ...]
-) -> tuple[Entity, ...]:
+def _phrase_span(token: Token | None) -> tuple[int, int]:
+    if token is None:
+        return (0, 0)
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+
+
+def _about(actors: DocActors, found: _Found, speakers: tuple[Entity, ...]) -> tuple[Entity, ...]:
     names = {s.entity_name for s in speakers}
     out: list[Entity] = []
+    low, high = found.speaker_span
     for entity in actors.entities:
-        inside = start <= entity.start and entity.end <= end
+        inside = found.start <= entity.start and entity.end <= found.end
+        inside = inside and not (low <= entity.start < high)
         if (
             inside
             and entity.entity_name not in names
@@ -673,7 +703,7 @@ def extract_statements(
                     claim=Span(f.start, f.end, text[f.start : f.end]),
                     evidence=evidence,
                     direct=f.direct,
-                    about=_about(actors, f.start, f.end, (speaker,)),
+                    about=_about(actors, f, (speaker,)),
                     date=f.date,
                     date_precision=f.date_precision,
                 )

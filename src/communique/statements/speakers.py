@@ -33,6 +33,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 OTHER_PRONOUNS = frozenset({"it", "they", "them"})
 # First and second persons speak inside a quotation; outside one they name nobody we know.
 SPEAKING_PRONOUNS = frozenset({"i", "me", "we", "us", "you"})
+# Sectors of public offices (None: the affiliation decides, as for "Chairman").
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Verbs by which an actor issues a document ("published a commentary").
 PUBLISHING_VERBS = frozenset(
     {"publish", "issue", "release", "carry", "run", "post", "deliver", "make", "send"}
@@ -52,6 +54,15 @@ DESCRIPTION_REACH = 12
 # An acronym in parentheses right after a name: "the Greek Communist Party (KKE)".
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _official(title: str) -> bool:
+    """Whether a title is a public office ("Foreign Ministry spokesperson", "Minister"), whose
+    holder a story need not say the country of; not "Archbishop" or "professor"."""
+    gaz = load_gazetteer()
+    sectors = [sector for _s, _e, sector, _rank in gaz.find_titles(title)]
+    sectors += [m.sector for m in gaz.head_sectors(title)]
+    return bool(sectors) and all(sector in OFFICIAL_SECTORS or sector is None for sector in sectors)
 
 
 @dataclass
@@ -110,7 +121,9 @@ class SpeakerResolver:
             if found and found[0]:
                 return found[0]
         counts = Counter(e.code for e in self.actors.entities if e.kind == "state" and e.code)
-        return counts.most_common(1)[0][0] if counts else None
+        ranked = [*counts.most_common(2), ("", 0), ("", 0)]
+        # Only a state the story centres on: named more often than any other.
+        return ranked[0][0] if ranked[0][1] > ranked[1][1] else None
 
     def begin_sentence(self, index: int, sent: Span) -> None:
         """Note the sentence's place (kept for later sentences that name none)."""
@@ -444,8 +457,11 @@ class SpeakerResolver:
                 code = self._office_country(entity.office)
                 if code:
                     return replace(entity, code=code)
-            quoted = token is not None and token.dep_ == "dobj" and token.head.lemma_.lower() == "quote"
-            if (titled or entity.office) and self.home and not quoted:
+            quoted = (
+                token is not None and token.dep_ == "dobj" and token.head.lemma_.lower() == "quote"
+            )
+            official = titled or (entity.office is not None and _official(entity.office))
+            if official and self.home and not quoted:
                 return replace(entity, code=self.home, sector=entity.sector or sector)
             return entity
         if entity.kind == "organization":
@@ -523,7 +539,6 @@ class SpeakerResolver:
         words = entity.entity_name.replace("-", " ").split()
         key = words[-1] if words else ""
         titled = False
-        gaz = load_gazetteer()
         for token in doc:
             if token.text != key or token.pos_ != "PROPN":
                 continue
@@ -542,7 +557,7 @@ class SpeakerResolver:
             for text in texts:
                 if not text.strip():
                     continue
-                titled = titled or bool(gaz.find_titles(text)) or bool(gaz.head_sectors(text))
+                titled = titled or _official(text)
                 code, sector = self._affiliation(text)
                 if code:
                     return code, sector, True
