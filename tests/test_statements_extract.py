@@ -231,6 +231,30 @@ def test_a_colon_block_is_what_its_speaker_says() -> None:
     ]
 
 
+def test_a_readout_attributable_to_a_spokesperson_is_theirs() -> None:
+    coded = _code(
+        "Washington, May 5 (AP) -- The following is attributable to Spokesperson Maria Alvarez:\n\n"
+        "Secretary of State John Smith spoke with the French foreign minister on Monday. "
+        "Both stressed the importance of the alliance.\n\nRelated: trade talks"
+    )
+    doe = [s for s in coded.statements if s.verb == "attributable to"]
+    assert [s.claim.text for s in doe] == [
+        "Secretary of State John Smith spoke with the French foreign minister on Monday",
+        "Both stressed the importance of the alliance",
+    ]
+    # A spokesperson whose title names no country speaks for the dateline's.
+    assert {(s.speaker.entity_name, s.speaker.code) for s in doe} == {("Maria Alvarez", "USA")}
+
+
+def test_a_state_just_before_a_title_is_the_persons() -> None:
+    coded = _code(
+        "The minister spoke with Republic of Korea (ROK) Foreign Minister Park Jun-ho in Seoul. "
+        "Park said the alliance with the United States was strong."
+    )
+    s = coded.statements[-1]
+    assert (s.speaker.entity_name, s.speaker.code) == ("Park Jun-ho", "KOR")
+
+
 @pytest.mark.parametrize(
     "text",
     [

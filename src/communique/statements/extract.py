@@ -199,7 +199,6 @@ class _Extractor:
         self.quotes = [q for q in find_quotes(self.text)]
         self.speakers = SpeakerResolver(document=document, actors=actors, doc=self.doc)
         self.found: list[_Found] = []
-        self.block_until = -1  # sentences up to here belong to a "X says:" block
         self._breaks = [m.start() for m in _BREAK.finditer(self.text)]
         dateline = document.dateline.text if document.dateline else None
         if dateline and dateline in self.text:
@@ -347,12 +346,22 @@ class _Extractor:
 
     # -- patterns -------------------------------------------------------------------------
 
-    def _colon_block(self, verb: Token, speaker: Token | None, index: int) -> bool:
-        """ "X says:" at the end of a line: the following lines are what X says."""
-        m = re.match(r"[ \t]*(?:as follows)?[ \t]*:[ \t]*\n", self.text[verb.idx + len(verb) :])
+    def _colon_block(
+        self,
+        verb: Token,
+        speaker: Token | None,
+        index: int,
+        *,
+        after: Token | None = None,
+        label: str = "",
+    ) -> bool:
+        """ "X says:" (or "The following is attributable to X:") at the end of a line: the
+        following lines are what X says."""
+        after = after or verb
+        m = re.match(r"[ \t]*(?:as follows)?[ \t]*:[ \t]*\n", self.text[after.idx + len(after) :])
         if m is None or speaker is None:
             return False
-        begin = verb.idx + len(verb) + m.end()
+        begin = after.idx + len(after) + m.end()
         rest = self.text[begin:]
         lead = len(rest) - len(rest.lstrip())
         begin += lead
@@ -373,7 +382,7 @@ class _Extractor:
             added |= self._add(
                 speaker,
                 verb,
-                verb.lemma_.lower(),
+                label or verb.lemma_.lower(),
                 s,
                 e,
                 j,
@@ -381,7 +390,6 @@ class _Extractor:
                 evidence=(s, e),
                 speakers=speakers,
             )
-            self.block_until = j
         return added
 
     def _verb(self, verb: Token, index: int) -> None:
@@ -516,6 +524,15 @@ class _Extractor:
             speaker, verb, lemma, max(sent.start_char, low), comma.idx, index, anchor=verb.idx
         )
 
+    def _attributable(self, token: Token, index: int) -> None:
+        """ "The following is attributable to Spokesperson X:" and the readout below it."""
+        to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        source = (
+            next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        )
+        if source is not None:
+            self._colon_block(token, source, index, after=source, label="attributable to")
+
     def _according(self, token: Token, index: int) -> None:
         """ "According to X, CLAIM" and "CLAIM, according to X"; read from the words rather
         than the parse, which often mangles the phrase."""
@@ -626,16 +643,14 @@ class _Extractor:
     def run(self) -> list[_Found]:
         for index, sent in enumerate(self.sents):
             self.speakers.begin_sentence(index, sent)
-            if index > self.block_until:
-                for token in sent:
-                    if token.lower_ == "according" and token.dep_ == "prep":
-                        self._according(token, index)
-                    elif (
-                        token.lemma_.lower() in REPORTING_VERBS
-                        or token.lemma_.lower() in SPEECH_ACTS
-                    ):
-                        self._verb(token, index)
-                self._open_quotes(index)
+            for token in sent:
+                if token.lower_ == "according" and token.dep_ == "prep":
+                    self._according(token, index)
+                elif token.lower_ == "attributable":
+                    self._attributable(token, index)
+                elif token.lemma_.lower() in REPORTING_VERBS or token.lemma_.lower() in SPEECH_ACTS:
+                    self._verb(token, index)
+            self._open_quotes(index)
             self.speakers.end_sentence(index, sent)
         return self.found
 

@@ -436,6 +436,14 @@ class SpeakerResolver:
                 entity = replace(
                     full, entity_text=entity.entity_text, start=entity.start, end=entity.end
                 )
+        if entity.kind in {"organization", "person"} and not entity.code:
+            # "Spokesperson Ned Price" (often tagged as an organization): a titled person.
+            found = load_gazetteer().title_at(entity.entity_name)
+            rest = entity.entity_name[len(found[0]) :].strip() if found else ""
+            if found and rest[:1].isupper() and (" " in rest or entity.kind == "person"):
+                entity = replace(
+                    entity, kind="person", entity_name=rest, office=entity.office or found[0]
+                )
         if entity.code:
             return entity
         if token is not None and entity.kind == "organization":
@@ -545,7 +553,20 @@ class SpeakerResolver:
             head = token
             while head.dep_ in {"compound", "flat"} and head.head.pos_ == "PROPN":
                 head = head.head
-            texts = [doc.text[head.left_edge.idx : token.idx]]
+            left = head.left_edge.idx
+            texts = [doc.text[left : token.idx]]
+            # "Republic of Korea (ROK) Foreign Minister X": the parser may leave the state
+            # outside the person's noun phrase.
+            for state in self.actors.entities:
+                between = doc.text[state.end : left] if state.end <= left else "-"
+                if state.kind == "state" and re.fullmatch(r"\s*(?:\([A-Z]{2,8}\))?\s*", between):
+                    # … but not "Ambassador to Afghanistan Wang Yu", where it is the office's.
+                    before = doc.text[max(0, state.start - 40) : state.start].split()
+                    title_of = (
+                        len(before) >= 2 and load_gazetteer().title_at(before[-2]) is not None
+                    )
+                    if not title_of:
+                        texts.append(state.entity_text)
             for child in head.children:
                 if child.dep_ == "appos":
                     texts.append(
