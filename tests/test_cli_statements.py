@@ -125,3 +125,10 @@ def test_ingest_then_list_statements(tmp_path: Path) -> None:
         "NOR",
         "NOR",
     ]
+
+
+def test_readme_documents_the_command_and_its_options() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `communique statements"))
+    for option in ("--speaker", "--country", "--since", "--until", "--format", "-o FILE"):
+        assert option in row
