@@ -255,10 +255,21 @@ def test_a_state_just_before_a_title_is_the_persons() -> None:
     assert (s.speaker.entity_name, s.speaker.code) == ("Park Jun-ho", "KOR")
 
 
+def test_a_headline_attributing_its_claim() -> None:
+    coded = _code(
+        "News | Politics\n\nTalks with our neighbours are a necessity: Iran\n\n"
+        "Iranian Foreign Minister Ali Rezaei met his Qatari counterpart in Doha on Sunday.\n"
+    )
+    s = _only(coded)
+    assert (s.speaker.code, s.claim.text) == ("IRN", "Talks with our neighbours are a necessity")
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "The said agreement expired last year.",
+        "MOSCOW: The ministry building was closed on Friday.",
+        "Note: Kenya and Uganda held talks on trade",
         "It was said that the talks had failed.",
         "Sources said the deal was close.",
         "The minister did not say when the talks would resume.",

@@ -66,6 +66,12 @@ QUOTED_SHARE = 0.8
 _EDGE_WORDS = frozenset({"that", "but", "and"})
 _TRIM = " \t\n,;:\"'“”‘’«»„-—–"
 _BLANK_LINE = re.compile(r"\n\s*\n")
+# A headline that attributes its claim: "Talks are a necessity: Iran FM", "Lavrov: Russia
+# will respond". A line without a final full stop; the speaker side is a short name.
+_HEADLINE = re.compile(
+    r"^[ \t]*(?P<a>[^\n:]{2,200}?)[ \t]*:[ \t]+(?P<b>[^\n:]{2,200}?)[ \t]*$", re.MULTILINE
+)
+MAX_HEADLINE_SPEAKER_WORDS = 5
 # Where prose breaks off: a blank line, or a line that does not end mid-sentence (a headline,
 # a byline, a time stamp). spaCy often runs such lines into the next sentence.
 _BREAK = re.compile(r"\n\s*\n|(?<=[^a-z,;\s])[ \t]*\n")
@@ -640,8 +646,42 @@ class _Extractor:
 
     # -- the document ---------------------------------------------------------------------
 
+    def _headline(self, m: re.Match[str], index: int) -> None:
+        """ "CLAIM: SPEAKER" or "SPEAKER: CLAIM" on a line of its own."""
+        line = m.group(0).strip()
+        if line[-1:] in '.!?"”' or len(re.findall(r"\w+", line)) < 5:
+            return
+        for who, what in (("b", "a"), ("a", "b")):
+            start, end = m.start(who), m.end(who)
+            if (
+                len(m.group(who).split()) > MAX_HEADLINE_SPEAKER_WORDS
+                or len(m.group(what).split()) < 3
+            ):
+                continue
+            named = [
+                e for e in self.actors.entities if start <= e.start and e.end <= end and e.code
+            ]
+            covered = sum(e.end - e.start for e in named)
+            if named and covered >= 0.5 * (end - start):
+                speakers = [self.speakers.complete(named[0])]
+                self._add(
+                    None,
+                    None,
+                    "say",
+                    m.start(what),
+                    m.end(what),
+                    index,
+                    evidence=(m.start(), m.end()),
+                    speakers=speakers,
+                )
+                return
+
     def run(self) -> list[_Found]:
+        headlines = list(_HEADLINE.finditer(self.text))
         for index, sent in enumerate(self.sents):
+            for m in headlines:
+                if sent.start_char <= m.start("a") < sent.end_char:
+                    self._headline(m, index)
             self.speakers.begin_sentence(index, sent)
             for token in sent:
                 if token.lower_ == "according" and token.dep_ == "prep":
