@@ -255,6 +255,20 @@ def test_a_state_just_before_a_title_is_the_persons() -> None:
     assert (s.speaker.entity_name, s.speaker.code) == ("Park Jun-ho", "KOR")
 
 
+def test_a_colon_block_with_words_before_the_colon_and_a_document_without_an_author() -> None:
+    coded = _code(
+        "Pyongyang, May 3 (KCNA) -- Rodong Sinmun on Friday published a signed commentary.\n\n"
+        "The commentary says in part:\nThe sanctions will fail as they always have.\n\n"
+        "The joint statement reads:\nBoth sides will expand trade in the coming year.\n\n"
+        "The minister read the report carefully.\n",
+        published="2025-05-03",
+    )
+    # Nobody is named for the joint statement, and reading a report is not saying anything.
+    assert [(s.speaker.entity_name, s.claim.text) for s in coded.statements] == [
+        ("Rodong Sinmun", "The sanctions will fail as they always have")
+    ]
+
+
 def test_a_headline_attributing_its_claim() -> None:
     coded = _code(
         "News | Politics\n\nTalks with our neighbours are a necessity: Iran\n\n"

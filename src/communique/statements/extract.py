@@ -27,6 +27,7 @@ from communique.records import Document, Entity, Evidence, Span, Statement
 from communique.statements.quotes import Quote, find_quotes
 from communique.statements.speakers import SpeakerResolver
 from communique.statements.verbs import (
+    DOCUMENT_NOUNS,
     INTENT_HEADS,
     MAX_BLOCK_SENTENCES,
     MIN_QUOTE_WORDS,
@@ -364,7 +365,8 @@ class _Extractor:
         """ "X says:" (or "The following is attributable to X:") at the end of a line: the
         following lines are what X says."""
         after = after or verb
-        m = re.match(r"[ \t]*(?:as follows)?[ \t]*:[ \t]*\n", self.text[after.idx + len(after) :])
+        # "says:", "said the following:", "says in a signed commentary:" ending the line
+        m = re.match(r"[^\n.:;\"“”]{0,60}:[ \t]*\n", self.text[after.idx + len(after) :])
         if m is None or speaker is None:
             return False
         begin = after.idx + len(after) + m.end()
@@ -407,6 +409,8 @@ class _Extractor:
         speaker = _speaker_token(verb, self.actors)
         if speaker is None:
             return
+        if lemma == "read" and speaker.lemma_.lower() not in DOCUMENT_NOUNS:
+            return  # "the statement reads:", not "he read the report"
         if self._colon_block(verb, speaker, index):
             return
         low, high = self._segment(verb.idx)

@@ -296,7 +296,11 @@ class SpeakerResolver:
                 for s in self.said
                 if s.sentence >= index - PRONOUN_REACH and s.entity.kind != "person"
             ]
-            if any(c.lower_ in DEFINITE for c in token.children) and recent:
+            # "the statement" (not "a joint statement") right after someone spoke
+            determiners = [
+                c for c in token.children if c.dep_ not in {"punct", "prep", "relcl", "acl"}
+            ]
+            if recent and determiners and all(c.lower_ in DEFINITE for c in determiners):
                 return [recent[-1].entity]
         return []
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 # fmt: off
 # Verbs whose clausal complement (or an adjacent quotation) is the claim.
 REPORTING_VERBS = frozenset({
-    "accuse", "acknowledge", "add", "admit", "affirm", "agree", "allege", "announce", "answer",
+    "accuse", "acknowledge", "add", "admit", "affirm", "agree", "allege", "announce", "answer", "read",
     "argue", "assert", "assure", "believe", "boast", "brief", "caution", "charge", "claim",
     "clarify", "comment", "complain", "concede", "conclude", "confirm", "contend", "counter",
     "declare", "demand", "denounce", "deny", "describe", "disclose", "emphasise", "emphasize",
@@ -27,7 +27,7 @@ REPORTING_VERBS = frozenset({
 QUOTE_VERBS = frozenset({
     "acknowledge", "add", "admit", "affirm", "announce", "answer", "argue", "ask", "assert",
     "claim", "comment", "complain", "conclude", "continue", "declare", "emphasise", "emphasize",
-    "explain", "insist", "note", "observe", "post", "quote", "recall", "reiterate", "remark",
+    "explain", "insist", "note", "observe", "post", "quote", "read", "recall", "reiterate", "remark",
     "reply", "report", "respond", "say", "state", "stress", "tell", "tweet", "urge", "warn",
     "write"
 })
