@@ -1,6 +1,6 @@
 """Attributed statements from a parsed, actor-resolved document.
 
-Four patterns, read sentence by sentence from the dependency parse:
+The patterns, read sentence by sentence from the dependency parse:
 
 * **indirect speech**: a reporting verb with a clausal complement ("X said that CLAIM", "CLAIM,
   X said", "X told reporters CLAIM", "…, adding that CLAIM"); the complement is the claim.
@@ -9,7 +9,8 @@ Four patterns, read sentence by sentence from the dependency parse:
 * **direct speech**: a quotation attributed by a reporting verb around it (“CLAIM,” X said; X
   said: “CLAIM”; “CLAIM,” said X, the title of Y), across sentences too; and blocks introduced
   by a colon ("The commentary says:" followed by its text).
-* **according to X, CLAIM**.
+* **according to X, CLAIM**; a readout "attributable to" a spokesperson; a headline line
+  "CLAIM: SPEAKER".
 
 A statement needs a speaker that resolves to an actor (see :mod:`.speakers`); reported speech
 nobody can be named for is not recorded.
@@ -18,7 +19,7 @@ nobody can be named for is not recorded.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from communique.actors.resolve import DocActors
@@ -26,16 +27,15 @@ from communique.events.dates import resolve_date
 from communique.records import Document, Entity, Evidence, Span, Statement
 from communique.statements.quotes import Quote, find_quotes
 from communique.statements.speakers import SpeakerResolver
+from communique.statements.syntax import is_time, is_unreal, phrase_span, speaker_token, trimmed
 from communique.statements.verbs import (
     DOCUMENT_NOUNS,
-    INTENT_HEADS,
     MAX_BLOCK_SENTENCES,
     MIN_QUOTE_WORDS,
     OBJECT_REPORTS,
     QUOTE_VERBS,
     REPORTING_VERBS,
     SPEECH_ACTS,
-    UNREAL_AUX,
 )
 
 if TYPE_CHECKING:
@@ -44,28 +44,14 @@ if TYPE_CHECKING:
 
 # Children of a speech-act verb that belong to its claim (the rest — conjoined verbs, other
 # clauses, punctuation — are said separately or not at all).
-CLAIM_DEPS = frozenset(
-    {
-        "dobj",
-        "dative",
-        "prep",
-        "xcomp",
-        "ccomp",
-        "oprd",
-        "prt",
-        "acomp",
-        "attr",
-        "agent",
-        "advmod",
-        "npadvmod",
-    }
-)
+CLAIM_DEPS = frozenset({
+    "dobj", "dative", "prep", "xcomp", "ccomp", "oprd", "prt", "acomp", "attr", "agent", "advmod",
+    "npadvmod",
+})  # fmt: skip
 # Speakers per statement at most ("X, Y and Z said"): one record each.
 MAX_SPEAKERS = 4
 # A claim lies inside a quotation when this share of its characters is quoted.
 QUOTED_SHARE = 0.8
-_EDGE_WORDS = frozenset({"that", "but", "and"})
-_TRIM = " \t\n,;:\"'“”‘’«»„-—–"
 _BLANK_LINE = re.compile(r"\n\s*\n")
 # A headline that attributes its claim: "Talks are a necessity: Iran FM", "Lavrov: Russia
 # will respond". A line without a final full stop; the speaker side is a short name.
@@ -92,108 +78,6 @@ class _Found:
     date_precision: str | None = None
     # Where the speaker is named in the sentence (its words are not what the claim is about).
     speaker_span: tuple[int, int] = (0, 0)
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without surrounding punctuation, quotation marks and a leading "that"."""
-    while True:
-        before = (start, end)
-        while start < end and text[start] in _TRIM:
-            start += 1
-        while end > start and text[end - 1] in _TRIM:
-            end -= 1
-        m = re.match(r"(\w+)[\s,]", text[start:end])
-        if m and m.group(1).lower() in _EDGE_WORDS:
-            start += m.end()
-        # A final full stop, but not the one of an abbreviation ("the U.S.").
-        if (
-            end - start > 1
-            and text[end - 1] == "."
-            and not re.search(r"(?:^|[\s.])[A-Z]\.$", text[start:end])
-        ):
-            end -= 1
-        if (start, end) == before:
-            return start, end
-
-
-def _is_unreal(verb: Token) -> bool:
-    """Negated, future, conditional or merely intended speech is not a statement."""
-    for child in verb.children:
-        if child.dep_ == "neg":
-            return True
-        if child.dep_ in {"aux", "auxpass"} and child.lower_ in UNREAL_AUX:
-            return True
-        if (
-            child.dep_ == "aux"
-            and child.lower_ == "to"
-            and verb.dep_ == "xcomp"
-            and verb.head.lemma_.lower() in INTENT_HEADS
-        ):
-            return True
-    return verb.dep_ in {"amod", "compound", "nmod"}
-
-
-def _is_time(token: Token) -> bool:
-    """A time phrase on the verb ("on Friday", "Thursday"): when it was said, not what."""
-    if token.dep_ in {"npadvmod", "advmod"}:
-        return token.ent_type_ in {"DATE", "TIME"}
-    if token.dep_ == "prep":
-        objects = [c for c in token.children if c.dep_ == "pobj"]
-        return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
-    return False
-
-
-def _speaker_token(verb: Token, actors: DocActors | None = None) -> Token | None:
-    """The phrase that names who speaks: the subject, a passive agent, or the noun a
-    participle modifies ("rebels claiming …"); with ``actors``, also a name right after a
-    verb that the parser gave no subject ("…,” said Per Olsen)."""
-    found = _grammatical_speaker(verb)
-    if found is not None or actors is None:
-        return found
-    # The name may start one token late when the parser misread a first name ("said Per Olsen").
-    for after in verb.doc[verb.i + 1 : verb.i + 3]:
-        index = actors.by_token.get(after.i)
-        if index is not None and actors.entities[index].kind in {"person", "organization"}:
-            last = after
-            while last.i + 1 < len(verb.doc) and actors.by_token.get(last.i + 1) == index:
-                last = verb.doc[last.i + 1]
-            return last
-        if not after.text[:1].isupper():
-            break
-    return None
-
-
-def _grammatical_speaker(verb: Token) -> Token | None:
-    node = verb
-    for _ in range(5):
-        subjects = [c for c in node.children if c.dep_ == "nsubj"]
-        if subjects:
-            # A misparse may give two subjects; the one next to the verb is the speaker.
-            before = [c for c in subjects if c.i < node.i]
-            return before[-1] if before else subjects[0]
-        if any(c.dep_ == "auxpass" for c in node.children):
-            passive = [c for c in node.children if c.dep_ == "nsubjpass"]
-            if passive and node.lemma_.lower() == "quote":
-                return passive[0]  # "X was quoted (by an agency) as saying"
-            for prep in (c for c in node.children if c.dep_ == "agent"):
-                objs = [c for c in prep.children if c.dep_ == "pobj"]
-                if objs:
-                    return objs[0]
-            return None
-        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBG"):
-            # "the ministry, which said …", "rebels claiming …" (not "diplomats declared …")
-            return node.head if node.head.pos_ in {"NOUN", "PROPN", "PRON"} else None
-        if node.dep_ == "pcomp" and node.head.head.i != node.head.i:
-            node = node.head.head  # "quoted as saying"
-            quoted = [c for c in node.children if c.dep_ == "dobj"]
-            if node.lemma_.lower() == "quote" and quoted:
-                return quoted[0]  # "the agency quoted X as saying"
-            continue
-        if node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i:
-            node = node.head
-            continue
-        return None
-    return None
 
 
 class _Extractor:
@@ -310,7 +194,7 @@ class _Extractor:
             # Keep the claim and the speaker within the prose around the reporting verb.
             low, high = self._segment(anchor)
             start, end = max(start, low), min(end, high)
-        start, end = _trimmed(self.text, start, end)
+        start, end = trimmed(self.text, start, end)
         if end - start < 2:
             return False
         if speakers is None:
@@ -329,24 +213,12 @@ class _Extractor:
             quote, within = around
             direct = True
             if within:  # the quotation may run on beyond the parsed clause, even the sentence
-                start, end = _trimmed(self.text, quote.start, quote.end)
+                start, end = trimmed(self.text, quote.start, quote.end)
         ev_start, ev_end = evidence or (min(sent.start_char, start), max(sent.end_char, end))
         date, precision = self._date(verb, sent, (start, end)) if verb is not None else (None, None)
-        self.found.append(
-            _Found(
-                tuple(speakers[:MAX_SPEAKERS]),
-                lemma,
-                start,
-                end,
-                direct,
-                index,
-                ev_start,
-                ev_end,
-                date,
-                precision,
-                _phrase_span(speaker),
-            )
-        )
+        found = _Found(tuple(speakers[:MAX_SPEAKERS]), lemma, start, end, direct, index, ev_start, ev_end,
+                       date, precision, phrase_span(speaker))  # fmt: skip
+        self.found.append(found)
         for entity in speakers:
             self.speakers.record(index, entity, speaker, verb)
         return True
@@ -402,11 +274,11 @@ class _Extractor:
 
     def _verb(self, verb: Token, index: int) -> None:
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in {"VERB", "AUX"} or _is_unreal(verb):
+        if verb.pos_ not in {"VERB", "AUX"} or is_unreal(verb):
             return
         if lemma not in REPORTING_VERBS and lemma not in SPEECH_ACTS:
             return
-        speaker = _speaker_token(verb, self.actors)
+        speaker = speaker_token(verb, self.actors)
         if speaker is None:
             return
         if lemma == "read" and speaker.lemma_.lower() not in DOCUMENT_NOUNS:
@@ -487,7 +359,7 @@ class _Extractor:
         parts = [
             c
             for c in verb.children
-            if c.dep_ in CLAIM_DEPS and verb.i < c.i < stop and not _is_time(c)
+            if c.dep_ in CLAIM_DEPS and verb.i < c.i < stop and not is_time(c)
         ]
         if not parts:
             return False
@@ -595,14 +467,14 @@ class _Extractor:
                         or token.lemma_.lower() not in QUOTE_VERBS
                     ):
                         continue
-                    if token.pos_ not in {"VERB", "AUX"} or _is_unreal(token):
+                    if token.pos_ not in {"VERB", "AUX"} or is_unreal(token):
                         continue
                     if j < first and not re.fullmatch(
                         r"[\s:,\"“«„]*",
                         self.text[token.idx + len(token) : quote.start].split(":", 1)[-1],
                     ):
                         continue
-                    speaker = _speaker_token(token, self.actors)
+                    speaker = speaker_token(token, self.actors)
                     if speaker is None:
                         continue
                     distance = min(abs(token.idx - quote.end), abs(token.idx - quote.start))
@@ -699,12 +571,6 @@ class _Extractor:
         return self.found
 
 
-def _phrase_span(token: Token | None) -> tuple[int, int]:
-    if token is None:
-        return (0, 0)
-    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-
-
 def _about(actors: DocActors, found: _Found, speakers: tuple[Entity, ...]) -> tuple[Entity, ...]:
     names = {s.entity_name for s in speakers}
     out: list[Entity] = []
@@ -767,18 +633,4 @@ def extract_statements(
                     date_precision=f.date_precision,
                 )
             )
-    return tuple(
-        Statement(
-            id=f"{document.id}-s{n:03d}",
-            doc_id=s.doc_id,
-            speaker=s.speaker,
-            verb=s.verb,
-            claim=s.claim,
-            evidence=s.evidence,
-            direct=s.direct,
-            about=s.about,
-            date=s.date,
-            date_precision=s.date_precision,
-        )
-        for n, s in enumerate(records, start=1)
-    )
+    return tuple(replace(s, id=f"{document.id}-s{n:03d}") for n, s in enumerate(records, start=1))

@@ -192,12 +192,13 @@ class SpeakerResolver:
                     entity, entity_text=phrase, entity_name=phrase, start=start, end=end
                 )
             entity = self.complete(entity, token)
-            if entity.kind == "person" and not entity.code and token.dep_ == "dobj":
+            quoted = token.dep_ == "dobj" and token.head.lemma_.lower() == "quote"
+            if entity.kind == "person" and not entity.code and quoted:
                 # "Ethiopian television quoted Prime Minister X as saying": a person whose
                 # country the text never gives speaks to media of their own country.
                 for source in (c for c in token.head.children if c.dep_ == "nsubj"):
                     medium = next((e for e in self.resolve(source, index) if e.code), None)
-                    if token.head.lemma_.lower() == "quote" and medium is not None:
+                    if medium is not None:
                         entity = replace(entity, code=medium.code)
             if all(entity.entity_name != e.entity_name for e in out):
                 out.append(entity)
@@ -377,9 +378,9 @@ class SpeakerResolver:
                     and self._sentence_of(entity) in earlier_sents
                 ):
                     return [entity]
+            # No person named nearby: "he" is the unnamed source inside the body that spoke
+            # last ("a source in the ministry … he said").
             return [recent[-1].entity] if recent and recent[-1].entity.kind != "state" else []
-        if lower == "we":
-            return []
         for said in reversed(recent):
             if said.entity.kind != "person":
                 return [said.entity]
