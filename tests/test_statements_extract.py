@@ -269,6 +269,29 @@ def test_a_colon_block_with_words_before_the_colon_and_a_document_without_an_aut
     ]
 
 
+def test_an_answer_to_a_question_and_a_commentary_that_goes_on() -> None:
+    coded = _code(
+        "Pyongyang, June 12 (KCNA) -- A spokesman for the DPRK Foreign Ministry gave the following "
+        "answer to a question raised by KCNA on Tuesday as regards the joint naval drills:\n\n"
+        "The drills are a dangerous provocation.\n\n"
+        "Noting that the drills were the largest in years, the spokesman stressed that the DPRK "
+        "would take countermeasures.\n\n"
+        "Minju Choson in a commentary on Monday said the drills were a rehearsal for war. "
+        "It went on:\n\nThe puppets should not misjudge the situation.\n",
+        published="2025-06-12",
+    )
+    assert [(s.speaker.code, s.verb, s.claim.text) for s in coded.statements] == [
+        ("PRK", "say", "The drills are a dangerous provocation"),
+        ("PRK", "note", "the drills were the largest in years"),
+        ("PRK", "stress", "the DPRK would take countermeasures"),
+        ("PRK", "say", "the drills were a rehearsal for war"),
+        ("PRK", "say", "The puppets should not misjudge the situation"),
+    ]
+    speakers = [s.speaker.entity_name for s in coded.statements]
+    assert speakers[:3] == ["DPRK Foreign Ministry"] * 3
+    assert speakers[3:] == ["Minju Choson"] * 2
+
+
 def test_a_headline_attributing_its_claim() -> None:
     coded = _code(
         "News | Politics\n\nTalks with our neighbours are a necessity: Iran\n\n"

@@ -59,6 +59,27 @@ _HEADLINE = re.compile(
     r"^[ \t]*(?P<a>[^\n:]{2,200}?)[ \t]*:[ \t]+(?P<b>[^\n:]{2,200}?)[ \t]*$", re.MULTILINE
 )
 MAX_HEADLINE_SPEAKER_WORDS = 5
+# "A spokesman gave the following answer to a question …:" introduces what the spokesman says.
+ANNOUNCING_VERBS = frozenset(
+    {"give", "issue", "release", "make", "publish", "deliver", "send", "carry"}
+)
+ANNOUNCED_TEXTS = frozenset(
+    {
+        "answer",
+        "reply",
+        "response",
+        "statement",
+        "commentary",
+        "message",
+        "speech",
+        "remark",
+        "declaration",
+        "communique",
+        "article",
+        "editorial",
+        "address",
+    }
+)
 # Where prose breaks off: a blank line, or a line that does not end mid-sentence (a headline,
 # a byline, a time stamp). spaCy often runs such lines into the next sentence.
 _BREAK = re.compile(r"\n\s*\n|(?<=[^a-z,;\s])[ \t]*\n")
@@ -233,12 +254,13 @@ class _Extractor:
         *,
         after: Token | None = None,
         label: str = "",
+        reach: int = 60,
     ) -> bool:
         """ "X says:" (or "The following is attributable to X:") at the end of a line: the
         following lines are what X says."""
         after = after or verb
         # "says:", "said the following:", "says in a signed commentary:" ending the line
-        m = re.match(r"[^\n.:;\"“”]{0,60}:[ \t]*\n", self.text[after.idx + len(after) :])
+        m = re.match(rf"[^\n.:;\"“”]{{0,{reach}}}:[ \t]*\n", self.text[after.idx + len(after) :])
         if m is None or speaker is None:
             return False
         begin = after.idx + len(after) + m.end()
@@ -406,6 +428,24 @@ class _Extractor:
             speaker, verb, lemma, max(sent.start_char, low), comma.idx, index, anchor=verb.idx
         )
 
+    @staticmethod
+    def _announces_text(token: Token) -> bool:
+        """ "gave the following answer …:", "issued a statement:", "It went on:"."""
+        lemma = token.lemma_.lower()
+        if lemma in {"go", "continue"}:
+            return lemma == "continue" or any(
+                c.dep_ == "prt" and c.lower_ == "on" for c in token.children
+            )
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        return lemma in ANNOUNCING_VERBS and any(
+            o.lemma_.lower() in ANNOUNCED_TEXTS for o in objects
+        )
+
+    def _issued_block(self, token: Token, index: int) -> None:
+        speaker = speaker_token(token, self.actors)
+        if speaker is not None and not is_unreal(token):
+            self._colon_block(token, speaker, index, label="say", reach=200)
+
     def _attributable(self, token: Token, index: int) -> None:
         """ "The following is attributable to Spokesperson X:" and the readout below it."""
         to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
@@ -564,6 +604,8 @@ class _Extractor:
                     self._according(token, index)
                 elif token.lower_ == "attributable":
                     self._attributable(token, index)
+                elif self._announces_text(token):
+                    self._issued_block(token, index)
                 elif token.lemma_.lower() in REPORTING_VERBS or token.lemma_.lower() in SPEECH_ACTS:
                     self._verb(token, index)
             self._open_quotes(index)
