@@ -27,6 +27,8 @@ from communique.records import (
     Evidence,
     Failure,
     RawDocument,
+    Span,
+    Statement,
 )
 from communique.store import Store
 
@@ -47,6 +49,8 @@ __all__ = [
     "InputError",
     "ModelNotInstalledError",
     "RawDocument",
+    "Span",
+    "Statement",
     "Store",
     "code",
     "process",

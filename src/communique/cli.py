@@ -268,6 +268,71 @@ def agreements(db_path: str | None, party: str | None, since: str | None, until:
     _write_agreements(rows, fmt, output)
 
 
+STATEMENT_COLUMNS = ("id", "date", "speaker", "speaker_country", "speaker_sector", "speaker_office", "verb",
+                     "direct", "claim", "about", "doc_id", "doc_outlet", "sentence")
+
+
+def _flat_statement(record: dict[str, Any]) -> dict[str, Any]:
+    speaker = record["speaker"]
+    return {"id": record["id"], "date": record.get("date") or "", "speaker": speaker["entity_name"],
+            "speaker_country": speaker.get("code") or "", "speaker_sector": speaker.get("sector") or "",
+            "speaker_office": speaker.get("office") or "", "verb": record["verb"], "direct": record["direct"],
+            "claim": record["claim"], "about": "; ".join(e["entity_name"] for e in record.get("about", [])),
+            "doc_id": record["doc_id"], "doc_outlet": record.get("doc_outlet") or "",
+            "sentence": record["text_info"]["text"]}
+
+
+def _write_statements(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
+    if fmt == "jsonl":
+        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=STATEMENT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(_flat_statement(r) for r in rows)
+    else:
+        from rich.console import Console
+        from rich.markup import escape
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        for column in ("date", "speaker", "verb", "claim"):
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            flat = _flat_statement(row)
+            claim = f"“{flat['claim']}”" if flat["direct"] else flat["claim"]
+            table.add_row(flat["date"] or row.get("doc_published") or "?",
+                          escape(f"{flat['speaker']} [{flat['speaker_country']}]"),
+                          escape(flat["verb"]), escape(claim[:200]))
+        Console(file=out, width=None if out.isatty() else 200).print(table)
+        out.write(f"{len(rows)} statements\n")
+
+
+@cli.command()
+@click.option("--db", "db_path", metavar="FILE", help=DB_HELP)
+@click.option("--speaker", help="Speaker name contains this text.")
+@click.option("--country", metavar="ISO3", help="Speaker country code.")
+@click.option("--since", metavar="DATE", help="Statements on or after this date.")
+@click.option("--until", metavar="DATE", help="Statements on or before this date.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of stdout.")
+def statements(db_path: str | None, speaker: str | None, country: str | None, since: str | None,
+               until: str | None, fmt: str, output: TextIO) -> None:
+    """List stored attributed statements (who claimed what), filtered.
+
+    A statement whose text gives no date is dated by its article's publication date.
+
+    Example: communique statements --country PRK --since 2024-01 --format jsonl
+    """
+    from communique.store import Store
+
+    with Store(_db(db_path), readonly=True) as store:
+        try:
+            rows = store.statements(speaker=speaker, country=country, since=since, until=until)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from exc
+    _write_statements(rows, fmt, output)
+
+
 @cli.command()
 @click.argument("doc_id")
 @click.option("--db", "db_path", metavar="FILE", help=DB_HELP)

@@ -18,6 +18,7 @@ from communique.errors import InputError
 from communique.events import EventCoder
 from communique.nlp import load_model
 from communique.records import CodedDocument, Document, Failure, RawDocument
+from communique.statements import extract_statements
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +34,11 @@ def _coded(document: Document, parsed, coder: EventCoder) -> CodedDocument:  # t
     # Negated, hypothetical and future events did not happen: not coded. (A promise or a
     # threat of a future act did happen: the coder gives it as AGREE or THREATEN.)
     factual = tuple(e for e in events if not (e.negated or e.hypothetical or e.future))
-    agreements = extract_agreements(list(parsed.sents), document, actors)
-    return CodedDocument(doc=document, actors=actors.canonical(), events=factual, agreements=agreements)
+    sents = list(parsed.sents)
+    agreements = extract_agreements(sents, document, actors)
+    statements = extract_statements(sents, document, actors)
+    return CodedDocument(doc=document, actors=actors.canonical(), events=factual, agreements=agreements,
+                         statements=statements)
 
 
 def process(

@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Any
 
 from communique.errors import StoreError
-from communique.records import Agreement, CodedDocument, Entity, Event, Failure
+from communique.records import Agreement, CodedDocument, Entity, Event, Failure, Statement
 from communique.store.schema import SCHEMA_SQL, SCHEMA_VERSION
 
 __all__ = ["SCHEMA_SQL", "SCHEMA_VERSION", "Store"]
@@ -222,6 +222,8 @@ class Store:
                     self._insert_event(conn, event)
                 for agreement in coded.agreements:
                     self._insert_agreement(conn, agreement)
+                for statement in coded.statements:
+                    self._insert_statement(conn, statement)
             conn.execute(
                 "INSERT OR IGNORE INTO mentions (doc_id, source, input_id) VALUES (?, ?, ?)",
                 (doc.id, doc.source, doc.input_id),
@@ -316,6 +318,25 @@ class Store:
                                        ("signatory", agreement.signatories))
                 for position, e in enumerate(entities)
             ],
+        )
+
+    @staticmethod
+    def _insert_statement(conn: sqlite3.Connection, statement: Statement) -> None:
+        speaker = statement.speaker
+        conn.execute(
+            "INSERT INTO statements (id, doc_id, speaker_name, speaker_code, speaker_sector,"
+            " speaker_office, verb, claim, claim_start, claim_end, direct, date, sentence, record)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                statement.id, statement.doc_id, speaker.entity_name, speaker.code, speaker.sector,
+                speaker.office, statement.verb, statement.claim.text, statement.claim.start,
+                statement.claim.end, int(statement.direct), statement.date, statement.evidence.text,
+                json.dumps(statement.to_dict(), ensure_ascii=False),
+            ),
+        )
+        conn.executemany(
+            "INSERT INTO statement_about (statement_id, position, entity_name, code) VALUES (?, ?, ?, ?)",
+            [(statement.id, position, e.entity_name, e.code) for position, e in enumerate(statement.about)],
         )
 
     def add_failure(self, failure: Failure, *, content_hash: str | None = None) -> bool:
@@ -494,6 +515,74 @@ class Store:
             results.append(record)
         return results
 
+    def statements(
+        self,
+        *,
+        speaker: str | None = None,
+        country: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored attributed statements matching every given filter.
+
+        Args:
+            speaker: Case-insensitive substring of the speaker's name.
+            country: The speaker's code (ISO3 or PLOVER pseudo-country).
+            since: First date, inclusive (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``).
+            until: Last date, inclusive; ``"2024-03"`` includes all of March.
+            doc_id: Only statements of this document.
+            limit: At most this many statements.
+
+        Returns:
+            Each statement's ``Statement.to_dict()`` record plus ``doc_title``, ``doc_outlet``
+            and ``doc_published``, ordered by date (undated last), publication date and id.
+            A statement whose text gives no date is dated by its document's publication date
+            for ``since`` and ``until``; with neither date it is left out by those filters.
+
+        Raises:
+            ValueError: a malformed date bound or a negative limit.
+        """
+        _check_limit(limit)
+        if not self._query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'statements'"):
+            return []  # a read-only database written before statements were stored
+        where: list[str] = []
+        params: list[Any] = []
+        if speaker is not None:
+            where.append("instr(casefold(s.speaker_name), ?) > 0")
+            params.append(speaker.casefold())
+        if country is not None:
+            where.append("s.speaker_code = ? COLLATE NOCASE")
+            params.append(country)
+        day = "coalesce(s.date, d.published)"
+        if since is not None:
+            _check_date_bound("since", since)
+            where.append(f"{day} >= ?")
+            params.append(since)
+        if until is not None:
+            _check_date_bound("until", until)
+            where.append(f"substr({day}, 1, ?) <= ?")
+            params += [len(until), until]
+        if doc_id is not None:
+            where.append("s.doc_id = ?")
+            params.append(doc_id)
+        sql = (
+            "SELECT s.record, d.title, d.outlet, d.published"
+            " FROM statements s JOIN documents d ON d.id = s.doc_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY s.date IS NULL, s.date, d.published IS NULL, d.published, s.id"
+            + (" LIMIT ?" if limit is not None else "")
+        )
+        if limit is not None:
+            params.append(limit)
+        results = []
+        for row in self._query(sql, params):
+            record = json.loads(row["record"])
+            record.update(doc_title=row["title"], doc_outlet=row["outlet"], doc_published=row["published"])
+            results.append(record)
+        return results
+
     def documents(self, *, limit: int | None = None) -> list[dict[str, Any]]:
         """A summary of each stored document, by publication date (undated last), then id.
 
@@ -514,7 +603,8 @@ class Store:
 
         Returns:
             Every document column (``dateline`` and ``notes`` decoded), plus ``actors``
-            (entity dicts), ``events`` (event records), ``agreements`` (agreement records)
+            (entity dicts), ``events`` (event records), ``agreements`` (agreement records),
+            ``statements`` (statement records)
             and ``mentions`` (sources); None if nothing matches.
 
         Raises:
@@ -543,6 +633,7 @@ class Store:
         ]
         if self._query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'agreements'"):
             result["agreements"] = self.agreements(doc_id=row["id"])
+        result["statements"] = self.statements(doc_id=row["id"])
         mentions = self._query("SELECT source FROM mentions WHERE doc_id = ? ORDER BY rowid",
                                (row["id"],))
         result["mentions"] = [r["source"] for r in mentions]

@@ -158,4 +158,36 @@ CREATE TABLE IF NOT EXISTS agreement_parties (
 CREATE INDEX IF NOT EXISTS agreements_doc_id ON agreements (doc_id);
 CREATE INDEX IF NOT EXISTS agreements_date ON agreements (date);
 CREATE INDEX IF NOT EXISTS agreement_parties_code ON agreement_parties (code);
+
+-- Attributed statements (C6): who claimed what. sentence is the evidence text; record is the
+-- full Statement.to_dict() as JSON.
+CREATE TABLE IF NOT EXISTS statements (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    speaker_name TEXT,
+    speaker_code TEXT,
+    speaker_sector TEXT,
+    speaker_office TEXT,
+    verb TEXT,
+    claim TEXT NOT NULL,
+    claim_start INTEGER,
+    claim_end INTEGER,
+    direct INTEGER,
+    date TEXT,
+    sentence TEXT,
+    record TEXT NOT NULL
+);
+
+-- The actors a statement's claim names, in text order.
+CREATE TABLE IF NOT EXISTS statement_about (
+    statement_id TEXT NOT NULL REFERENCES statements(id),
+    position INTEGER NOT NULL,
+    entity_name TEXT,
+    code TEXT,
+    PRIMARY KEY (statement_id, position)
+);
+
+CREATE INDEX IF NOT EXISTS statements_doc_id ON statements (doc_id);
+CREATE INDEX IF NOT EXISTS statements_speaker_code ON statements (speaker_code);
+CREATE INDEX IF NOT EXISTS statements_date ON statements (date);
 """
