@@ -28,7 +28,7 @@ from communique.agreements.mentions import (
     is_factual,
     lemma,
 )
-from communique.events.coder import EventCoder, _Context
+from communique.events.coder import EventCoder, CodingContext
 from communique.events.dates import resolve_date
 from communique.records import Agreement, Document, Entity, Evidence
 
@@ -122,10 +122,10 @@ class _Reader:
     sents: list[Span]
     document: Document
     actors: DocActors
-    ctx: _Context = field(init=False)
+    ctx: CodingContext = field(init=False)
 
     def __post_init__(self) -> None:
-        self.ctx = _Context(document=self.document, actors=self.actors, pair=_pair(self.actors))
+        self.ctx = CodingContext(document=self.document, actors=self.actors, pair=_pair(self.actors))
 
     # -- who ------------------------------------------------------------------------------
 

@@ -123,8 +123,12 @@ def load_lexicon() -> dict[tuple[str, str], tuple[Trigger, ...]]:
 
 
 @dataclass
-class _Context:
-    """What the coder remembers while reading a document."""
+class CodingContext:
+    """What the coder remembers while reading a document.
+
+    Other extractors (agreements, statements) build one to resolve their arguments with
+    :meth:`EventCoder.entities` exactly as the event coder does.
+    """
 
     document: Document
     actors: DocActors
@@ -288,7 +292,7 @@ class EventCoder:
 
     # -- arguments ------------------------------------------------------------------------------
 
-    def entities(self, token: Token, ctx: _Context, depth: int = 0) -> list[Entity]:
+    def entities(self, token: Token, ctx: CodingContext, depth: int = 0) -> list[Entity]:
         """Entities that the phrase headed by ``token`` refers to (conjuncts included)."""
         out: list[Entity] = []
         own = ctx.actors.by_token.get(token.i)
@@ -310,7 +314,7 @@ class EventCoder:
             out = [replace(e, code=code) if i in guessed else e for i, e in enumerate(out)]
         return out
 
-    def _one(self, t: Token, ctx: _Context, depth: int) -> list[Entity]:
+    def _one(self, t: Token, ctx: CodingContext, depth: int) -> list[Entity]:
         if depth > 4:
             return []
         found = ctx.actors.at(t.i)
@@ -399,7 +403,7 @@ class EventCoder:
             start=token.left_edge.idx, end=token.right_edge.idx + len(token.right_edge),
         )
 
-    def _subject(self, token: Token, ctx: _Context) -> tuple[list[Entity], bool]:
+    def _subject(self, token: Token, ctx: CodingContext) -> tuple[list[Entity], bool]:
         """Actor of a verb: (entities, stated_in_sentence)."""
         passive = _is_passive(token)
         node: Token | None = token
@@ -549,7 +553,7 @@ class EventCoder:
                 return True
         return False
 
-    def _recipients(self, token: Token, trig: Trigger, ctx: _Context, passive: bool) -> tuple[list[Entity], bool]:
+    def _recipients(self, token: Token, trig: Trigger, ctx: CodingContext, passive: bool) -> tuple[list[Entity], bool]:
         """Recipient entities, and whether the partners act jointly ("between")."""
         holders = [token]
         if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj"}:
@@ -581,7 +585,7 @@ class EventCoder:
                         return objs, node.lower_ == "between"
         return [], False
 
-    def _recipients_in(self, holders: list[Token], trig: Trigger, ctx: _Context, passive: bool) -> tuple[list[Entity], bool]:
+    def _recipients_in(self, holders: list[Token], trig: Trigger, ctx: CodingContext, passive: bool) -> tuple[list[Entity], bool]:
         token = holders[0]
         phrases: list[tuple[Token, str]] = []
         for prep in trig.preps:
@@ -616,7 +620,7 @@ class EventCoder:
                 return found, False
         return [], False
 
-    def _inside(self, phrase: Token, ctx: _Context) -> list[Entity]:
+    def _inside(self, phrase: Token, ctx: CodingContext) -> list[Entity]:
         """The first coded actor named inside a phrase, with those coordinated with it."""
         for t in phrase.subtree:
             if t is phrase or ctx.actors.at(t.i) is None:
@@ -629,7 +633,7 @@ class EventCoder:
                 return found
         return []
 
-    def _noun_actor(self, token: Token, trig: Trigger, ctx: _Context) -> tuple[list[Entity], bool]:
+    def _noun_actor(self, token: Token, trig: Trigger, ctx: CodingContext) -> tuple[list[Entity], bool]:
         for child in token.children:
             if child.dep_ == "poss":
                 found = self.entities(child, ctx)
@@ -652,10 +656,10 @@ class EventCoder:
 
     def code(self, doc_sents: list[Span], document: Document, actors: DocActors) -> list[Event]:
         """All events of one document, merged so that each real event appears once."""
-        ctx = _Context(document=document, actors=actors, pair=_bilateral_pair(actors))
+        ctx = CodingContext(document=document, actors=actors, pair=bilateral_pair(actors))
         found: list[Event] = []
         for index, sent in enumerate(doc_sents):
-            ctx.sentence_place[sent.start] = _place_country(sent, actors)
+            ctx.sentence_place[sent.start] = place_country(sent, actors)
             for token in sent:
                 for trig in self._triggers(token):
                     if self._is_content_of_frame(token):
@@ -682,7 +686,7 @@ class EventCoder:
                         ctx.last_subject = tuple(subject)
         return _merge(found, document.id)
 
-    def _obligation(self, token: Token, sent: Span, index: int, ctx: _Context) -> Event | None:
+    def _obligation(self, token: Token, sent: Span, index: int, ctx: CodingContext) -> Event | None:
         """"X said that Y must/should do Z" is a demand by X on Y (REQUEST)."""
         if token.dep_ != "ccomp" or token.head.lemma_.lower() not in REPORTING_VERBS | {"insist", "demand"}:
             return None
@@ -700,7 +704,7 @@ class EventCoder:
         trig = Trigger(token.head.lemma_.lower(), "VERB", "REQUEST", None, "100", frozenset(), ())
         return self._build(token.head, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=Modality())
 
-    def _event(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: _Context) -> Event | None:
+    def _event(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: CodingContext) -> Event | None:
         passive = trig.pos == "VERB" and _is_passive(token)
         if trig.pos == "VERB":
             actor, stated = self._subject(token, ctx)
@@ -735,7 +739,7 @@ class EventCoder:
             modality = Modality()
         return self._build(token, trig, sent, index, ctx, actor, recipient, stated, joint, modality)
 
-    def _build(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: _Context, actor: list[Entity],
+    def _build(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: CodingContext, actor: list[Entity],
                recipient: list[Entity], stated: bool, joint: bool, modality: Modality) -> Event:
         date, precision = self._date(token, sent, ctx.document.published)
         place = self._place(token, sent)
@@ -843,7 +847,7 @@ def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
     return None
 
 
-def _place_country(sent: Span, actors: DocActors) -> str | None:
+def place_country(sent: Span, actors: DocActors) -> str | None:
     """Country of the first place named after "in"/"at" in a sentence ("in Minsk" → BLR)."""
     for token in sent:
         if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
@@ -853,7 +857,7 @@ def _place_country(sent: Span, actors: DocActors) -> str | None:
     return None
 
 
-def _bilateral_pair(actors: DocActors) -> tuple[Entity, ...]:
+def bilateral_pair(actors: DocActors) -> tuple[Entity, ...]:
     """The two states a document is mostly about, for "both sides" and "the two countries"."""
     counts = Counter(e.code for e in actors.entities if e.kind == "state" and e.code)
     pair = [code for code, _ in counts.most_common(2)]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from communique.actors.gazetteer import load_gazetteer
 from communique.actors.resolve import ActorResolver, DocActors
-from communique.events.coder import EventCoder, _bilateral_pair, _Context, _place_country
+from communique.events.coder import EventCoder, bilateral_pair, CodingContext, place_country
 from communique.records import Document, Entity
 from communique.statements.verbs import DOCUMENT_NOUNS, ISSUED_BY_VERB, SPOKESPERSON_NOUNS
 
@@ -92,8 +92,8 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self.coder = EventCoder()
-        self.ctx = _Context(
-            document=self.document, actors=self.actors, pair=_bilateral_pair(self.actors)
+        self.ctx = CodingContext(
+            document=self.document, actors=self.actors, pair=bilateral_pair(self.actors)
         )
         self.home = self._home_country()
         text = self.document.text
@@ -127,7 +127,7 @@ class SpeakerResolver:
 
     def begin_sentence(self, index: int, sent: Span) -> None:
         """Note the sentence's place (kept for later sentences that name none)."""
-        place = _place_country(sent, self.actors)
+        place = place_country(sent, self.actors)
         if place:
             self.place = place
         self.ctx.sentence_place[sent.start] = place or self.place or self.actors.fallback_country
