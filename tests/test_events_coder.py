@@ -132,3 +132,14 @@ def test_conjoined_verbs_share_their_object():
     keys = _keys("Cuba condemned and rejected the new sanctions imposed by the United States.")
     assert any(k[0] == "REJECT" and k[1] == frozenset({"CUB"}) for k in keys), keys
     assert any(k[0] == "ACCUSE" and k[1] == frozenset({"CUB"}) and k[2] == frozenset({"USA"}) for k in keys), keys
+
+
+def test_a_decision_to_do_something_hostile_is_the_hostile_act():
+    keys = _keys("Norway confirmed the Russian decision to expel two Norwegian diplomats.")
+    assert not any(k[0] == "AGREE" for k in keys), keys
+    assert any(k[0] == "SANCTION" and k[2] == frozenset({"NOR"}) for k in keys), keys
+
+
+def test_it_is_critical_for_someone_to_act_is_a_request():
+    keys = _keys("US Secretary of State Mike Pompeo noted that it was critical for Russia and the Syrian regime to adhere to the truce.")
+    assert _key("REQUEST", {"USA"}, {"RUS"}) in keys and _key("REQUEST", {"USA"}, {"SYR"}) in keys

@@ -36,6 +36,9 @@ JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "CONCEDE"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 OBLIGATION_AUX = frozenset({"must", "should"})
+NECESSITY_WORDS = frozenset({"critical", "important", "necessary", "essential", "imperative", "vital", "crucial"})
+# Words that frame an intent as AGREE unless the intended act is hostile.
+DECISION_WORDS = frozenset({"decide", "decision"})
 # Promises that turn into threats when what is promised is violence.
 VOW_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
 # Material conflict whose doer the text may leave unnamed ("were killed", "airstrikes on X").
@@ -429,6 +432,12 @@ class EventCoder:
             if node.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl", "acomp", "prep"} and node.head is not node:
                 if node.dep_ == "relcl":
                     return self.entities(node.head, ctx), True
+                if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and not passive:
+                    # "the US decision to expel ...": the noun's owner acts.
+                    owners = [e for c in node.head.children if c.dep_ in {"poss", "compound", "amod"}
+                              for e in self.entities(c, ctx) if e.code]
+                    if owners:
+                        return owners, True
                 node = node.head
                 passive = False
                 continue
@@ -549,6 +558,9 @@ class EventCoder:
             if step == 0 and node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and self._triggers(node.head):
                 return False  # "condemned and rejected": two acts side by side, not a frame
             node = node.head
+            frames = self._triggers(node)
+            if frames and frames[0].lemma in DECISION_WORDS and any(QUAD[t.event] == 4 for t in self._triggers(token)):
+                return False  # "decided to expel": the expulsion is the event
             if any(t.event in FRAMING_TYPES for t in self._triggers(node)):
                 return True
         return False
@@ -650,8 +662,12 @@ class EventCoder:
         if token.dep_ in {"dobj", "attr"} or (token.dep_ == "pobj" and governor.head.pos_ == "VERB"):
             verb = governor if token.dep_ != "pobj" else governor.head
             return self._subject(verb, ctx)
-        if token.dep_ in {"nsubj", "nsubjpass"}:
-            return list(ctx.last_subject), False
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ in {"ccomp", "xcomp"} and token.head.head is not token.head:
+            # "the ministry announced the expulsion of X declared ...": a misparse that hangs
+            # the act on the clause below the announcing verb.
+            found, stated = self._subject(token.head.head, ctx)
+            if stated:
+                return found, True
         return list(ctx.last_subject), False
 
     def code(self, doc_sents: list[Span], document: Document, actors: DocActors) -> list[Event]:
@@ -690,14 +706,20 @@ class EventCoder:
         """"X said that Y must/should do Z" is a demand by X on Y (REQUEST)."""
         if token.dep_ != "ccomp" or token.head.lemma_.lower() not in REPORTING_VERBS | {"insist", "demand"}:
             return None
-        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in token.children):
-            return None
         if any(c.dep_ == "neg" for c in token.children):
             return None
-        subjects = _children(token, "nsubj", "nsubjpass")
-        if not subjects:
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in token.children):
+            obliged = _children(token, "nsubj", "nsubjpass")  # "Y must do Z"
+        elif token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in NECESSITY_WORDS for c in token.children):
+            # "it was critical for Y to do Z"
+            obliged = [o for t in token.subtree if t.lower_ == "for"
+                       for o in (t.children if t.dep_ == "prep" else t.head.children if t.dep_ == "mark" else ())
+                       if o.dep_ in {"pobj", "nsubj"}][:1]
+        else:
             return None
-        recipient = [e for e in self.entities(subjects[0], ctx) if e.code]
+        if not obliged:
+            return None
+        recipient = [e for e in self.entities(obliged[0], ctx) if e.code]
         actor, stated = self._subject(token.head, ctx)
         if not recipient or not actor:
             return None
@@ -729,6 +751,8 @@ class EventCoder:
         if "!" in trig.preps and not recipient:
             return None
         modality = self._modality(token)
+        if trig.event == "AGREE" and trig.lemma in DECISION_WORDS and _hostile_content(token, self):
+            return None  # "the decision to expel diplomats" is the expulsion, coded on its own
         if trig.event == "AGREE" and trig.lemma in VOW_VERBS and _hostile_content(token, self):
             # "vowed to retaliate", "swore to fight on": a promise of violence is a threat.
             trig = replace(trig, event="THREATEN", cameo="130")
@@ -766,7 +790,7 @@ class EventCoder:
 def _hostile_content(token: Token, coder: EventCoder) -> bool:
     """Whether the act promised by a vow is material conflict ("vowed to retaliate")."""
     for clause in token.children:
-        if clause.dep_ in {"xcomp", "ccomp"}:
+        if clause.dep_ in {"xcomp", "ccomp", "acl"}:
             for node in (clause, *clause.conjuncts):
                 if any(QUAD[t.event] == 4 for t in coder._triggers(node)):
                     return True
