@@ -143,3 +143,10 @@ def test_a_decision_to_do_something_hostile_is_the_hostile_act():
 def test_it_is_critical_for_someone_to_act_is_a_request():
     keys = _keys("US Secretary of State Mike Pompeo noted that it was critical for Russia and the Syrian regime to adhere to the truce.")
     assert _key("REQUEST", {"USA"}, {"RUS"}) in keys and _key("REQUEST", {"USA"}, {"SYR"}) in keys
+
+
+def test_a_weapon_subject_is_not_the_actor_but_its_owner_is():
+    keys = _keys("US drone strikes killed four Somali fighters on Sunday.")
+    assert any(k[0] == "ASSAULT" and k[1] == frozenset({"USA"}) for k in keys), keys
+    unnamed = _keys("A roadside bomb killed two Malian soldiers on Sunday.")
+    assert any(k[0] == "ASSAULT" and k[1] == frozenset() and k[2] == frozenset({"MLI"}) for k in unnamed), unnamed

@@ -69,7 +69,7 @@ GENERIC_ACTORS = {
     "government": "GOV", "official": "GOV", "authority": "GOV", "diplomat": "GOV", "administration": "GOV",
     "ministry": "GOV", "minister": "GOV", "spokesman": "GOV", "spokesperson": "GOV",
     "lawmaker": "LEG", "parliament": "LEG", "legislature": "LEG", "court": "JUD", "judge": "JUD",
-    "opposition": "OPP", "journalist": "JRN", "newspaper": "JRN",
+    "opposition": "OPP", "journalist": "JRN", "newspaper": "JRN", "group": "CVL",
 }
 QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                             "millions", "group", "number", "crowd", "majority"})
@@ -741,7 +741,12 @@ class EventCoder:
             actor, recipient = actor + [r for r in recipient if r not in actor], []
         names = {a.entity_name for a in actor}
         recipient = [r for r in recipient if r.entity_name not in names]
-        if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or trig.pos == "NOUN"):
+        weapon = _weapon_subject(token, self) if not actor and trig.pos == "VERB" else None
+        if weapon is not None:
+            # "US drone strikes killed ...": whoever the weapon's phrase names acts.
+            actor = self._inside(weapon, ctx)
+            stated = bool(actor)
+        if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or trig.pos == "NOUN" or weapon is not None):
             # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed.
             return self._build(token, trig, sent, index, ctx, [], recipient, False, False, self._modality(token))
         if not actor or not any(e.code for e in actor + recipient):
@@ -785,6 +790,20 @@ class EventCoder:
             location=place, cameo=trig.cameo, symmetric=symmetric, negated=modality.negated, future=modality.future,
             hypothetical=modality.hypothetical, confidence=round(min(max(confidence, 0.05), 0.95), 2),
         )
+
+
+WEAPON_NOUNS = frozenset({"bomb", "bombing", "device", "mine", "minefield", "explosion", "blast", "rocket", "missile",
+                          "shell", "shelling", "drone", "airstrike", "strike", "attack", "raid", "ambush", "fire"})
+
+
+def _weapon_subject(token: Token, coder: EventCoder) -> Token | None:
+    """The subject of a violent verb when it is a weapon or an attack, not an actor
+    ("a roadside bombing killed ...", "US Predator attacks have killed ...")."""
+    for subject in token.children:
+        if subject.dep_ == "nsubj" and (subject.lemma_.lower() in WEAPON_NOUNS or any(
+                QUAD[t.event] == 4 for t in coder._triggers(subject))):
+            return subject
+    return None
 
 
 def _hostile_content(token: Token, coder: EventCoder) -> bool:
