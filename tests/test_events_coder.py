@@ -150,3 +150,15 @@ def test_a_weapon_subject_is_not_the_actor_but_its_owner_is():
     assert any(k[0] == "ASSAULT" and k[1] == frozenset({"USA"}) for k in keys), keys
     unnamed = _keys("A roadside bomb killed two Malian soldiers on Sunday.")
     assert any(k[0] == "ASSAULT" and k[1] == frozenset() and k[2] == frozenset({"MLI"}) for k in unnamed), unnamed
+
+
+def test_departures_and_arrivals_in_a_dispatch_are_visits():
+    coded = communique.code(
+        "Pyongyang, September 21 (KCNA) -- A delegation of the Cuban foreign ministry left here for Beijing "
+        "on Saturday. Arriving here earlier were delegations of Russia and Italy.",
+        published="2013-09-21",
+    )
+    visits = {(frozenset(a.code for a in e.actor), frozenset(r.code for r in e.recipient), e.date)
+              for e in coded.events if e.event == "CONSULT"}
+    assert (frozenset({"CUB"}), frozenset({"CHN"}), "2013-09-21") in visits
+    assert {(frozenset({"RUS"}), frozenset({"PRK"})), (frozenset({"ITA"}), frozenset({"PRK"}))} <= {v[:2] for v in visits}

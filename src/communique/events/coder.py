@@ -37,6 +37,8 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 NECESSITY_WORDS = frozenset({"critical", "important", "necessary", "essential", "imperative", "vital", "crucial"})
+# Verbs without a passive: as a participle after a noun ("a delegation left for X") the noun acts.
+MOTION_VERBS = frozenset({"leave", "arrive", "depart", "return", "travel", "come", "go"})
 # Words that frame an intent as AGREE unless the intended act is hostile.
 DECISION_WORDS = frozenset({"decide", "decision"})
 # Promises that turn into threats when what is promised is violence.
@@ -139,6 +141,14 @@ class CodingContext:
     last_parties: tuple[Entity, ...] = ()  # both sides of the last two-party event
     pair: tuple[Entity, ...] = ()
     sentence_place: dict[int, str | None] = field(default_factory=dict)
+
+    def here(self) -> Entity | None:
+        """The state of the dateline's place, for "here" in a dispatch."""
+        dateline = self.document.dateline
+        code = self.actors.fallback_country
+        if dateline is None or not dateline.place or code is None:
+            return None
+        return Entity(entity_text="here", entity_name=dateline.place, kind="state", code=code, sector="GOV")
 
     def is_title(self, token: Token) -> bool:
         titles = load_gazetteer().titles
@@ -418,7 +428,8 @@ class EventCoder:
                 if agents:
                     return self.entities(agents[0], ctx), True
             else:
-                subjects = _children(node, "nsubj")
+                # "Arriving here were delegations of ...": the subject after an inverted "were".
+                subjects = _children(node, "nsubj") or [a for c in _children(node, "aux") for a in _children(c, "attr")]
                 if subjects:
                     return self.entities(subjects[0], ctx), True
                 if node.dep_ == "ROOT":
@@ -432,6 +443,12 @@ class EventCoder:
             if node.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl", "acomp", "prep"} and node.head is not node:
                 if node.dep_ == "relcl":
                     return self.entities(node.head, ctx), True
+                if node.dep_ == "acl" and node is token and node.head.pos_ in {"NOUN", "PROPN"} and (
+                        node.tag_ in {"VBD", "VBG"} or node.lemma_.lower() in MOTION_VERBS):
+                    # "a delegation ... left for Beijing", "protesters burning flags": the noun acts.
+                    found = self.entities(node.head, ctx)
+                    if found:
+                        return found, True
                 if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and not passive:
                     # "the US decision to expel ...": the noun's owner acts.
                     owners = [e for c in node.head.children if c.dep_ in {"poss", "compound", "amod"}
@@ -609,6 +626,12 @@ class EventCoder:
                         objs = [o for c in holder.conjuncts if c.i > holder.i for o in _children(c, "dobj")][:1]
                     if holder.dep_ == "acl" and passive and holder is token:
                         objs = []
+                elif prep == "here":
+                    # "arrived here": the place of the dateline.
+                    here = ctx.here() if any(c.lower_ == "here" for c in holder.children) else None
+                    if here is not None:
+                        return [here], False
+                    objs = []
                 elif prep == "of" and _pos(holder) == "NOUN":
                     objs = _prep_objects(holder, "of")
                 else:
