@@ -162,3 +162,12 @@ def test_departures_and_arrivals_in_a_dispatch_are_visits():
               for e in coded.events if e.event == "CONSULT"}
     assert (frozenset({"CUB"}), frozenset({"CHN"}), "2013-09-21") in visits
     assert {(frozenset({"RUS"}), frozenset({"PRK"})), (frozenset({"ITA"}), frozenset({"PRK"}))} <= {v[:2] for v in visits}
+
+
+def test_a_mention_without_recipient_merges_into_the_full_one():
+    coded = communique.code(
+        "China delivered food aid to Afghanistan on Wednesday. The China-donated supplies arrived in Kabul.",
+        published="2021-09-30",
+    )
+    aid = [e for e in coded.events if e.event == "AID"]
+    assert len(aid) == 1 and {r.code for r in aid[0].recipient} == {"AFG"}

@@ -572,7 +572,8 @@ class EventCoder:
         for step in range(8):
             if node.dep_ not in CONTENT_LINKS or node.head is node:
                 return False
-            if step == 0 and node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and self._triggers(node.head):
+            if (step == 0 and node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and self._triggers(node.head)
+                    and not _children(node.head, "xcomp", "ccomp")):
                 return False  # "condemned and rejected": two acts side by side, not a frame
             node = node.head
             frames = self._triggers(node)
@@ -950,8 +951,14 @@ def _same_parties(a: Event, b: Event) -> bool:
     visited Y") — the directed one says more, and merging keeps it."""
     if _merge_key(a) == _merge_key(b):
         return True
-    if a.symmetric != b.symmetric and a.event == b.event:
+    if a.event != b.event:
+        return False
+    if a.symmetric != b.symmetric:
         return _codes(a.actor) | _codes(a.recipient) == _codes(b.actor) | _codes(b.recipient)
+    if not a.symmetric and _codes(a.actor) == _codes(b.actor) and (not a.recipient or not b.recipient):
+        # "China donated supplies" and "China delivered aid to Afghanistan": the mention
+        # without a recipient is part of the one with it.
+        return True
     return False
 
 
@@ -963,7 +970,7 @@ def _merge(events: list[Event], doc_id: str) -> list[Event]:
         for i, seen in enumerate(merged):
             if (_same_parties(seen, event) and (seen.negated, seen.future, seen.hypothetical) == flags
                     and (seen.date is None or event.date is None or seen.date == event.date)):
-                if seen.symmetric and not event.symmetric:
+                if (seen.symmetric and not event.symmetric) or (not seen.recipient and event.recipient):
                     # Keep the directed reading; the joint mention adds its evidence.
                     seen, event = replace(event, evidence=seen.evidence), event
                 if all(e.sentence != event.evidence[0].sentence for e in seen.evidence):
