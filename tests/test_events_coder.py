@@ -171,3 +171,9 @@ def test_a_mention_without_recipient_merges_into_the_full_one():
     )
     aid = [e for e in coded.events if e.event == "AID"]
     assert len(aid) == 1 and {r.code for r in aid[0].recipient} == {"AFG"}
+
+
+def test_the_agent_of_an_attack_noun_wherever_the_parser_hangs_it():
+    keys = _keys("The rally showed its opposition to the air strike in Syria by the US, Britain and France on Saturday.",
+                 published="2018-04-14")
+    assert {_key("ASSAULT", {"USA"}, {"SYR"}), _key("ASSAULT", {"GBR"}, {"SYR"}), _key("ASSAULT", {"FRA"}, {"SYR"})} <= keys

@@ -682,6 +682,22 @@ class EventCoder:
                 found = self.entities(obj, ctx)
                 if found:
                     return found, True
+        # "the air strike in Syria by the US": the agent hangs on a modifier of the noun.
+        for holder in token.children:
+            if holder.dep_ == "prep" and holder.lower_ != "by":
+                for obj in _children(holder, "pobj"):
+                    for agent in _prep_objects(obj, "by"):
+                        found = self.entities(agent, ctx)
+                        if found:
+                            return found, True
+        if token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":
+            # "its opposition to the air strike in Syria by the US": the by-phrase after the act
+            # is the act's, wherever the parser hung it.
+            for by in token.head.head.children:
+                if by.dep_ == "prep" and by.lower_ == "by" and by.i > token.i:
+                    found = [e for o in _children(by, "pobj") for e in self.entities(o, ctx)]
+                    if found:
+                        return found, True
         governor = token.head
         if token.dep_ in {"dobj", "attr"} or (token.dep_ == "pobj" and governor.head.pos_ == "VERB"):
             verb = governor if token.dep_ != "pobj" else governor.head
