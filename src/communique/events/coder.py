@@ -97,6 +97,7 @@ class Modality:
     hypothetical: bool = False
     committed: bool = False
     conditional: bool = False
+    background: bool = False  # told as the cause of the news ("after", "in response to")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,19 @@ def _reported(token: Token) -> bool:
 # Words that present what follows as the cause of the news: "in response to", "after".
 CAUSE_HEADS = frozenset({"response", "reply", "retaliation", "respond", "retaliate", "reaction", "react"})
 CAUSE_PREPS = frozenset({"after", "following", "amid", "since", "despite"})
+
+
+def _recent(date: str | None, published: str | None, days: int = 14) -> bool:
+    """Whether a resolved event date lies within ``days`` before publication."""
+    if not date or not published or len(date) < 10:
+        return False
+    from datetime import date as _date
+
+    try:
+        gap = (_date.fromisoformat(published[:10]) - _date.fromisoformat(date[:10])).days
+    except ValueError:
+        return False
+    return 0 <= gap <= days
 
 
 def _is_cause(token: Token) -> bool:
@@ -332,6 +346,14 @@ class EventCoder:
             return []
         found = ctx.actors.at(t.i)
         if found is not None:
+            if found.code is None and found.kind == "organization":
+                # "the ministry of foreign affairs ... of the United Arab Emirates"
+                head = t
+                while head.head is not head and ctx.actors.by_token.get(head.head.i) == ctx.actors.by_token.get(t.i):
+                    head = head.head
+                code = _state_in_phrase(head, ctx.actors)
+                if code:
+                    return [replace(found, code=code)]
             return [found]
         lower = t.lower_
         lemma = t.lemma_.lower()
@@ -492,8 +514,7 @@ class EventCoder:
                 negated = negated or any(c.dep_ == "neg" for c in head.head.children)
         elif token.dep_ == "xcomp" and head.lemma_.lower() in INTENT_VERBS:
             future = True
-        if _is_cause(token):
-            hypothetical = True  # "in response to the expulsion": the cause, told as background
+        background = _is_cause(token)  # "in response to the expulsion": told as the cause
         if token.dep_ in {"xcomp", "advcl", "conj"} and token.head is not token and not (future or hypothetical):
             # "plans to visit Baghdad to hold talks": the purpose of a plan is a plan too.
             above = EventCoder._modality(token.head) if token.head.pos_ in {"VERB", "AUX"} else None
@@ -514,7 +535,7 @@ class EventCoder:
                 future = True
         elif token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in PLAN_NOUNS:
             future = True  # "ways to provide assistance", "plans to visit"
-        return Modality(negated, future, hypothetical, committed, conditional)
+        return Modality(negated, future, hypothetical, committed, conditional, background)
 
     # -- date, place ----------------------------------------------------------------------------
 
@@ -554,7 +575,9 @@ class EventCoder:
         for trig in found:
             if trig.objects:
                 neighbours = neighbours if neighbours is not None else _neighbour_lemmas(token)
-                if not trig.objects & neighbours:
+                person = "@person" in trig.objects and any(
+                    c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children)
+                if not (trig.objects & neighbours or person):
                     continue
             out.append(trig)
         return tuple(out[:1])
@@ -811,6 +834,10 @@ class EventCoder:
     def _build(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: CodingContext, actor: list[Entity],
                recipient: list[Entity], stated: bool, joint: bool, modality: Modality) -> Event:
         date, precision = self._date(token, sent, ctx.document.published)
+        if modality.background and not _recent(date, ctx.document.published):
+            # A cause told as background is not news, unless the text dates it in the last
+            # two weeks ("following a call between X and Y on 12 February").
+            modality = replace(modality, hypothetical=True)
         place = self._place(token, sent)
         mode = trig.mode
         if trig.event == "CONSULT" and mode is None and place is not None:
@@ -921,12 +948,18 @@ def _stated_intent(event: str, modality: Modality) -> tuple[str, str] | None:
 
 def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
     """Country of a state named in a noun phrase's place modifier ("groups in Zimbabwe")."""
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "throughout", "across", "of"}:
-            for obj in _children(prep, "pobj"):
-                entity = actors.at(obj.i)
-                if entity is not None and entity.kind == "state" and entity.code:
-                    return entity.code
+    frontier = [token]
+    for _ in range(3):  # "the ministry of foreign affairs and cooperation of the UAE"
+        nxt = []
+        for node in frontier:
+            for prep in node.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "throughout", "across", "of"}:
+                    for obj in _children(prep, "pobj"):
+                        entity = actors.at(obj.i)
+                        if entity is not None and entity.kind == "state" and entity.code:
+                            return entity.code
+                        nxt.extend([obj, *obj.conjuncts])
+        frontier = nxt
     return None
 
 
