@@ -177,3 +177,8 @@ def test_the_agent_of_an_attack_noun_wherever_the_parser_hangs_it():
     keys = _keys("The rally showed its opposition to the air strike in Syria by the US, Britain and France on Saturday.",
                  published="2018-04-14")
     assert {_key("ASSAULT", {"USA"}, {"SYR"}), _key("ASSAULT", {"GBR"}, {"SYR"}), _key("ASSAULT", {"FRA"}, {"SYR"})} <= keys
+
+
+def test_what_a_negated_clause_contains_is_not_asserted():
+    assert _keys("Peru has not seen Chile attack Bolivia.") == set()
+    assert _keys("Ecuador did not agree to withdraw its troops from Peru.") == set()

@@ -520,6 +520,10 @@ class EventCoder:
             above = EventCoder._modality(token.head) if token.head.pos_ in {"VERB", "AUX"} else None
             if above is not None and (above.future or above.hypothetical) and not above.committed:
                 future, hypothetical = above.future, above.hypothetical
+        if token.dep_ in {"xcomp", "ccomp"} and token.head is not token and not negated and token.head.pos_ in {"VERB", "AUX"}:
+            # "hadn't got a single shell fired at it", "did not say that X attacked": what a
+            # negated clause contains is not asserted either.
+            negated = any(c.dep_ == "neg" for c in token.head.children)
         if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" and token.head.pos_ in {"VERB", "AUX"} and not (future or hypothetical or negated):
             # "would tighten the blockade", "did not hold talks": the verb's modality is the act's.
             return EventCoder._modality(token.head)
