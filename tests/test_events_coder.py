@@ -182,3 +182,8 @@ def test_the_agent_of_an_attack_noun_wherever_the_parser_hangs_it():
 def test_what_a_negated_clause_contains_is_not_asserted():
     assert _keys("Peru has not seen Chile attack Bolivia.") == set()
     assert _keys("Ecuador did not agree to withdraw its troops from Peru.") == set()
+
+
+def test_events_carry_the_contexts_their_clause_names():
+    coded = communique.code("Iran and the United States held talks on the nuclear deal in Oman.", published="2025-01-10")
+    assert any("cbrn" in e.context for e in coded.events), [(e.event, e.context) for e in coded.events]

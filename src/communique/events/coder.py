@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from communique.actors.gazetteer import load_gazetteer
 from communique.actors.resolve import DocActors
 from communique.events.dates import resolve_date
-from communique.events.ontology import QUAD, intensity
+from communique.events.ontology import QUAD, cameo_table, intensity
 from communique.records import Document, Entity, Event, Evidence
 
 if TYPE_CHECKING:
@@ -852,11 +852,12 @@ class EventCoder:
         # ("the DPRK and Russia signed the declaration").
         several = len({a.code for a in actor if a.code}) > 1
         symmetric = (trig.event in JOINT_TYPES and (joint or not recipient)) or (several and not recipient)
+        context = _contexts(token, trig.cameo)
         evidence = Evidence(sentence=index, start=sent.start_char, end=sent.end_char, text=sent.text.strip())
         confidence = 0.5 + 0.2 * stated + 0.2 * bool(recipient) + 0.05 * bool(date) + _clause_weight(token) - 0.2 * (not actor)
         return Event(
             id="", doc_id=ctx.document.id, event=trig.event, actor=tuple(actor), recipient=tuple(recipient),
-            evidence=(evidence,), trigger=token.text, mode=mode, quad_code=QUAD[trig.event],
+            evidence=(evidence,), trigger=token.text, mode=mode, context=context, quad_code=QUAD[trig.event],
             intensity=intensity(trig.event, trig.cameo), date=date, date_precision=precision,
             location=place, cameo=trig.cameo, symmetric=symmetric, negated=modality.negated, future=modality.future,
             hypothetical=modality.hypothetical, confidence=round(min(max(confidence, 0.05), 0.95), 2),
@@ -885,6 +886,30 @@ def _hostile_content(token: Token, coder: EventCoder) -> bool:
                 if any(QUAD[t.event] == 4 for t in coder._triggers(node)):
                     return True
     return False
+
+
+@lru_cache(maxsize=1)
+def load_contexts() -> dict[str, str]:
+    """Context words (``data/contexts.tsv``): lemma → PLOVER context."""
+    text = resources.files("communique.data").joinpath("contexts.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {lemma.strip(): context.strip() for lemma, context in rows}
+
+
+def _contexts(token: Token, cameo: str | None) -> tuple[str, ...]:
+    """PLOVER contexts of an event: its CAMEO code's, and those its clause's words name
+    ("nuclear" → cbrn, "trade" → economic)."""
+    words = load_contexts()
+    found: list[str] = []
+    mapped = cameo_table().get(cameo or "")
+    if mapped is not None and mapped.context:
+        found.append(mapped.context)
+    clause = token.head if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"dobj", "pobj", "nsubjpass"} else token
+    for t in clause.subtree:
+        context = words.get(t.lemma_.lower()) or words.get(t.lower_)
+        if context and context not in found:
+            found.append(context)
+    return tuple(found)
 
 
 def _by_country(entities: tuple[Entity, ...]) -> list[tuple[Entity, ...]]:
