@@ -127,5 +127,5 @@ def load_gazetteer() -> Gazetteer:
         country_pattern=_alternation(list(countries)),
         org_pattern=_alternation(list(org_names) + list(ism)),
         head_pattern=re.compile(rf"\b(?:{head_body})\b", re.IGNORECASE),
-        title_pattern=re.compile(rf"(?:{title_body})\b", re.IGNORECASE),
+        title_pattern=re.compile(rf"(?:{title_body})(?!\w)", re.IGNORECASE),
     )
