@@ -58,6 +58,7 @@ class MentionFinder:
         """Every actor mention of ``doc``, sorted, without overlaps."""
         text = doc.text
         spans: Spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
+        spans = [part for s in spans for part in self._split_credit(doc, s)]
         spans = [self._split_title(doc, s) for s in spans]
         spans = [s for s in spans if s is not None and not self._ends_in_title(doc, s)]  # type: ignore[misc]
         for m in _QUOTED_ORG.finditer(text):
@@ -80,6 +81,24 @@ class MentionFinder:
         return sorted(spans)
 
     # -- repairs --------------------------------------------------------------------------------
+
+    def _split_credit(self, doc: Doc, span: tuple[int, int, str]) -> Spans:
+        """A photo credit "Ammar Safarjalani/Xinhua" or "Xinhua/Wang Fei": the name and the
+        agency, each a mention of its own."""
+        start, end, label = span
+        text = doc.text[start:end]
+        if text.count("/") != 1 or " /" in text or "/ " in text:
+            return [span]
+        left, right = text.split("/")
+        parts: Spans = []
+        for part, offset in ((left, start), (right, start + len(left) + 1)):
+            if part in self.gaz.org_names:
+                parts.append((offset, offset + len(part), "ORG"))
+            elif self._name_like(part):
+                parts.append((offset, offset + len(part), "PERSON"))
+            else:
+                return [span]
+        return parts
 
     def _split_title(self, doc: Doc, span: tuple[int, int, str]) -> tuple[int, int, str] | None:
         """"Spokesperson Ned Price" (ORG) → the person "Ned Price"; "Prophet Mohammed" stays

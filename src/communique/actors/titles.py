@@ -44,6 +44,7 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _OPEN_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "X"})
 _CLOSED_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "VERB", "ADV", "PART", "PUNCT", "SYM", "INTJ"})
 _DATE_ENTS = frozenset({"DATE", "TIME"})
+_LOWER_WORD = re.compile(r"^[a-z][a-z'’-]*$|^\d[\w-]*$")
 # After "and" in an apposition, these words start the next item of a list, not the title.
 _LIST_CONTINUES = frozenset({"other", "others", "his", "her", "their", "its", "several", "many", "some", "all",
                              "the", "a", "an", "officials", "members", "staff"})
@@ -119,7 +120,9 @@ class TitleReader:
             return False
         if _capitalised(token):
             return True
-        return token.pos_ in _OPEN_POS and not token.tag_.startswith("VB")
+        # A lowercase modifier is a plain word ("former", "external economic relations"), not
+        # a glitch such as "toldJapanese" (a verb run into a name).
+        return token.pos_ in _OPEN_POS and not token.tag_.startswith("VB") and _LOWER_WORD.match(token.text) is not None
 
     def _tail_ok(self, tokens: list[Token], persons: set[int]) -> bool:
         """Whether tokens after a title word only chain it to its body ("to the UAE")."""
