@@ -45,8 +45,12 @@ DATELINE_FOR_OFFICIALS = False
 TRANSLITERATION_PREFIX = 4
 # Strings that make a PERSON span a web address or a handle, not a name.
 _NOT_A_NAME = re.compile(r"www\.|https?:|@|/|\.(?:com|org|net|gov|info|ru|ua|cn|kr|uk)\b", re.IGNORECASE)
-# Where the body of a title ends: "of the DPRK Embassy in the Russian Federation" → the embassy.
-_BODY_END = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?[A-Z]|,|\s+and\s+(?:also\s+)?[a-z-]+\s+of\b")
+# What may follow an organization word inside its name: "of the DPRK ISG", "for Friendship
+# and Cultural Cooperation", "(SARC)".
+_BODY_TAIL = re.compile(
+    r"(?:\s+(?:of|for|on|and)\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*|\s+[A-Z][\w'’.&-]*|\s*\([A-Z]{2,}\)"
+    r"|\s+of\s+(?:the\s+)?[\"“][^\"”]{1,40}[\"”](?:\s+[a-z]+)?)*"
+)
 
 
 def _bare(text: str) -> str:
@@ -171,29 +175,48 @@ class ActorResolver:
         return code, sector
 
     def organization(self, title: str) -> str | None:
-        """The body a title names: "Counselor of the DPRK Embassy in the Russian Federation"
-        → "DPRK Embassy"; "Foreign Ministry spokesperson" → "Foreign Ministry"."""
-        of = re.search(r"\b(?:of|under|at|for)\s+(?:the\s+)?(.+)$", title)
-        if of:
-            body = _BODY_END.split(of.group(1), maxsplit=1)[0].strip(" ,.")
-            if self.gaz.find_titles(body) and not self.gaz.head_sectors(body) and not self.gaz.org_matches(body):
-                return None  # "representative of Iraqi Prime Minister Nouri al-Maliki": a person
-            if body[:1].isupper() or self.gaz.head_sectors(body):
-                return body
-        known = self.gaz.org_matches(title)
-        if known:
-            return known[0].text
-        heads = self.gaz.head_sectors(title)
-        if heads:
-            head = heads[0]
-            before = title[: head.start].split()
-            qualifiers: list[str] = []
-            for word in reversed(before):
-                if not word[:1].isupper() or self.gaz.title_at(word) is not None:
-                    break
-                qualifiers.insert(0, word)
-            return " ".join([*qualifiers, head.text])
+        """The body a title names, in the title's words.
+
+        A known organization or a capitalised name around an organization head word comes
+        first ("Counselor of the DPRK Embassy in the Russian Federation" → "DPRK Embassy",
+        "Foreign Ministry spokesperson" → "Foreign Ministry"), then a country ("Deputy Minister
+        of Defense of the Russian Federation" → "Russian Federation"), then the capitalised
+        object of "of"/"for"/"at" ("Senior Editor for Antiwar.com").
+        """
+        countries = self.gaz.country_matches(title)
+        found: list[tuple[int, int]] = [self._expand_body(title, m.start, m.end) for m in self.gaz.org_matches(title)]
+        for head in self.gaz.head_sectors(title):
+            if any(c.start <= head.start and head.end <= c.end for c in countries):
+                continue  # "Federation" in "Russian Federation"
+            if title[head.start].isupper():
+                found.append(self._expand_body(title, head.start, head.end))
+                continue
+            # "the Afghan caretaker government": a lowercase head that a country qualifies.
+            qualified = re.search(r"([A-Z][\w'’.-]*)\s+(?:[a-z][\w-]*\s+){0,2}$", title[: head.start])
+            if qualified and any(c.start == qualified.start(1) for c in countries):
+                found.append((qualified.start(1), head.end))
+        if found:
+            start, end = min(found, key=lambda f: (f[0], -f[1]))
+            return title[start:end]
+        named = [c for c in countries if c.kind == "name"]
+        if named:
+            return named[0].text
+        of = re.search(r"\b(?:of|for|at)\s+(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)", title)
+        if of and self.gaz.title_at(of.group(1)) is None:
+            return of.group(1)
         return None
+
+    def _expand_body(self, title: str, start: int, end: int) -> tuple[int, int]:
+        """Grow an organization word to its capitalised name: "Coordination Committee of the
+        DPRK ISG", "Syrian Arab Red Crescent (SARC)"."""
+        for word in reversed(list(re.finditer(r"[\w'’.&-]+", title[:start]))):
+            if title[word.end():start].strip() or not word.group(0)[:1].isupper():
+                break
+            start = word.start()
+        tail = _BODY_TAIL.match(title, end)
+        if tail:
+            end = tail.end()
+        return start, end
 
     # -- mentions -------------------------------------------------------------------------------
 
