@@ -59,6 +59,7 @@ class MentionFinder:
         text = doc.text
         spans: Spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
         spans = [part for s in spans for part in self._split_credit(doc, s)]
+        spans = [part for s in spans for part in self._split_known_head(doc, s)]
         spans = [self._split_title(doc, s) for s in spans]
         spans = [s for s in spans if s is not None and not self._ends_in_title(doc, s)]  # type: ignore[misc]
         for m in _QUOTED_ORG.finditer(text):
@@ -99,6 +100,22 @@ class MentionFinder:
             else:
                 return [span]
         return parts
+
+    def _split_known_head(self, doc: Doc, span: tuple[int, int, str]) -> Spans:
+        """"Chile Ivan Petrov" (PERSON) after "ambassador to": a country or a known
+        organization, then the name."""
+        start, end, label = span
+        if label != "PERSON":
+            return [span]
+        text = doc.text[start:end]
+        for found in (self.gaz.country_pattern.match(text), self.gaz.org_pattern.match(text)):
+            if found is None or found.end() >= len(text) or not text[found.end()].isspace():
+                continue
+            rest = text[found.end():].lstrip()
+            if self._name_like(rest):
+                label = "GPE" if found.group(0) in self.gaz.countries else "ORG"
+                return [(start, start + found.end(), label), (end - len(rest), end, "PERSON")]
+        return [span]
 
     def _split_title(self, doc: Doc, span: tuple[int, int, str]) -> tuple[int, int, str] | None:
         """"Spokesperson Ned Price" (ORG) → the person "Ned Price"; "Prophet Mohammed" stays
@@ -200,6 +217,10 @@ class MentionFinder:
                 if words_end == j:
                     break
                 k = last = words_end
+            # "Moon Jae" + "-in": a hyphenated given name the model cut at the hyphen.
+            while last + 1 < len(doc) and doc[last].text == "-" and not doc[last - 1].whitespace_ \
+                    and not doc[last].whitespace_ and doc[last + 1].is_alpha and doc[last + 1].is_lower:
+                last += 2
             end_char = doc[last - 1].idx + len(doc[last - 1])
             for a, b, lab in spans:
                 if a >= e and b <= end_char:
@@ -216,13 +237,20 @@ class MentionFinder:
     def _titled_names(self, doc: Doc, spans: Spans) -> Spans:
         """Persons the model mislabelled or missed, found by the title next to them."""
         persons = _person_tokens(doc, spans)
+        all_covered = {i for s, e, _ in spans for i in _token_range(doc, s, e)}
         out: Spans = []
         for s, e, label in spans:
-            lead = re.match(r"[Tt]he\s+", doc.text[s:e])
-            if label != "PERSON" and self._name_like(doc.text[s + (lead.end() if lead else 0):e]):
-                span = doc.char_span(s + (lead.end() if lead else 0), e, alignment_mode="expand")
-                if span is not None and self._titled(doc, span.start, span.end, persons):
-                    s, label = span.start_char, "PERSON"
+            if label != "PERSON" and not self._known(_strip_the(doc.text[s:e])):
+                span = doc.char_span(s + len(doc.text[s:e]) - len(_strip_the(doc.text[s:e])), e, alignment_mode="expand")
+                if span is not None:
+                    # "Marta" (GPE) + "Ruiz": the model's span may hold only part of the name.
+                    first, last = span.start, span.end
+                    while last < span.sent.end and last - first < MAX_NAME_TOKENS and last not in all_covered \
+                            and self._name_token(doc[last]):
+                        last += 1
+                    name = doc.text[doc[first].idx : doc[last - 1].idx + len(doc[last - 1])]
+                    if self._name_like(name) and self._titled(doc, first, last, persons):
+                        s, e, label = doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), "PERSON"
             out.append((s, e, label))
         covered = {i for s, e, _ in out for i in _token_range(doc, s, e)}
         k = 0
@@ -264,6 +292,10 @@ class MentionFinder:
         others = persons - span_tokens
         return (self.titles.after(doc, end, sent, others) is not None
                 or self.titles.before(doc, start, end, sent, others, set()) is not None)
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^[Tt]he\s+", "", text)
 
 
 def _token_range(doc: Doc, start: int, end: int) -> range:

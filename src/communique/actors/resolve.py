@@ -43,6 +43,10 @@ STATED_COUNTRY = True
 DATELINE_FOR_OFFICIALS = False
 # Two spellings of one given name share this many first letters ("Sergei"/"Sergey").
 TRANSLITERATION_PREFIX = 4
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+# Capitalised words that open a sentence or a name without being part of it.
+_FUNCTION_CAPITALS = frozenset({"the", "a", "an", "and", "of", "in", "on", "at", "by", "for", "with", "from", "to",
+                                "as", "but", "or", "while", "when", "after", "before", "meanwhile", "also", "then"})
 # Strings that make a PERSON span a web address or a handle, not a name.
 _NOT_A_NAME = re.compile(r"www\.|https?:|@|/|\.(?:com|org|net|gov|info|ru|ua|cn|kr|uk)\b", re.IGNORECASE)
 # What may follow an organization word inside its name: "of the DPRK ISG", "for Friendship
@@ -66,6 +70,14 @@ def _display(text: str) -> str:
 
 def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is made of the initials of ``name``'s words, in order ("SARC" for
+    "Syrian Arab Red Crescent", "DPRK" for "Democratic People's Republic of Korea")."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+    letters = iter(initials)
+    return acronym[0] == initials[:1] and all(ch in letters for ch in acronym)
 
 
 def _same_person(name: str, earlier: str) -> bool:
@@ -137,6 +149,7 @@ class _Reading:
     actors: DocActors
     persons: set[int]  # token indices inside person names
     claimed: set[int] = field(default_factory=set)  # token indices read as a title after a name
+    acronyms: dict[str, Entity] = field(default_factory=dict)  # "SARC" -> the organization it stands for
     korea: str = "KOR"
 
 
@@ -159,7 +172,7 @@ class ActorResolver:
         decides the sector ("member of the Central Committee of the movement" → CVL).
         """
         gaz = self.gaz
-        orgs = gaz.org_matches(text)
+        orgs = [m for m in gaz.org_matches(text) if not self._embedded(text, m)]
         isms = [m for m in orgs if m.kind == "ism"]
         candidates: list[Match] = [m for m in orgs if m.code]
         for m in gaz.country_matches(text):
@@ -174,6 +187,16 @@ class ActorResolver:
             sector = next((m.sector for m in candidates if m.kind in {"name", "ism"} and m.sector), None)
         return code, sector
 
+    def _embedded(self, text: str, match: Match) -> bool:
+        """Whether a known name is only the end of a longer proper name: "Security Council"
+        in "National Security Council" is not the UN's."""
+        if match.kind != "name":
+            return False
+        before = re.search(r"([A-Z][\w.-]*)\s+$", text[: match.start])
+        return before is not None and before.group(1).lower() not in _FUNCTION_CAPITALS \
+            and before.group(1) not in self.gaz.countries \
+            and before.group(1) not in self.gaz.org_names and self.gaz.title_at(before.group(1)) is None
+
     def organization(self, title: str) -> str | None:
         """The body a title names, in the title's words.
 
@@ -184,7 +207,8 @@ class ActorResolver:
         object of "of"/"for"/"at" ("Senior Editor for Antiwar.com").
         """
         countries = self.gaz.country_matches(title)
-        found: list[tuple[int, int]] = [self._expand_body(title, m.start, m.end) for m in self.gaz.org_matches(title)]
+        found: list[tuple[int, int]] = [self._expand_body(title, m.start, m.end, named=True)
+                                        for m in self.gaz.org_matches(title)]
         for head in self.gaz.head_sectors(title):
             if any(c.start <= head.start and head.end <= c.end for c in countries):
                 continue  # "Federation" in "Russian Federation"
@@ -198,7 +222,8 @@ class ActorResolver:
         if found:
             start, end = min(found, key=lambda f: (f[0], -f[1]))
             return title[start:end]
-        named = [c for c in countries if c.kind == "name"]
+        # "Russian ambassador to Chile": the host country is not the body.
+        named = [c for c in countries if c.kind == "name" and not re.search(r"\b(?:to|in)\s+(?:the\s+)?$", title[: c.start])]
         if named:
             return named[0].text
         of = re.search(r"\b(?:of|for|at)\s+(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)", title)
@@ -206,16 +231,31 @@ class ActorResolver:
             return of.group(1)
         return None
 
-    def _expand_body(self, title: str, start: int, end: int) -> tuple[int, int]:
+    def _expand_body(self, title: str, start: int, end: int, *, named: bool = False) -> tuple[int, int]:
         """Grow an organization word to its capitalised name: "Coordination Committee of the
-        DPRK ISG", "Syrian Arab Red Crescent (SARC)"."""
+        DPRK ISG", "Syrian Arab Red Crescent (SARC)", but not over a title ("NATO Secretary
+        General", "Former U.N. Secretary-General").
+
+        A generic head word takes any capitalised words before it ("Russian Executive
+        Committee"); a known name only country words ("Syrian Arab" + "Red Crescent").
+        """
         for word in reversed(list(re.finditer(r"[\w'’.&-]+", title[:start]))):
-            if title[word.end():start].strip() or not word.group(0)[:1].isupper():
+            text = word.group(0)
+            if title[word.end():start].strip() or not text[:1].isupper():
+                break
+            if named and text not in self.gaz.countries:
+                break
+            if not named and self.gaz.title_at(text) is not None and word.end() + 1 < start:
                 break
             start = word.start()
         tail = _BODY_TAIL.match(title, end)
         if tail:
-            end = tail.end()
+            stop = tail.end()
+            for title_word in self.gaz.title_pattern.finditer(title, end, stop):
+                if re.match(r"\s", title[title_word.start() - 1]):
+                    stop = title_word.start()
+                    break
+            end = len(title[:stop].rstrip())
         return start, end
 
     # -- mentions -------------------------------------------------------------------------------
@@ -270,7 +310,8 @@ class ActorResolver:
                     and self._alias(bare, actors) is not None:
                 label = "PERSON"  # "Mostov" tagged ORG after "Alexander Mostov"
                 reading.persons.update(t.i for t in span)
-            entity = self._classify(span_text, label)
+            entity = self._acronym(bare, start, text, reading) if label != "PERSON" else None
+            entity = entity or self._classify(span_text, label)
             if entity is None:
                 continue
             entity = replace(entity, start=start, end=end)
@@ -289,6 +330,23 @@ class ActorResolver:
         self._complete_people(actors, text)
         self._descriptions(doc, actors)
         return actors
+
+    def _acronym(self, bare: str, start: int, text: str, reading: _Reading) -> Entity | None:
+        """"the Jordanian Red Crescent (JRC)": an acronym in parentheses after a name, and
+        every later use of it, is that organization."""
+        if not _ACRONYM.match(bare) or bare in self.gaz.org_names or bare in self.gaz.countries:
+            return None
+        if bare in reading.acronyms:
+            earlier = reading.acronyms[bare]
+        else:
+            entities = reading.actors.entities
+            if not entities or not re.fullmatch(r"\s*\(\s*", text[entities[-1].end : start]):
+                return None
+            earlier = entities[-1]
+            if earlier.kind == "person" or not _abbreviates(bare, earlier.entity_name):
+                return None
+            reading.acronyms[bare] = earlier
+        return replace(earlier, entity_text=bare)
 
     def _international(self, entity: Entity) -> bool:
         """A person whose title places them in an international solidarity group: the text
@@ -404,8 +462,8 @@ class ActorResolver:
         for token in title_span:
             if token.lower_ == "and" and token.i + 1 < title_span.end and \
                     self.titles.starts_title(doc, token.i + 1, title_span.end, set()) is not None:
-                head = doc.text[after.start : token.idx].strip(" ,")
-                tail = doc.text[doc[token.i + 1].idx : after.end].strip(" ,")
+                head = _LEADING.sub("", doc.text[after.start : token.idx].strip(" ,"))
+                tail = _LEADING.sub("", doc.text[doc[token.i + 1].idx : after.end].strip(" ,"))
                 reading.actors.entities[first_index] = self._with_title(first, head)
                 return title.replace(doc.text[after.start : after.end], tail)
         return title

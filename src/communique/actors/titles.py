@@ -44,6 +44,7 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _OPEN_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "X"})
 _CLOSED_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "VERB", "ADV", "PART", "PUNCT", "SYM", "INTJ"})
 _DATE_ENTS = frozenset({"DATE", "TIME"})
+_RESPECTIVELY = re.compile(r",?\s+respectively\W*$", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"^[a-z][a-z'’-]*$|^\d[\w-]*$")
 # After "and" in an apposition, these words start the next item of a list, not the title.
 _LIST_CONTINUES = frozenset({"other", "others", "his", "her", "their", "its", "several", "many", "some", "all",
@@ -116,6 +117,8 @@ class TitleReader:
             return False
         if token.text in _POSSESSIVE or token.text in {"-", "(", ")", "."} or token.tag_ == "HYPH":
             return True
+        if _capitalised(token) and token.tag_ in {"VBG", "VBN"}:
+            return True  # "Acting", "Retired"
         if token.pos_ in _CLOSED_POS and not (_capitalised(token) and token.pos_ in {"PUNCT", "X", "INTJ"}):
             return False
         if _capitalised(token):
@@ -218,7 +221,7 @@ class TitleReader:
                     parts.append((k, stop))
         start_char = doc[parts[0][0]].idx
         end_char = doc[parts[-1][1] - 1].idx + len(doc[parts[-1][1] - 1])
-        text = doc.text[start_char:end_char].strip().rstrip(".;:")
+        text = _RESPECTIVELY.sub("", doc.text[start_char:end_char].strip()).rstrip(".;:, ")
         if len(text) > MAX_SEGMENT_CHARS * len(parts):
             return None
         return Title(text, start_char, start_char + len(text))
@@ -251,7 +254,8 @@ class TitleReader:
                 return k
             elif token.lower_ in {"on", "in", "at"} and k + 1 < stop and doc[k + 1].ent_type_ in _DATE_ENTS:
                 return k
-            elif token.lower_ == "and" and k + 1 < stop and doc[k + 1].lower_ in _LIST_CONTINUES:
+            elif token.lower_ == "and" and k + 1 < stop and doc[k + 1].lower_ in _LIST_CONTINUES \
+                    and self.starts_title(doc, k + 1, stop, persons) is None:
                 return k  # "First Secretary of the Embassy and other relevant employees"
             elif token.ent_type_ in _DATE_ENTS and token.like_num:
                 return k
@@ -355,4 +359,5 @@ class TitleReader:
         end_char = doc[stop - 1].idx + len(doc[stop - 1])
         text = doc.text[start_char:end_char]
         text = re.sub(r"\s+", " ", text).strip().rstrip(",;:")
+        text = _RESPECTIVELY.sub("", text).rstrip(".,;: ")
         return Title(text, start_char, end_char)
