@@ -61,7 +61,8 @@ class MentionFinder:
         spans = [part for s in spans for part in self._split_credit(doc, s)]
         spans = [part for s in spans for part in self._split_known_head(doc, s)]
         spans = [self._split_title(doc, s) for s in spans]
-        spans = [s for s in spans if s is not None and not self._ends_in_title(doc, s)]  # type: ignore[misc]
+        spans = [s for s in spans if s is not None and not self._ends_in_title(doc, s)  # type: ignore[misc]
+                 and not self._inside_title(doc, s)]  # type: ignore[arg-type]
         for m in _QUOTED_ORG.finditer(text):
             spans = [sp for sp in spans if sp[1] <= m.start() or sp[0] >= m.end()]
             spans.append((m.start(), m.end(), "ORG"))
@@ -157,6 +158,30 @@ class MentionFinder:
                 return True
         return False
 
+    def _ends_title(self, doc: Doc, i: int) -> bool:
+        """Whether token ``i`` is the last word of a title ("State" in "Secretary of State")."""
+        end = doc[i].idx + len(doc[i])
+        for token in doc[max(0, i - 4) : i]:
+            found = self.gaz.title_pattern.match(doc.text, token.idx)
+            if found is not None and found.end() == end:
+                return True
+        return False
+
+    def _inside_title(self, doc: Doc, span: tuple[int, int, str]) -> bool:
+        """"State" in "Secretary of State", "Foreign Affairs" in "Minister of Foreign
+        Affairs": the model's organization is the end of a title."""
+        start, end, label = span
+        if label == "PERSON" or self._known(_strip_the(doc.text[start:end])):
+            return False
+        sent = doc.char_span(start, end, alignment_mode="expand")
+        if sent is None:
+            return False
+        for token in doc[max(sent.sent.start, sent.start - 4) : sent.start]:
+            found = self.gaz.title_pattern.match(doc.text, token.idx)
+            if found is not None and found.end() >= end and token.idx < start:
+                return True
+        return False
+
     def _known(self, text: str) -> bool:
         return text in self.gaz.countries or text in self.gaz.org_names or bool(self.gaz.head_sectors(text))
 
@@ -193,7 +218,7 @@ class MentionFinder:
             grown = 0
             while grown < MAX_LEFT_GROWTH and first - 1 >= span.sent.start:
                 prev = doc[first - 1]
-                if any(a <= prev.idx < b for a, b, _ in out) or not self._name_token(prev):
+                if any(a <= prev.idx < b for a, b, _ in out) or not self._name_token(prev) or self._ends_title(doc, prev.i):
                     break
                 if prev.is_sent_start and len(prev.text.rstrip(".")) > 1:
                     break  # "Quote Sergei Lavrov ...": a capitalised word opening a line
@@ -255,7 +280,8 @@ class MentionFinder:
         covered = {i for s, e, _ in out for i in _token_range(doc, s, e)}
         k = 0
         while k < len(doc):
-            if k in covered or not self._name_token(doc[k]) or doc[k].is_sent_start and doc[k].pos_ != "PROPN":
+            if k in covered or not self._name_token(doc[k]) or doc[k].is_sent_start and doc[k].pos_ != "PROPN" \
+                    or self._ends_title(doc, k):
                 k += 1
                 continue
             j = k

@@ -215,9 +215,10 @@ class ActorResolver:
             if title[head.start].isupper():
                 found.append(self._expand_body(title, head.start, head.end))
                 continue
-            # "the Afghan caretaker government": a lowercase head that a country qualifies.
-            qualified = re.search(r"([A-Z][\w'’.-]*)\s+(?:[a-z][\w-]*\s+){0,2}$", title[: head.start])
-            if qualified and any(c.start == qualified.start(1) for c in countries):
+            # "the Afghan caretaker government", "the Green movement": a lowercase head that a
+            # country or a name qualifies.
+            qualified = re.search(r"([A-Z][\w'’.-]*)\s+((?:[a-z][\w-]*\s+){0,2})$", title[: head.start])
+            if qualified and (any(c.start == qualified.start(1) for c in countries) or not qualified.group(2)):
                 found.append((qualified.start(1), head.end))
         if found:
             start, end = min(found, key=lambda f: (f[0], -f[1]))
@@ -226,9 +227,11 @@ class ActorResolver:
         named = [c for c in countries if c.kind == "name" and not re.search(r"\b(?:to|in)\s+(?:the\s+)?$", title[: c.start])]
         if named:
             return named[0].text
-        of = re.search(r"\b(?:of|for|at)\s+(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)", title)
-        if of and self.gaz.title_at(of.group(1)) is None:
-            return of.group(1)
+        inside = [(m.start(), m.end()) for m in self.gaz.title_pattern.finditer(title)]
+        for of in re.finditer(r"\b(?:of|for|at)\s+(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)", title):
+            # "Minister of Foreign Affairs", "Secretary of State": the portfolio is part of the title.
+            if self.gaz.title_at(of.group(1)) is None and not any(a <= of.start() < b for a, b in inside):
+                return of.group(1)
         return None
 
     def _expand_body(self, title: str, start: int, end: int, *, named: bool = False) -> tuple[int, int]:
