@@ -39,10 +39,11 @@ _QUOTED_ORG = re.compile(
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "of", "and", "but", "for", "to", "by", "with", "as",
                              "from", "after", "before", "while", "when", "then", "also", "meanwhile", "however"})
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.]*|[A-Z]\.)(?:-[\w'’.]+)*$")
-_MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr jun jul "
-    "aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
-)
+_MONTHS_DAYS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})
 
 Spans = list[tuple[int, int, str]]
 
@@ -58,14 +59,14 @@ class MentionFinder:
         """Every actor mention of ``doc``, sorted, without overlaps."""
         text = doc.text
         spans: Spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
+        spans = [part for s in spans for part in _split_commas(doc, s)]
         spans = [part for s in spans for part in self._split_credit(doc, s)]
         spans = [part for s in spans for part in self._split_known_head(doc, s)]
         spans = [self._split_title(doc, s) for s in spans]
-        spans = [s for s in spans if s is not None and not self._ends_in_title(doc, s)  # type: ignore[misc]
-                 and not self._inside_title(doc, s)]  # type: ignore[arg-type]
-        for m in _QUOTED_ORG.finditer(text):
-            spans = [sp for sp in spans if sp[1] <= m.start() or sp[0] >= m.end()]
-            spans.append((m.start(), m.end(), "ORG"))
+        spans = [s for s in spans if not self._ends_in_title(doc, s) and not self._inside_title(doc, s)]
+        for quoted in _QUOTED_ORG.finditer(text):
+            spans = [sp for sp in spans if sp[1] <= quoted.start() or sp[0] >= quoted.end()]
+            spans.append((quoted.start(), quoted.end(), "ORG"))
         covered = [(s, e) for s, e, _ in spans]
         for m in self.gaz.org_matches(text) + self.gaz.country_matches(text):
             if not any(s <= m.start and m.end <= e for s, e in covered):
@@ -87,7 +88,7 @@ class MentionFinder:
     def _split_credit(self, doc: Doc, span: tuple[int, int, str]) -> Spans:
         """A photo credit "Ammar Safarjalani/Xinhua" or "Xinhua/Wang Fei": the name and the
         agency, each a mention of its own."""
-        start, end, label = span
+        start, end, _label = span
         text = doc.text[start:end]
         if text.count("/") != 1 or " /" in text or "/ " in text:
             return [span]
@@ -118,10 +119,10 @@ class MentionFinder:
                 return [(start, start + found.end(), label), (end - len(rest), end, "PERSON")]
         return [span]
 
-    def _split_title(self, doc: Doc, span: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    def _split_title(self, doc: Doc, span: tuple[int, int, str]) -> tuple[int, int, str]:
         """"Spokesperson Ned Price" (ORG) → the person "Ned Price"; "Prophet Mohammed" stays
         whole (a religious title before a single name is part of how the name is written)."""
-        start, end, label = span
+        start, end, _label = span
         text = doc.text[start:end]
         lead = re.match(r"(?:the\s+)?", text, re.IGNORECASE)
         offset = lead.end() if lead else 0
@@ -318,6 +319,21 @@ class MentionFinder:
         others = persons - span_tokens
         return (self.titles.after(doc, end, sent, others) is not None
                 or self.titles.before(doc, start, end, sent, others, set()) is not None)
+
+
+def _split_commas(doc: Doc, span: tuple[int, int, str]) -> Spans:
+    """"Trade, Ri Hyon Chol" (ORG): a span the model ran across a comma is two mentions."""
+    start, end, label = span
+    text = doc.text[start:end]
+    if label == "PERSON" or ", " not in text:
+        return [span]
+    parts: Spans = []
+    offset = start
+    for part in text.split(", "):
+        if part.strip():
+            parts.append((offset, offset + len(part), label))
+        offset += len(part) + 2
+    return parts
 
 
 def _strip_the(text: str) -> str:

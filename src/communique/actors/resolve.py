@@ -46,7 +46,8 @@ TRANSLITERATION_PREFIX = 4
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 # Capitalised words that open a sentence or a name without being part of it.
 _FUNCTION_CAPITALS = frozenset({"the", "a", "an", "and", "of", "in", "on", "at", "by", "for", "with", "from", "to",
-                                "as", "but", "or", "while", "when", "after", "before", "meanwhile", "also", "then"})
+                                "as", "but", "or", "while", "when", "after", "before", "meanwhile", "also", "then",
+                                "former", "acting", "late", "interim", "outgoing", "incoming"})
 # Strings that make a PERSON span a web address or a handle, not a name.
 _NOT_A_NAME = re.compile(r"www\.|https?:|@|/|\.(?:com|org|net|gov|info|ru|ua|cn|kr|uk)\b", re.IGNORECASE)
 # What may follow an organization word inside its name: "of the DPRK ISG", "for Friendship
@@ -192,6 +193,8 @@ class ActorResolver:
         in "National Security Council" is not the UN's."""
         if match.kind != "name":
             return False
+        if not re.search(r"[a-z]", match.text):
+            return False  # an acronym ("U.N.", "NATO") is never the end of a longer name
         before = re.search(r"([A-Z][\w.-]*)\s+$", text[: match.start])
         return before is not None and before.group(1).lower() not in _FUNCTION_CAPITALS \
             and before.group(1) not in self.gaz.countries \
@@ -230,7 +233,7 @@ class ActorResolver:
         inside = [(m.start(), m.end()) for m in self.gaz.title_pattern.finditer(title)]
         for of in re.finditer(r"\b(?:of|for|at)\s+(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)", title):
             # "Minister of Foreign Affairs", "Secretary of State": the portfolio is part of the title.
-            if self.gaz.title_at(of.group(1)) is None and not any(a <= of.start() < b for a, b in inside):
+            if not self.gaz.find_titles(of.group(1)) and not any(a <= of.start() < b for a, b in inside):
                 return of.group(1)
         return None
 
@@ -239,16 +242,17 @@ class ActorResolver:
         DPRK ISG", "Syrian Arab Red Crescent (SARC)", but not over a title ("NATO Secretary
         General", "Former U.N. Secretary-General").
 
-        A generic head word takes any capitalised words before it ("Russian Executive
-        Committee"); a known name only country words ("Syrian Arab" + "Red Crescent").
+        A generic head word takes the capitalised words before it, a title word right before
+        it included ("Russian Executive Committee"); a known name takes capitalised words that
+        are no title ("Syrian Arab" + "Red Crescent").
         """
         for word in reversed(list(re.finditer(r"[\w'’.&-]+", title[:start]))):
             text = word.group(0)
             if title[word.end():start].strip() or not text[:1].isupper():
                 break
-            if named and text not in self.gaz.countries:
+            if text.lower() in _FUNCTION_CAPITALS:
                 break
-            if not named and self.gaz.title_at(text) is not None and word.end() + 1 < start:
+            if self.gaz.title_at(text) is not None and (named or word.end() + 1 < start):
                 break
             start = word.start()
         tail = _BODY_TAIL.match(title, end)
@@ -275,11 +279,10 @@ class ActorResolver:
         if label == "FAC" and not gaz.head_sectors(name) and name not in gaz.org_names:
             return None  # a building or a monument, not an actor
         if name in gaz.countries:
-            code, _kind = gaz.countries[name]
-            return Entity(entity_text=span_text, entity_name=name, kind="state", code=code, sector="GOV")
+            return Entity(entity_text=span_text, entity_name=name, kind="state", code=gaz.countries[name][0], sector="GOV")
         if name in gaz.org_names:
-            code, sector = gaz.org_names[name]
-            return Entity(entity_text=span_text, entity_name=name, kind="organization", code=code, sector=sector)
+            org_code, org_sector = gaz.org_names[name]
+            return Entity(entity_text=span_text, entity_name=name, kind="organization", code=org_code, sector=org_sector)
         if label in {"GPE", "LOC", "NORP"}:
             # A place or group we have no code for (a city, a region): a location, not an actor.
             countries = gaz.country_matches(name)
@@ -409,7 +412,7 @@ class ActorResolver:
                                office=earlier.office, organization=earlier.organization)
         if title is None:
             return replace(entity, entity_name=name)
-        titled = self._with_title(replace(entity, entity_name=name), title)
+        titled = self._with_title(replace(entity, entity_name=name), title, reading.korea)
         if titled.code is None and earlier_index is not None:
             titled = replace(titled, code=reading.actors.entities[earlier_index].code)
         return titled
@@ -436,8 +439,11 @@ class ActorResolver:
             return found[0], rest
         return None
 
-    def _with_title(self, entity: Entity, title: str) -> Entity:
+    def _with_title(self, entity: Entity, title: str, korea: str = "KOR") -> Entity:
         code, sector = self.affiliation(title)
+        if code == "KOR" and not any(m.code == "KOR" and m.text not in AMBIGUOUS_KOREA
+                                     for m in self.gaz.country_matches(title)):
+            code = korea  # "Korean" in a story about the North
         if code == "ISM":
             # A solidarity group is international: its chairman's own country is not stated.
             code = None
@@ -467,7 +473,7 @@ class ActorResolver:
                     self.titles.starts_title(doc, token.i + 1, title_span.end, set()) is not None:
                 head = _LEADING.sub("", doc.text[after.start : token.idx].strip(" ,"))
                 tail = _LEADING.sub("", doc.text[doc[token.i + 1].idx : after.end].strip(" ,"))
-                reading.actors.entities[first_index] = self._with_title(first, head)
+                reading.actors.entities[first_index] = self._with_title(first, head, reading.korea)
                 return title.replace(doc.text[after.start : after.end], tail)
         return title
 
@@ -495,7 +501,7 @@ class ActorResolver:
                 groups.setdefault(entity.entity_name, []).append(index)
         # (country, office word) pairs already held by a named person: "China's foreign
         # minister" is Li, not the Japanese minister he met.
-        held = {(e.code, t.lower()) for e in actors.entities if e.kind == "person" and e.code and e.office
+        held: set[tuple[str | None, str]] = {(e.code, t.lower()) for e in actors.entities if e.kind == "person" and e.code and e.office
                 for t in self._office_words(e.office)}
         for indices in groups.values():
             stated = [i for i in indices if i not in actors.guessed]

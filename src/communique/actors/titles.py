@@ -144,9 +144,9 @@ class TitleReader:
                 continue
             if not self._modifier(token, persons) and token.text not in {"“", "”", '"'}:
                 return False
-        if tokens and (tokens[-1].lower_ in TAIL_PREPOSITIONS | {"the", "a", "an", "and"} or tokens[-1].text in {"-", "("}):
-            return False
-        return True
+        # A chain never ends on a preposition, an article or a conjunction.
+        return not (tokens and (tokens[-1].lower_ in TAIL_PREPOSITIONS | {"the", "a", "an", "and"}
+                                or tokens[-1].text in {"-", "("}))
 
     def starts_title(self, doc: Doc, start: int, end: int, persons: set[int]) -> int | None:
         """If tokens ``start:end`` open with a title phrase, the index of its first token.
@@ -230,9 +230,9 @@ class TitleReader:
         """Index after ", who is" / "is" / "serves as" following a name, if any."""
         k = end + 1 if end < sent.end and doc[end].text == "," else end
         for size in (3, 2, 1):
-            if k + size <= sent.end and " ".join(t.lower_ for t in doc[k : k + size]) in COPULAS:
-                if doc[k].lower_ == "who" or k == end:
-                    return k + size
+            if k + size <= sent.end and " ".join(t.lower_ for t in doc[k : k + size]) in COPULAS \
+                    and (doc[k].lower_ == "who" or k == end):
+                return k + size
         return None
 
     def _segment_end(self, doc: Doc, first: int, stop: int, persons: set[int]) -> int | None:
@@ -248,11 +248,9 @@ class TitleReader:
                 if depth == 0:
                     return k
                 depth -= 1
-            elif depth == 0 and token.text in {",", ";"}:
-                return k
-            elif k > first and (_verbal(token) or token.lower_ in {"who", "which", "that", "while", "when", "where"}):
-                return k
-            elif token.lower_ in {"on", "in", "at"} and k + 1 < stop and doc[k + 1].ent_type_ in _DATE_ENTS:
+            elif (depth == 0 and token.text in {",", ";"}
+                  or k > first and (_verbal(token) or token.lower_ in {"who", "which", "that", "while", "when", "where"})
+                  or token.lower_ in {"on", "in", "at"} and k + 1 < stop and doc[k + 1].ent_type_ in _DATE_ENTS):
                 return k
             elif token.lower_ == "and" and k + 1 < stop and doc[k + 1].lower_ in _LIST_CONTINUES \
                     and self.starts_title(doc, k + 1, stop, persons) is None:
@@ -359,5 +357,7 @@ class TitleReader:
         end_char = doc[stop - 1].idx + len(doc[stop - 1])
         text = doc.text[start_char:end_char]
         text = re.sub(r"\s+", " ", text).strip().rstrip(",;:")
-        text = _RESPECTIVELY.sub("", text).rstrip(".,;: ")
+        text = _RESPECTIVELY.sub("", text).rstrip(",;: ")
+        if text.endswith(".") and len(text.split()[-1]) > 4:
+            text = text[:-1]  # a full stop, not the end of an abbreviation ("Col.")
         return Title(text, start_char, end_char)
