@@ -36,16 +36,17 @@ def _actors(text: str) -> dict[str, Entity]:
         ("Marta Ruiz, who is the deputy head of the Peruvian Red Cross, thanked the donors.",
          "Marta Ruiz", "deputy head of the Peruvian Red Cross", "PER"),
         # a copula
-        ("Lucia Romano is Senior Editor for Examplewire.com.", "Lucia Romano", "Senior Editor for Examplewire.com", None),
+        ("Lucia Romano is the foreign editor of the Daily Example.", "Lucia Romano", "foreign editor of the Daily Example",
+         None),
         # a parenthesis
         ("Speeches were made by Ivan Sokolov (Deputy Minister of Defence of the Russian Federation).",
          "Ivan Sokolov", "Deputy Minister of Defence of the Russian Federation", "RUS"),
         # an apposition that runs into the verb of the sentence
-        ("Nadia Karim, assistant foreign minister for consular affairs signed for Jordan.",
-         "Nadia Karim", "assistant foreign minister for consular affairs", None),
+        ("Nadia Karim, deputy interior minister for border affairs signed the protocol for Jordan.",
+         "Nadia Karim", "deputy interior minister for border affairs", None),
         # a country set off by a comma after the title
-        ("Mr. Sato held a call with Dr. Klaus Berger, Federal Minister for Foreign Affairs, Germany.",
-         "Klaus Berger", "Federal Minister for Foreign Affairs, Germany", "DEU"),
+        ("Ms. Tanaka welcomed Dr. Lena Vogel, Federal Minister of the Interior, Austria.",
+         "Lena Vogel", "Federal Minister of the Interior, Austria", "AUT"),
     ],
 )
 def test_titles_after_a_name(text: str, name: str, office: str, code: str | None) -> None:
@@ -81,8 +82,8 @@ def test_the_subject_after_an_apposition_is_not_a_second_title() -> None:
          "Ricardo Soto", "Acting President of the Republic of Chile", "CHL"),
         ("Chairman Kim Hyon Su of the Central Committee of the Korean Red Cross sent a message to Pyongyang.",
          "Kim Hyon Su", "Chairman of the Central Committee of the Korean Red Cross", "PRK"),
-        ("The ministry summoned Dutch ambassador to the country, Pieter Smit, on Monday.",
-         "Pieter Smit", "Dutch ambassador to the country", "NLD"),
+        ("The ministry called in the Dutch ambassador to Peru, Pieter Smit, on Monday.",
+         "Pieter Smit", "Dutch ambassador to Peru", "NLD"),
         ("EU foreign policy chief Josep Moreno spoke at the meeting.", "Josep Moreno", "EU foreign policy chief", "EUR"),
         ("Former U.N. Secretary-General Lee Sung-ho attended the ceremony.",
          "Lee Sung-ho", "Former U.N. Secretary-General", "UNO"),
@@ -96,7 +97,7 @@ def test_titles_before_a_name(text: str, name: str, office: str, code: str | Non
 
 
 def test_a_title_set_off_before_an_apposition_belongs_to_the_first_name_only() -> None:
-    people = _people("Present were Pak Su Il, vice-minister of Trade, Kim Yong Nam and officials concerned.")
+    people = _people("The talks were attended by Pak Su Il, vice-minister of Trade, Kim Yong Nam and other officials.")
     assert people["Pak Su Il"].office == "vice-minister of Trade"
     assert people["Kim Yong Nam"].office is None
 
@@ -115,12 +116,12 @@ def test_a_verb_is_never_part_of_a_title() -> None:
 
 def test_names_cut_short_or_split_are_repaired() -> None:
     people = _people(
-        "Colonel Tom Baker, commander of the base, and Hassan al- Amiri, adviser to Iraqi Prime Minister "
-        "Adel Nouri, signed the papers. Saudi Foreign Minister Faisal bin Salman bin Abdullah Al Rashid met "
+        "Colonel Tom Baker and Hassan al- Amiri, an aide to Lebanese Prime Minister Rami Saad, inspected the "
+        "site. Saudi Foreign Minister Faisal bin Salman bin Abdullah Al Rashid met "
         "reporters. President Moon Jae-in spoke."
     )
-    assert people["Hassan al- Amiri"].office == "adviser to Iraqi Prime Minister Adel Nouri"
-    assert people["Hassan al- Amiri"].code == "IRQ"
+    assert people["Hassan al- Amiri"].office == "aide to Lebanese Prime Minister Rami Saad"
+    assert people["Hassan al- Amiri"].code == "LBN"
     assert people["Faisal bin Salman bin Abdullah Al Rashid"].office == "Saudi Foreign Minister"
     assert "Moon Jae-in" in people
 
@@ -132,13 +133,13 @@ def test_a_country_joined_to_a_name_is_split_off() -> None:
 
 
 def test_a_title_inside_the_models_span_is_split_off() -> None:
-    people = _people("Spokesperson Ned Parker told reporters that the talks went well.")
-    assert people["Ned Parker"].office == "Spokesperson"
+    people = _people("Spokesperson Hana Novak told reporters that the talks went well.")
+    assert people["Hana Novak"].office == "Spokesperson"
 
 
 def test_photo_credits_give_the_person_and_the_agency() -> None:
-    actors = _actors("Syria received rice from China. (Photo by Ammar Haddad/Xinhua)")
-    assert actors["Ammar Haddad"].kind == "person"
+    actors = _actors("Nepal received tents from China. (Photo by Li Ming/Xinhua)")
+    assert actors["Li Ming"].kind == "person"
     assert actors["Xinhua"].code == "CHN"
 
 
@@ -195,8 +196,8 @@ def test_every_mention_of_a_person_carries_the_same_country() -> None:
 
 def test_definite_descriptions_point_at_the_person_with_that_title() -> None:
     nlp = load_model()
-    doc = nlp("Secretary of State Anna Reed spoke with Republic of Korea Foreign Minister Park Jin. "
-              "The Secretary and the Foreign Minister agreed to meet again.")
+    doc = nlp("Secretary of State Anna Reed called Republic of Korea Foreign Minister Park Jin on Friday. "
+              "Afterwards the Secretary and the Foreign Minister issued a joint note.")
     actors = resolve_actors(doc)
     secretary = next(t for t in doc if t.text == "Secretary" and t.i > 10)
     minister = next(t for t in doc if t.text == "Minister" and t.i > secretary.i)
@@ -222,8 +223,8 @@ def test_the_us_secretary_of_state_needs_no_qualifier_but_a_british_one_does() -
 
 
 def test_a_body_named_with_its_country_elsewhere_gives_the_person_a_country() -> None:
-    people = _people("Foreign Ministry spokesperson Lena Ortiz said on Friday that the Bolivian Foreign Ministry "
-                     "had protested.")
+    people = _people("Foreign Ministry spokesperson Lena Ortiz told a briefing that the position of the Bolivian "
+                     "Foreign Ministry was clear.")
     assert people["Lena Ortiz"].code == "BOL"
 
 

@@ -22,13 +22,13 @@ def resolver() -> ActorResolver:
         ("Deputy Minister of Defence of the Republic of Kenya", "Republic of Kenya"),
         ("artist of the Latvian Executive Committee", "Latvian Executive Committee"),
         ('member of the Central Committee of the "Rodina" movement', 'Central Committee of the "Rodina" movement'),
-        ("head of the Syrian Arab Red Crescent (SARC)", "Syrian Arab Red Crescent (SARC)"),
-        ("Acting Minister of Refugee Affairs of the Afghan caretaker government", "Afghan caretaker government"),
-        ("Senior Editor for Examplewire.com", "Examplewire.com"),
+        ("head of the Tunisian Red Crescent (TRC)", "Tunisian Red Crescent (TRC)"),
+        ("Acting Minister of Water Affairs of the Malian transitional government", "Malian transitional government"),
+        ("foreign editor for Examplewire.com", "Examplewire.com"),
         ("NATO Secretary General", "NATO"),
         ("Russian ambassador to Chile", None),
         ("Minister of Foreign Affairs", None),
-        ("representative of Iraqi Prime Minister Adel Nouri", None),
+        ("envoy of Lebanese Prime Minister Rami Saad", None),
     ],
 )
 def test_organization_of_a_title(resolver: ActorResolver, title: str, organization: str | None) -> None:
@@ -58,7 +58,7 @@ def test_affiliation_country(resolver: ActorResolver, text: str, code: str | Non
         ("Antony Reed", "Antony J. Reed", True),
         ("Sergei Ivanov", "Sergey Ivanov", True),
         ("V. Putin", "Vladimir Putin", True),
-        ("Alexandr Kozlov", "Alexander Kozlov", True),
+        ("Alexandr Morozov", "Alexander Morozov", True),
         ("Kim Jong Il", "Kim Jong Un", False),
         ("Anna Ivanova", "Maria Ivanova", False),
     ],
@@ -69,7 +69,7 @@ def test_same_person(name: str, earlier: str, same: bool) -> None:
 
 @pytest.mark.parametrize(
     ("acronym", "name", "expected"),
-    [("SARC", "Syrian Arab Red Crescent", True), ("DPRK", "Democratic People's Republic of Korea", True),
+    [("TRC", "Tunisian Red Crescent", True), ("DPRK", "Democratic People's Republic of Korea", True),
      ("JRC", "Jordanian Red Crescent", True), ("UNSC", "Jordanian Red Crescent", False)],
 )
 def test_acronyms(acronym: str, name: str, expected: bool) -> None:

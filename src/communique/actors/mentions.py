@@ -1,10 +1,9 @@
 """Mention spans of a parsed document: named entities, gazetteer names and repaired names.
 
-The small English model often bounds a name wrongly or labels it wrongly: it cuts
-"O Ryong Chol" to "Ryong Chol" and "Mohammed bin Abdulrahman bin Jassim Al Thani" after
-"Abdulrahman", splits "Hussein al- Assadi" in two, tags "Spokesperson Ned Price" as an
-organization, "Khalil-ur-Rehman Haqqani" as a place, and misses "John Rakolta" after "the US
-ambassador to the UAE". The repairs here are general: names grow over capitalised words and
+The small English model often bounds a name wrongly or labels it wrongly: it may cut
+"O Kwang Chol" to "Kwang Chol" or "Faisal bin Salman bin Abdullah Al Rashid" after "Salman",
+split "Hassan al- Amiri" in two, tag "Spokesperson Ned Parker" as an organization or a
+hyphenated name as a place, and miss a name after "the Canadian ambassador to the UAE". The repairs here are general: names grow over capitalised words and
 name particles, a title at the start of a span is split off, and a capitalised name next to a
 title (before or after it) is a person whatever its label.
 """
@@ -18,7 +17,7 @@ from communique.actors.gazetteer import Gazetteer
 from communique.actors.titles import TitleReader
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Words inside Arabic, Dutch, German, Spanish ... names that are written in lower case or
@@ -27,7 +26,7 @@ NAME_PARTICLES = frozenset({
     "bin", "ibn", "bint", "al", "al-", "el", "el-", "ul", "ur", "ud", "abu", "abd", "ben", "de", "da", "di", "del",
     "della", "dos", "du", "van", "von", "der", "den", "la", "le", "y", "Al", "Al-", "El", "El-", "Abu", "Bin",
 })
-# How many capitalised words a name may grow by to the left ("O" + "Ryong Chol").
+# How many capitalised words a name may grow by to the left ("O" + "Kwang Chol").
 MAX_LEFT_GROWTH = 2
 # Longest name found without the model's help (after a title).
 MAX_NAME_TOKENS = 5
@@ -57,9 +56,9 @@ class MentionFinder:
 
     def find(self, doc: Doc) -> Spans:
         """Every actor mention of ``doc``, sorted, without overlaps."""
-        text = doc.text
+        text = self.titles.text(doc)
         spans: Spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
-        spans = [part for s in spans for part in _split_commas(doc, s)]
+        spans = [part for s in spans for part in _split_commas(text, s)]
         spans = [part for s in spans for part in self._split_credit(doc, s)]
         spans = [part for s in spans for part in self._split_known_head(doc, s)]
         spans = [self._split_title(doc, s) for s in spans]
@@ -71,7 +70,7 @@ class MentionFinder:
         for m in self.gaz.org_matches(text) + self.gaz.country_matches(text):
             if not any(s <= m.start and m.end <= e for s, e in covered):
                 # A gazetteer name that overlaps a wrongly bounded NER span replaces it, unless
-                # the span is a person's name ("Sultan Al-Shamsy", "Jordan Peterson").
+                # the span is a person's name ("Sultan Al-Rashid", "Jordan Peterson").
                 if any(label == "PERSON" and s < m.end and m.start < e for s, e, label in spans):
                     continue
                 spans = [sp for sp in spans if sp[1] <= m.start or sp[0] >= m.end]
@@ -86,10 +85,10 @@ class MentionFinder:
     # -- repairs --------------------------------------------------------------------------------
 
     def _split_credit(self, doc: Doc, span: tuple[int, int, str]) -> Spans:
-        """A photo credit "Ammar Safarjalani/Xinhua" or "Xinhua/Wang Fei": the name and the
+        """A photo credit "Ammar Haddad/Xinhua" or "Xinhua/Li Ming": the name and the
         agency, each a mention of its own."""
         start, end, _label = span
-        text = doc.text[start:end]
+        text = self.titles.text(doc)[start:end]
         if text.count("/") != 1 or " /" in text or "/ " in text:
             return [span]
         left, right = text.split("/")
@@ -109,7 +108,7 @@ class MentionFinder:
         start, end, label = span
         if label != "PERSON":
             return [span]
-        text = doc.text[start:end]
+        text = self.titles.text(doc)[start:end]
         for found in (self.gaz.country_pattern.match(text), self.gaz.org_pattern.match(text)):
             if found is None or found.end() >= len(text) or not text[found.end()].isspace():
                 continue
@@ -120,10 +119,10 @@ class MentionFinder:
         return [span]
 
     def _split_title(self, doc: Doc, span: tuple[int, int, str]) -> tuple[int, int, str]:
-        """"Spokesperson Ned Price" (ORG) → the person "Ned Price"; "Prophet Mohammed" stays
+        """"Spokesperson Ned Parker" (ORG) → the person "Ned Parker"; "Prophet Isaiah" stays
         whole (a religious title before a single name is part of how the name is written)."""
         start, end, _label = span
-        text = doc.text[start:end]
+        text = self.titles.text(doc)[start:end]
         lead = re.match(r"(?:the\s+)?", text, re.IGNORECASE)
         offset = lead.end() if lead else 0
         found = self.gaz.title_at(text[offset:])
@@ -137,7 +136,7 @@ class MentionFinder:
         if self._known(rest_stripped):
             return span
         if len(words) == 1:
-            # "Sultan Al-Shamsy", "Prophet Mohammed", "President Putin": the resolver decides
+            # "Sultan Al-Rashid", "Prophet Isaiah", "President Putin": the resolver decides
             # (an earlier "Vladimir Putin" makes it a title).
             return (start + offset, end, "PERSON")
         return (end - len(rest_stripped), end, "PERSON")
@@ -147,13 +146,13 @@ class MentionFinder:
         start, end, label = span
         if label == "PERSON":
             return False
-        text = doc.text[start:end]
+        text = self.titles.text(doc)[start:end]
         if text in self.gaz.org_names or text in self.gaz.countries:
             return False
         for word in re.finditer(r"\S+", text):
             if word.start() == 0:
                 continue
-            found = self.gaz.title_pattern.match(doc.text, start + word.start())
+            found = self.gaz.title_pattern.match(self.titles.text(doc), start + word.start())
             # "U.S. Col" + "." : the title may take the full stop after the span.
             if found is not None and end <= found.end() <= end + 1:
                 return True
@@ -163,7 +162,7 @@ class MentionFinder:
         """Whether token ``i`` is the last word of a title ("State" in "Secretary of State")."""
         end = doc[i].idx + len(doc[i])
         for token in doc[max(0, i - 4) : i]:
-            found = self.gaz.title_pattern.match(doc.text, token.idx)
+            found = self.gaz.title_pattern.match(self.titles.text(doc), token.idx)
             if found is not None and found.end() == end:
                 return True
         return False
@@ -172,13 +171,13 @@ class MentionFinder:
         """"State" in "Secretary of State", "Foreign Affairs" in "Minister of Foreign
         Affairs": the model's organization is the end of a title."""
         start, end, label = span
-        if label == "PERSON" or self._known(_strip_the(doc.text[start:end])):
+        if label == "PERSON" or self._known(_strip_the(self.titles.text(doc)[start:end])):
             return False
         sent = doc.char_span(start, end, alignment_mode="expand")
         if sent is None:
             return False
         for token in doc[max(sent.sent.start, sent.start - 4) : sent.start]:
-            found = self.gaz.title_pattern.match(doc.text, token.idx)
+            found = self.gaz.title_pattern.match(self.titles.text(doc), token.idx)
             if found is not None and found.end() >= end and token.idx < start:
                 return True
         return False
@@ -215,17 +214,17 @@ class MentionFinder:
                 out.append((s, e, label))
                 continue
             first, last = span.start, span.end
-            # Left: "O" + "Ryong Chol", "Antony" + "J. Blinken".
+            # Left: "O" + "Kwang Chol", "Anna" + "J. Reed".
             grown = 0
             while grown < MAX_LEFT_GROWTH and first - 1 >= span.sent.start:
                 prev = doc[first - 1]
                 if any(a <= prev.idx < b for a, b, _ in out) or not self._name_token(prev) or self._ends_title(doc, prev.i):
                     break
                 if prev.is_sent_start and len(prev.text.rstrip(".")) > 1:
-                    break  # "Quote Sergei Lavrov ...": a capitalised word opening a line
+                    break  # "Share Anna Reed ...": a capitalised word opening a line
                 first -= 1
                 grown += 1
-            # Right: "Mohammed bin Abdulrahman" + "bin Jassim Al Thani", "Hussein" + "al-" + "Assadi".
+            # Right: "Faisal bin Salman" + "bin Abdullah Al Rashid", "Hassan" + "al-" + "Amiri".
             # A particle never ends a sentence, whatever the parser's sentence boundary says.
             limit = len(doc)
             k = last
@@ -252,9 +251,9 @@ class MentionFinder:
                 if a >= e and b <= end_char:
                     taken.add(a)
             new_end = end_char
-            # "the Prophet Mohammed." — a full stop after a word of three letters or more ends
+            # "the Prophet Isaiah." — a full stop after a word of four letters or more ends
             # the sentence, it is not an initial.
-            name = doc.text[doc[first].idx:new_end]
+            name = self.titles.text(doc)[doc[first].idx:new_end]
             if name.endswith(".") and len(name.split()[-1]) > 3:
                 new_end -= 1
             out.append((doc[first].idx, new_end, "PERSON"))
@@ -266,15 +265,15 @@ class MentionFinder:
         all_covered = {i for s, e, _ in spans for i in _token_range(doc, s, e)}
         out: Spans = []
         for s, e, label in spans:
-            if label != "PERSON" and not self._known(_strip_the(doc.text[s:e])):
-                span = doc.char_span(s + len(doc.text[s:e]) - len(_strip_the(doc.text[s:e])), e, alignment_mode="expand")
+            if label != "PERSON" and not self._known(_strip_the(self.titles.text(doc)[s:e])):
+                span = doc.char_span(s + len(self.titles.text(doc)[s:e]) - len(_strip_the(self.titles.text(doc)[s:e])), e, alignment_mode="expand")
                 if span is not None:
                     # "Marta" (GPE) + "Ruiz": the model's span may hold only part of the name.
                     first, last = span.start, span.end
                     while last < span.sent.end and last - first < MAX_NAME_TOKENS and last not in all_covered \
                             and self._name_token(doc[last]):
                         last += 1
-                    name = doc.text[doc[first].idx : doc[last - 1].idx + len(doc[last - 1])]
+                    name = self.titles.text(doc)[doc[first].idx : doc[last - 1].idx + len(doc[last - 1])]
                     if self._name_like(name) and self._titled(doc, first, last, persons):
                         s, e, label = doc[first].idx, doc[last - 1].idx + len(doc[last - 1]), "PERSON"
             out.append((s, e, label))
@@ -292,7 +291,7 @@ class MentionFinder:
             ):
                 j += 1
             if j - k >= 2 and (j >= len(doc) or not _NAME_WORD.match(doc[j].text) or j in covered):
-                name = doc.text[doc[k].idx : doc[j - 1].idx + len(doc[j - 1])]
+                name = self.titles.text(doc)[doc[k].idx : doc[j - 1].idx + len(doc[j - 1])]
                 if self._name_like(name) and self.titles.before(doc, k, j, doc[k].sent, persons, set()) is not None:
                     out.append((doc[k].idx, doc[j - 1].idx + len(doc[j - 1]), "PERSON"))
                     covered.update(range(k, j))
@@ -321,10 +320,10 @@ class MentionFinder:
                 or self.titles.before(doc, start, end, sent, others, set()) is not None)
 
 
-def _split_commas(doc: Doc, span: tuple[int, int, str]) -> Spans:
+def _split_commas(doc_text: str, span: tuple[int, int, str]) -> Spans:
     """"Trade, Ri Hyon Chol" (ORG): a span the model ran across a comma is two mentions."""
     start, end, label = span
-    text = doc.text[start:end]
+    text = doc_text[start:end]
     if label == "PERSON" or ", " not in text:
         return [span]
     parts: Spans = []
@@ -348,8 +347,3 @@ def _token_range(doc: Doc, start: int, end: int) -> range:
 def _person_tokens(doc: Doc, spans: Spans) -> set[int]:
     return {i for s, e, label in spans if label == "PERSON" for i in _token_range(doc, s, e)}
 
-
-def sentence_of(doc: Doc, start: int) -> Span:
-    """The sentence holding the token at character ``start``."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return (span or doc[:1]).sent

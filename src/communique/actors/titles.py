@@ -4,10 +4,10 @@ A title phrase is an optional determiner or possessor, a few modifiers, a title 
 the gazetteer and a tail that names the body ("the DPRK's minister of external economic
 relations", "Foreign Ministry spokesperson", "Russian ambassador to the DPRK"). Titles come
 
-* after a name: an apposition ("Wang Yi, state councillor and foreign minister of China"),
+* after a name: an apposition ("Wanjiru Kamau, state councillor and foreign minister of Kenya"),
   a parenthesis ("Shin Hong Chol (DPRK Ambassador)") or a copula ("X is Senior Editor");
-* before a name: a premodifier ("UK ambassador Simon Shercliff"), a premodifier set off by a
-  comma ("Russian ambassador to the DPRK, Alexandr Matsegora,"), a credit ("Author - X"), with
+* before a name: a premodifier ("Dutch ambassador Pieter Smit"), a premodifier set off by a
+  comma ("Kenya's ambassador to Ethiopia, Grace Wanjiru,"), a credit ("Author - X"), with
   an "of" chain after the name ("Chairman Kim Jong Il of the National Defence Commission").
 
 Part-of-speech tags keep verbs out ("X, said the minister" is no title), so lowercase titles
@@ -90,6 +90,13 @@ class TitleReader:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self._last: tuple[Doc | None, str] = (None, "")
+
+    def text(self, doc: Doc) -> str:
+        """``doc.text``, kept for the document in hand (spaCy joins the tokens on every call)."""
+        if self._last[0] is not doc:
+            self._last = (doc, doc.text)
+        return self._last[1]
 
     # -- words ----------------------------------------------------------------------------------
 
@@ -100,8 +107,8 @@ class TitleReader:
             return None
         if limit is not None and limit <= i:
             return None
-        end_char = len(doc.text) if limit is None else doc[limit - 1].idx + len(doc[limit - 1])
-        found = self.gaz.title_pattern.match(doc.text, token.idx, end_char)
+        end_char = len(self.text(doc)) if limit is None else doc[limit - 1].idx + len(doc[limit - 1])
+        found = self.gaz.title_pattern.match(self.text(doc), token.idx, end_char)
         if found is None:
             return None
         j = i
@@ -124,7 +131,7 @@ class TitleReader:
         if _capitalised(token):
             return True
         # A lowercase modifier is a plain word ("former", "external economic relations"), not
-        # a glitch such as "toldJapanese" (a verb run into a name).
+        # a glitch such as "saidGerman" (a verb run into a name by a missing space).
         return token.pos_ in _OPEN_POS and not token.tag_.startswith("VB") and _LOWER_WORD.match(token.text) is not None
 
     def _tail_ok(self, tokens: list[Token], persons: set[int]) -> bool:
@@ -212,7 +219,7 @@ class TitleReader:
         k = _skip_space(doc, parts[-1][1] + 1, sent.end)
         if parts[-1][1] < sent.end and doc[parts[-1][1]].text == "," and k < sent.end:
             # "Federal Minister for Foreign Affairs, Germany": the title's country.
-            found = self.gaz.country_pattern.match(doc.text, doc[k].idx)
+            found = self.gaz.country_pattern.match(self.text(doc), doc[k].idx)
             if found is not None and found.group(0) in self.gaz.countries:
                 stop = k
                 while stop < sent.end and doc[stop].idx < found.end():
@@ -221,7 +228,7 @@ class TitleReader:
                     parts.append((k, stop))
         start_char = doc[parts[0][0]].idx
         end_char = doc[parts[-1][1] - 1].idx + len(doc[parts[-1][1] - 1])
-        text = _RESPECTIVELY.sub("", doc.text[start_char:end_char].strip()).rstrip(".;:, ")
+        text = _RESPECTIVELY.sub("", self.text(doc)[start_char:end_char].strip()).rstrip(".;:, ")
         if len(text) > MAX_SEGMENT_CHARS * len(parts):
             return None
         return Title(text, start_char, start_char + len(text))
@@ -346,16 +353,15 @@ class TitleReader:
             break
         if last is None:
             return title
-        chain = doc.text[doc[end].idx : doc[last].idx + len(doc[last])]
+        chain = self.text(doc)[doc[end].idx : doc[last].idx + len(doc[last])]
         return Title(f"{title.text} {chain}", title.start, doc[last].idx + len(doc[last]))
 
-    @staticmethod
-    def _title(doc: Doc, first: int, stop: int) -> Title:
+    def _title(self, doc: Doc, first: int, stop: int) -> Title:
         while first < stop and doc[first].lower_ in DETERMINERS:
             first += 1
         start_char = doc[first].idx
         end_char = doc[stop - 1].idx + len(doc[stop - 1])
-        text = doc.text[start_char:end_char]
+        text = self.text(doc)[start_char:end_char]
         text = re.sub(r"\s+", " ", text).strip().rstrip(",;:")
         text = _RESPECTIVELY.sub("", text).rstrip(",;: ")
         if text.endswith(".") and len(text.split()[-1]) > 4:
