@@ -37,6 +37,13 @@ _QUOTED_ORG = re.compile(
 )
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "of", "and", "but", "for", "to", "by", "with", "as",
                              "from", "after", "before", "while", "when", "then", "also", "meanwhile", "however"})
+# Words of organization names that the gazetteer's head words leave out ("Revolutionary United Front").
+_ORG_WORDS = frozenset({
+    "Front", "Community", "Council", "Forces", "Group", "Alliance", "Coalition", "Organization", "Organisation",
+    "Agency", "Department", "Office", "Bureau", "Service", "Authority", "Commission", "League", "Congress",
+    "Center", "Centre", "Fund", "Club", "Network", "Brigade", "Brigades", "Battalion", "Corps", "Republic",
+    "Kingdom", "State", "States", "Province", "Region", "City", "Airport", "Hall", "Square", "Street",
+})
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.]*|[A-Z]\.)(?:-[\w'’.]+)*$")
 _MONTHS_DAYS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -58,6 +65,7 @@ class MentionFinder:
         """Every actor mention of ``doc``, sorted, without overlaps."""
         text = self.titles.text(doc)
         spans: Spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
+        spans = [_cut_possessive(text, s) for s in spans]
         spans = [part for s in spans for part in _split_commas(text, s)]
         spans = [part for s in spans for part in self._split_credit(doc, s)]
         spans = [part for s in spans for part in self._split_known_head(doc, s)]
@@ -306,7 +314,7 @@ class MentionFinder:
         words = text.split()
         if not 2 <= len(words) <= MAX_NAME_TOKENS or any(ch.isdigit() for ch in text):
             return False
-        if not all(_NAME_WORD.match(w) or w in NAME_PARTICLES for w in words):
+        if not all(_NAME_WORD.match(w) or w in NAME_PARTICLES for w in words) or any(w in _ORG_WORDS for w in words):
             return False
         if words[0].lower() in _FUNCTION_WORDS or any(w.lower().strip(".") in _MONTHS_DAYS for w in words):
             return False
@@ -318,6 +326,15 @@ class MentionFinder:
         others = persons - span_tokens
         return (self.titles.after(doc, end, sent, others) is not None
                 or self.titles.before(doc, start, end, sent, others, set()) is not None)
+
+
+def _cut_possessive(doc_text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """"Saddam Hussein's" or "Osama bin Laden's al-Qaeda" (PERSON): the name ends before "'s"."""
+    start, end, label = span
+    found = re.search(r"['’]s\b", doc_text[start:end])
+    if label != "PERSON" or found is None or found.start() == 0:
+        return span
+    return (start, start + found.start(), label)
 
 
 def _split_commas(doc_text: str, span: tuple[int, int, str]) -> Spans:

@@ -202,7 +202,7 @@ class TitleReader:
         k = end + 1
         while k < sent.end:
             first = self.starts_title(doc, k, sent.end, persons)
-            if first is None:
+            if first is None or self._names_someone(doc, first, sent.end, persons):
                 break
             stop = self._segment_end(doc, first, sent.end, persons)
             if stop is None or stop <= first:
@@ -232,6 +232,15 @@ class TitleReader:
         if len(text) > MAX_SEGMENT_CHARS * len(parts):
             return None
         return Title(text, start_char, start_char + len(text))
+
+    def _names_someone(self, doc: Doc, first: int, stop: int, persons: set[int]) -> bool:
+        """Whether the first title word of a segment is followed by a person's name: "...,
+        Portuguese President Mario Soares said" titles Soares, not the name before the comma."""
+        for k in range(first, stop):
+            end = self.title_end(doc, k, stop)
+            if end is not None:
+                return end < stop and end in persons
+        return False
 
     def _copula(self, doc: Doc, end: int, sent: Span) -> int | None:
         """Index after ", who is" / "is" / "serves as" following a name, if any."""
