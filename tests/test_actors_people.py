@@ -265,3 +265,20 @@ def test_the_organization_of_a_person_is_the_body_their_title_names() -> None:
     people = _people("Ri Song Chol, Counselor of the DPRK Embassy in the Russian Federation, spoke.")
     assert people["Ri Song Chol"].organization == "DPRK Embassy"
     assert (people["Ri Song Chol"].code, people["Ri Song Chol"].sector) == ("PRK", "GOV")
+
+
+def test_a_possessive_ends_a_name() -> None:
+    people = _people("Chilean President Ana Rojas's speech angered Bolivia.")
+    assert people["Ana Rojas"].office == "Chilean President"
+
+
+def test_a_title_followed_by_a_name_is_that_names_title() -> None:
+    actors = _actors("Chile will back Peru's bid to join the Andean Forum, Chilean President Ana Rojas said on Tuesday.")
+    assert actors["Ana Rojas"].office == "Chilean President"
+    assert all(a.kind != "person" or a.entity_name == "Ana Rojas" for a in actors.values())
+
+
+def test_a_title_word_that_qualifies_a_noun_is_no_title() -> None:
+    actors = _actors("Kenyan troops attacked the Somali militant group al-Shabab, and rebel leader Ali Hassan fled.")
+    assert actors["al-Shabab"].kind == "organization"
+    assert actors["Ali Hassan"].office == "rebel leader"

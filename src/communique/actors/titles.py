@@ -139,6 +139,8 @@ class TitleReader:
         if len(tokens) > MAX_TAIL:
             return False
         tokens = [t for t in tokens if not t.is_space]
+        if tokens and tokens[0].pos_ == "NOUN" and _LOWER_WORD.match(tokens[0].text):
+            return False  # "militant group al-Shabab": the title word only qualifies a noun
         for n, token in enumerate(tokens):
             lower = token.lower_
             if token.i in persons or _verbal(token) or token.ent_type_ in _DATE_ENTS:
