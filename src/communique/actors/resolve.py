@@ -543,11 +543,9 @@ class ActorResolver:
                 k += 1
                 continue
             title_start = k + 1
-            modifiers: list[str] = []
-            while title_start < len(doc) and self.titles.title_end(doc, title_start) is None and len(modifiers) < 2 \
-                    and doc[title_start].text[:1].isupper() and title_start not in actors.by_token or (
-                        title_start < len(doc) and title_start in actors.by_token
-                        and actors.entities[actors.by_token[title_start]].kind == "state" and len(modifiers) < 2):
+            modifiers: list[str] = []  # "the Chinese ambassador": at most two words before the title
+            while title_start < len(doc) and len(modifiers) < 2 and self.titles.title_end(doc, title_start) is None \
+                    and self._description_modifier(doc, title_start, actors):
                 modifiers.append(doc[title_start].text)
                 title_start += 1
             end = self.titles.title_end(doc, title_start) if title_start < len(doc) else None
@@ -566,6 +564,14 @@ class ActorResolver:
                 for i in range(k, end):
                     actors.by_token[i] = index
             k = end
+
+    @staticmethod
+    def _description_modifier(doc: Doc, i: int, actors: DocActors) -> bool:
+        """A capitalised word that names no actor, or a country word ("Chinese")."""
+        index = actors.by_token.get(i)
+        if index is None:
+            return doc[i].text[:1].isupper()
+        return actors.entities[index].kind == "state"
 
     def _described(self, described: str, stated: str | None, before: int, actors: DocActors) -> int | None:
         words = _words(described)
