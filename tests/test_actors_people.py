@@ -282,3 +282,8 @@ def test_a_title_word_that_qualifies_a_noun_is_no_title() -> None:
     actors = _actors("Kenyan troops attacked the Somali militant group al-Shabab, and rebel leader Ali Hassan fled.")
     assert actors["al-Shabab"].kind == "organization"
     assert actors["Ali Hassan"].office == "rebel leader"
+
+
+def test_capitals_in_a_title_case_headline_are_not_names() -> None:
+    text = "Talks End Without Deal\nAmbassador Rejects New Proposal On Trade\nThe talks ended on Monday in Lima."
+    assert not _people(text)

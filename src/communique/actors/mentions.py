@@ -17,7 +17,7 @@ from communique.actors.gazetteer import Gazetteer
 from communique.actors.titles import TitleReader
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Words inside Arabic, Dutch, German, Spanish ... names that are written in lower case or
@@ -30,6 +30,10 @@ NAME_PARTICLES = frozenset({
 MAX_LEFT_GROWTH = 2
 # Longest name found without the model's help (after a title).
 MAX_NAME_TOKENS = 5
+# A sentence with at least this many words of four letters or more, nearly all capitalised, is a
+# title-case headline: no names are guessed from capitals there.
+HEADLINE_WORDS = 4
+HEADLINE_SHARE = 0.8
 # A quoted name followed by an organization noun: the "JoJack" movement, the "Azov" battalion.
 _QUOTED_ORG = re.compile(
     r"(?:[Tt]he\s+)?[\"“][A-Z][^\"”\n]{1,40}[\"”]\s+(?:movement|organi[sz]ation|group|party|society|association"
@@ -65,7 +69,7 @@ class MentionFinder:
         """Every actor mention of ``doc``, sorted, without overlaps."""
         text = self.titles.text(doc)
         spans: Spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
-        spans = [_cut_possessive(text, s) for s in spans]
+        spans = [_cut_possessive(text, s) for s in spans if not _verb_in_headline_name(doc, s)]
         spans = [part for s in spans for part in _split_commas(text, s)]
         spans = [part for s in spans for part in self._split_credit(doc, s)]
         spans = [part for s in spans for part in self._split_known_head(doc, s)]
@@ -289,7 +293,7 @@ class MentionFinder:
         k = 0
         while k < len(doc):
             if k in covered or not self._name_token(doc[k]) or doc[k].is_sent_start and doc[k].pos_ != "PROPN" \
-                    or self._ends_title(doc, k):
+                    or self._ends_title(doc, k) or _headline(doc[k].sent):
                 k += 1
                 continue
             j = k
@@ -326,6 +330,21 @@ class MentionFinder:
         others = persons - span_tokens
         return (self.titles.after(doc, end, sent, others) is not None
                 or self.titles.before(doc, start, end, sent, others, set()) is not None)
+
+
+def _headline(sent: Span) -> bool:
+    """A line in title case ("Ambassador Rejects New Proposal"): every word is capitalised, so
+    capitals say nothing about names there."""
+    words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+    return len(words) >= HEADLINE_WORDS and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
+
+
+def _verb_in_headline_name(doc: Doc, span: tuple[int, int, str]) -> bool:
+    """"Rejects New Proposal" (PERSON) in a title-case headline: a name holds no finite verb."""
+    start, end, label = span
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    return label == "PERSON" and tokens is not None and _headline(tokens.sent) and any(
+        t.tag_ in {"VBZ", "VBD", "VBP"} for t in tokens)
 
 
 def _cut_possessive(doc_text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
