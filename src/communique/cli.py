@@ -333,6 +333,55 @@ def statements(db_path: str | None, speaker: str | None, country: str | None, si
     _write_statements(rows, fmt, output)
 
 
+ACTOR_COLUMNS = ("name", "kind", "country", "sector", "office", "organization", "documents", "events",
+                 "first_published", "last_published")
+
+
+def _write_actors(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
+    if fmt == "jsonl":
+        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=ACTOR_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows({k: ("" if v is None else v) for k, v in row.items()} for row in rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(show_lines=False)
+        for column in ("name", "kind", "country", "sector", "office", "organization", "docs", "events"):
+            table.add_column(column, overflow="fold", justify="right" if column in {"docs", "events"} else "left")
+        for row in rows:
+            table.add_row(*(Text(str(row[k]) if row[k] is not None else "") for k in
+                            ("name", "kind", "country", "sector", "office", "organization", "documents", "events")))
+        Console(file=out, width=None if out.isatty() else 200).print(table)
+        out.write(f"{len(rows)} actors\n")
+
+
+@cli.command()
+@click.option("--db", "db_path", metavar="FILE", help=DB_HELP)
+@click.option("--kind", type=click.Choice(["person", "organization", "state"]), help="Only actors of this kind.")
+@click.option("--country", metavar="ISO3", help="Country code (ISO3 or PLOVER pseudo-country, e.g. EUR).")
+@click.option("--name", help="Name contains this text (case-insensitive).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of stdout.")
+def actors(db_path: str | None, kind: str | None, country: str | None, name: str | None, fmt: str,
+           output: TextIO) -> None:
+    """List the people, organizations and states of stored documents, with titles.
+
+    One row per name and kind: country, sector, the fullest title, organization, and how
+    many documents and events the actor appears in.
+
+    Example: communique actors --kind person --country PRK --format csv
+    """
+    from communique.store import Store
+
+    with Store(_db(db_path), readonly=True) as store:
+        rows = store.actors(kind=kind, country=country, name=name)
+    _write_actors(rows, fmt, output)
+
+
 @cli.command()
 @click.argument("doc_id")
 @click.option("--db", "db_path", metavar="FILE", help=DB_HELP)

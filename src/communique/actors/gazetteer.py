@@ -47,6 +47,7 @@ class Gazetteer:
     org_heads: dict[str, str | None]  # lower-case head keyword -> sector
     ism_keywords: dict[str, str | None]  # keyword -> sector
     titles: dict[str, tuple[str | None, int]]  # lower-case title -> (sector, rank)
+    title_countries: dict[str, str]  # lower-case title -> the country it names by itself
     country_pattern: re.Pattern[str]
     org_pattern: re.Pattern[str]
     head_pattern: re.Pattern[str]
@@ -87,6 +88,15 @@ class Gazetteer:
         sector, rank = self.titles[m.group(0).lower()]
         return m.group(0), sector, rank
 
+    def title_country(self, text: str) -> str | None:
+        """The country that a title in ``text`` names by itself ("Secretary of State" → USA),
+        unless a "for ..." portfolio follows it (the British "Secretary of State for Defence")."""
+        for m in self.title_pattern.finditer(text):
+            code = self.title_countries.get(m.group(0).lower())
+            if code is not None and not re.match(r"\s+for\b", text[m.end():]):
+                return code
+        return None
+
     def find_titles(self, text: str) -> list[tuple[int, int, str | None, int]]:
         """Every title word in ``text``: (start, end, sector, rank)."""
         return [(m.start(), m.end(), *self.titles[m.group(0).lower()]) for m in self.title_pattern.finditer(text)]
@@ -114,8 +124,11 @@ def load_gazetteer() -> Gazetteer:
         elif match == "ism":
             ism.setdefault(text, _sector(sector))
     titles: dict[str, tuple[str | None, int]] = {}
+    title_countries: dict[str, str] = {}
     for row in _rows("titles.tsv"):
         titles.setdefault(row[0].lower(), (_sector(row[1]), int(row[2])))
+        if len(row) > 3 and row[3] not in {"", "-"}:
+            title_countries.setdefault(row[0].lower(), row[3])
     head_body = "|".join(re.escape(h) for h in sorted(org_heads, key=len, reverse=True))
     title_body = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     return Gazetteer(
@@ -124,8 +137,9 @@ def load_gazetteer() -> Gazetteer:
         org_heads=org_heads,
         ism_keywords=ism,
         titles=titles,
+        title_countries=title_countries,
         country_pattern=_alternation(list(countries)),
         org_pattern=_alternation(list(org_names) + list(ism)),
         head_pattern=re.compile(rf"\b(?:{head_body})\b", re.IGNORECASE),
-        title_pattern=re.compile(rf"(?:{title_body})\b", re.IGNORECASE),
+        title_pattern=re.compile(rf"(?:{title_body})(?!\w)", re.IGNORECASE),
     )

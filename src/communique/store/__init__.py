@@ -15,7 +15,8 @@ import logging
 import os
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -51,6 +52,12 @@ def _casefold(value: Any) -> Any:
 def _check_date_bound(name: str, value: str) -> None:
     if not _DATE_BOUND.match(value):
         raise ValueError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+
+
+def _most_common(values: Iterable[Any]) -> Any:
+    """The most frequent non-empty value (the first seen among equals), or None."""
+    counts = Counter(v for v in values if v)
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _check_limit(limit: int | None) -> None:
@@ -581,6 +588,87 @@ class Store:
             record = json.loads(row["record"])
             record.update(doc_title=row["title"], doc_outlet=row["outlet"], doc_published=row["published"])
             results.append(record)
+        return results
+
+    def actors(
+        self,
+        *,
+        kind: str | None = None,
+        country: str | None = None,
+        name: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Distinct actors of the stored documents, one per name and kind.
+
+        Args:
+            kind: ``"person"``, ``"organization"`` or ``"state"``.
+            country: Code (ISO3 or PLOVER pseudo-country) the actor has in some document.
+            name: Case-insensitive substring of the actor's name.
+            doc_id: Only actors of this document.
+            limit: At most this many actors.
+
+        Returns:
+            Dicts with ``name``, ``kind``, ``country`` and ``sector`` (the most frequent across
+            documents), ``office`` (the fullest title any document gives), ``offices`` (every
+            distinct title), ``organization``, ``documents`` (how many documents name the
+            actor), ``events`` (how many stored events have it as actor or recipient),
+            ``first_published`` and ``last_published``; most documents first.
+
+        Raises:
+            ValueError: a negative limit.
+
+        Example::
+
+            store.actors(kind="person", country="PRK")
+        """
+        _check_limit(limit)
+        where: list[str] = []
+        params: list[Any] = []
+        if kind is not None:
+            where.append("a.entity_type = ?")
+            params.append(kind)
+        if country is not None:
+            where.append("a.code = ? COLLATE NOCASE")
+            params.append(country)
+        if name is not None:
+            where.append("instr(casefold(a.entity_name), ?) > 0")
+            params.append(name.casefold())
+        if doc_id is not None:
+            where.append("a.doc_id = ?")
+            params.append(doc_id)
+        sql = (
+            "SELECT a.entity_name AS name, a.entity_type AS kind, count(DISTINCT a.doc_id) AS documents,"
+            " json_group_array(json_array(a.code, a.sector, a.office, a.organization)) AS details,"
+            " min(d.published) AS first_published, max(d.published) AS last_published,"
+            " (SELECT count(DISTINCT ea.event_id) FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+            "  WHERE ea.entity_name = a.entity_name"
+            + (" AND e.doc_id = ?" if doc_id is not None else "")
+            + ") AS events"
+            " FROM actors a JOIN documents d ON d.id = a.doc_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " GROUP BY a.entity_name, a.entity_type"
+            " ORDER BY documents DESC, events DESC, casefold(a.entity_name), a.entity_type"
+            + (" LIMIT ?" if limit is not None else "")
+        )
+        if doc_id is not None:
+            params.insert(0, doc_id)
+        if limit is not None:
+            params.append(limit)
+        results = []
+        for row in self._query(sql, params):
+            details = [tuple(d) for d in json.loads(row["details"])]
+            offices = list(dict.fromkeys(d[2] for d in details if d[2]))
+            best = max(offices, key=lambda o: len(o.split()), default=None)
+            organization = next((d[3] for d in details if d[2] == best and d[3]), None) or _most_common(
+                d[3] for d in details)
+            results.append({
+                "name": row["name"], "kind": row["kind"],
+                "country": _most_common(d[0] for d in details), "sector": _most_common(d[1] for d in details),
+                "office": best, "offices": offices, "organization": organization,
+                "documents": row["documents"], "events": row["events"],
+                "first_published": row["first_published"], "last_published": row["last_published"],
+            })
         return results
 
     def documents(self, *, limit: int | None = None) -> list[dict[str, Any]]:

@@ -120,6 +120,7 @@ CREATE INDEX IF NOT EXISTS events_date ON events (date);
 CREATE INDEX IF NOT EXISTS event_actors_code ON event_actors (code);
 CREATE INDEX IF NOT EXISTS event_actors_entity_name ON event_actors (entity_name);
 CREATE INDEX IF NOT EXISTS documents_published ON documents (published);
+CREATE INDEX IF NOT EXISTS actors_entity_name ON actors (entity_name, entity_type);
 
 -- Agreements (C5): signed agreements, declarations, memoranda and communiques.
 CREATE TABLE IF NOT EXISTS agreements (
