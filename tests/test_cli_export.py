@@ -96,6 +96,22 @@ def test_unwritable_output_is_reported(db: Path, tmp_path: Path) -> None:
 
 
 def test_help_lists_the_formats() -> None:
-    code, output = _run("events", "--help")
+    _, output = _run("events", "--help")
     for word in ("tsv-polecat", "parquet", "--output", "Example: communique events"):
         assert word in output
+
+
+def test_readme_documents_the_formats_and_the_plot_commands() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = {line.split("`")[1].split(" [")[0]: line for line in readme.splitlines()
+            if line.startswith("| `communique ")}
+    assert "tsv-polecat" in rows["communique events"] and "parquet" in rows["communique events"]
+    for command in ("communique agreements", "communique statements"):
+        assert "parquet" in rows[command] and "-o FILE" in rows[command]
+    for command, options in (("communique plot dyad A B", ("--since", "--until", "-o FILE")),
+                             ("communique plot network", ("--country", "--by", "--top", "-o FILE")),
+                             ("communique plot types", ("--country", "--since", "-o FILE"))):
+        assert all(option in rows[command] for option in options), command
+    assert "## Exports" in readme and "## Plots" in readme and "docs/plot-dyad.png" in readme
+    for image in ("plot-dyad.png", "plot-types.png"):
+        assert (Path(__file__).resolve().parents[1] / "docs" / image).read_bytes().startswith(b"\x89PNG")

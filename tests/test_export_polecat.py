@@ -17,14 +17,15 @@ from communique.store import Store
 from export_records import fill
 
 # Written out here, not imported, so that a change to the module's tuple cannot go unnoticed.
-POLECAT_HEADER = (
-    "Event ID, Event Date, Event Type, Event Mode, Event Intensity, Quad Code, Contexts, Actor Name, "
-    "Actor Country, Actor COW, Primary Actor Sector, Actor Sectors, Actor Title, Actor Name Raw, "
-    "Wikipedia Actor ID, Recipient Name, Recipient Country, Recipient COW, Primary Recipient Sector, "
-    "Recipient Sectors, Recipient Title, Recipient Name Raw, Wikipedia Recipient ID, Placename, City, "
-    "District, Province, Country, Latitude, Longitude, GeoNames ID, Raw Placename, Feature Type, Source, "
-    "Publication Date, Story People, Story Organizations, Story Locations, Language, Version"
-).split(", ")
+POLECAT_HEADER = [
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code", "Contexts",
+    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title",
+    "Actor Name Raw", "Wikipedia Actor ID", "Recipient Name", "Recipient Country", "Recipient COW",
+    "Primary Recipient Sector", "Recipient Sectors", "Recipient Title", "Recipient Name Raw",
+    "Wikipedia Recipient ID", "Placename", "City", "District", "Province", "Country", "Latitude", "Longitude",
+    "GeoNames ID", "Raw Placename", "Feature Type", "Source", "Publication Date", "Story People",
+    "Story Organizations", "Story Locations", "Language", "Version",
+]
 
 
 @pytest.fixture(scope="module")

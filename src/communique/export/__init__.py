@@ -132,9 +132,11 @@ def write(
     """
     check(kind, fmt)
     if isinstance(out, (str, os.PathLike)):
-        binary = fmt == "parquet"
-        with open(out, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as f:
-            return write(records, kind, fmt, f, stories=stories)
+        if fmt == "parquet":
+            with open(out, "wb") as binary:
+                return write(records, kind, fmt, binary)
+        with open(out, "w", encoding="utf-8", newline="") as text:
+            return write(records, kind, fmt, text, stories=stories)
     if fmt == "parquet":
         from communique.export.parquet import write_parquet
 

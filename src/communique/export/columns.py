@@ -8,7 +8,7 @@ rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 __all__ = [
@@ -43,7 +43,7 @@ def _text(value: Any) -> Any:
     return "" if value is None else value
 
 
-def flat_event(record: dict[str, Any]) -> dict[str, Any]:
+def flat_event(record: Mapping[str, Any]) -> dict[str, Any]:
     """One event record as a CSV row (:data:`EVENT_COLUMNS`).
 
     ``actor`` and ``recipient`` are the entity names joined with ``"; "``; the country
@@ -64,13 +64,13 @@ def flat_event(record: dict[str, Any]) -> dict[str, Any]:
             "event_text": record["event_text"]}
 
 
-def flat_agreement(record: dict[str, Any]) -> dict[str, Any]:
+def flat_agreement(record: Mapping[str, Any]) -> dict[str, Any]:
     """One agreement record as a CSV row (:data:`AGREEMENT_COLUMNS`).
 
     ``signatories`` reads "Name (Title)"; ``clauses`` holds one clause per line.
     """
 
-    def person(e: dict[str, Any]) -> str:
+    def person(e: Mapping[str, Any]) -> str:
         return f"{e['entity_name']} ({e['office']})" if e.get("office") else e["entity_name"]
 
     return {"id": record["id"], "date": _text(record.get("date")), "kind": record["kind"],
@@ -82,7 +82,7 @@ def flat_agreement(record: dict[str, Any]) -> dict[str, Any]:
             "evidence": record["evidence"][0]["text"] if record["evidence"] else ""}
 
 
-def flat_statement(record: dict[str, Any]) -> dict[str, Any]:
+def flat_statement(record: Mapping[str, Any]) -> dict[str, Any]:
     """One statement record as a CSV row (:data:`STATEMENT_COLUMNS`)."""
     speaker = record["speaker"]
     return {"id": record["id"], "date": _text(record.get("date")), "speaker": speaker["entity_name"],
@@ -93,7 +93,7 @@ def flat_statement(record: dict[str, Any]) -> dict[str, Any]:
             "sentence": record["text_info"]["text"]}
 
 
-def flat_actor(record: dict[str, Any]) -> dict[str, Any]:
+def flat_actor(record: Mapping[str, Any]) -> dict[str, Any]:
     """One actor (as ``Store.actors()`` lists them) as a CSV row (:data:`ACTOR_COLUMNS`).
 
     ``offices`` joins every distinct title the documents give, fullest in ``office``.
@@ -103,7 +103,7 @@ def flat_actor(record: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-FLAT: dict[str, tuple[tuple[str, ...], Callable[[dict[str, Any]], dict[str, Any]]]] = {
+FLAT: dict[str, tuple[tuple[str, ...], Callable[[Mapping[str, Any]], dict[str, Any]]]] = {
     "events": (EVENT_COLUMNS, flat_event),
     "agreements": (AGREEMENT_COLUMNS, flat_agreement),
     "statements": (STATEMENT_COLUMNS, flat_statement),

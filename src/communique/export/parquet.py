@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, BinaryIO
+from functools import cache
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 _DOC = ("doc_title", "doc_outlet", "doc_published")
 
 
-@lru_cache(maxsize=None)
+@cache
 def arrow_schema(kind: str) -> pa.Schema:
     """The Arrow schema of a Parquet export of ``kind`` (events, agreements, statements, actors).
 
@@ -90,7 +90,7 @@ def arrow_table(kind: str, records: Iterable[Mapping[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
-def write_parquet(kind: str, records: Iterable[Mapping[str, Any]], out: str | BinaryIO) -> int:
+def write_parquet(kind: str, records: Iterable[Mapping[str, Any]], out: str | IO[bytes]) -> int:
     """Write records of one kind to a Parquet file (a path or a binary stream); returns the count."""
     import pyarrow.parquet as pq
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, TextIO
+from typing import IO, Any
 
 from communique.export.columns import JOIN
 
@@ -188,7 +188,7 @@ def polecat_rows(records: Iterable[Mapping[str, Any]],
         yield polecat_row(record, stories.get(record.get("doc_id") or ""))
 
 
-def write_polecat(records: Iterable[Mapping[str, Any]], out: TextIO,
+def write_polecat(records: Iterable[Mapping[str, Any]], out: IO[str],
                   stories: Mapping[str, Story] | None = None) -> int:
     """Write a header row and one tab-separated line per event; returns the number of events."""
     writer = csv.writer(out, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None,
