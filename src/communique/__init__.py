@@ -14,6 +14,7 @@ from communique.errors import (
     GoldFormatError,
     InputError,
     ModelNotInstalledError,
+    OutputError,
     StoreError,
 )
 from communique.ingest import read_inputs
@@ -48,6 +49,7 @@ __all__ = [
     "GoldFormatError",
     "InputError",
     "ModelNotInstalledError",
+    "OutputError",
     "RawDocument",
     "Span",
     "Statement",

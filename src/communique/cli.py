@@ -6,19 +6,19 @@ Exit status: 0 everything done; 1 an error stopped the command; 2 bad usage;
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 import click
 
 from communique.errors import CommuniqueError
 from communique.events.ontology import EVENT_TYPES
+from communique.export.columns import flat_agreement, flat_event, flat_statement
 from communique.records import CodedDocument, Failure, RawDocument
 
 EXIT_PARTIAL = 3
@@ -132,47 +132,73 @@ def ingest(paths: tuple[str, ...], db_path: str | None, workers: int) -> None:
         sys.exit(EXIT_PARTIAL)
 
 
-EVENT_COLUMNS = ("id", "date", "event", "mode", "quad_code", "intensity", "actor", "actor_country",
-                 "recipient", "recipient_country", "cameo", "doc_id", "doc_outlet", "event_text")
+FORMAT_HELP = "Output format [default: table, or what the -o suffix says: .jsonl .csv .tsv .parquet]"
+OUTPUT_HELP = "Write here instead of stdout."
 
 
-def _flat(record: dict[str, Any]) -> dict[str, Any]:
-    def names(key: str) -> str:
-        return "; ".join(e["entity_name"] for e in record[key])
-
-    def codes(key: str) -> str:
-        return "; ".join(e.get("code") or "" for e in record[key])
-
-    return {"id": record["id"], "date": record.get("date") or "", "event": record["event"],
-            "mode": record.get("mode") or "", "quad_code": record["quad_code"], "intensity": record["intensity"],
-            "actor": names("actor"), "actor_country": codes("actor"), "recipient": names("recipient"),
-            "recipient_country": codes("recipient"), "cameo": record.get("cameo") or "",
-            "doc_id": record["doc_id"], "doc_outlet": record.get("doc_outlet") or "", "event_text": record["event_text"]}
+def _output_options(formats: tuple[str, ...]) -> Any:
+    """The --format and -o options of the listing commands."""
+    def decorate(command: Any) -> Any:
+        command = click.option("-o", "--output", metavar="FILE", default="-", help=OUTPUT_HELP,
+                               type=click.Path(dir_okay=False, allow_dash=True))(command)
+        return click.option("--format", "fmt", type=click.Choice(formats), help=FORMAT_HELP)(command)
+    return decorate
 
 
-def _write_events(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
-    if fmt == "jsonl":
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS)
-        writer.writeheader()
-        writer.writerows(_flat(r) for r in rows)
-    else:
-        from rich.console import Console
-        from rich.table import Table
+LIST_FORMATS = ("table", "jsonl", "csv", "tsv-polecat", "parquet")
 
-        table = Table(show_lines=False)
-        for column in ("date", "event", "actor", "recipient", "evidence"):
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            flat = _flat(row)
-            table.add_row(flat["date"] or "?", f"{flat['event']} {flat['mode']}".strip(),
-                          f"{flat['actor']} [{flat['actor_country']}]",
-                          f"{flat['recipient']} [{flat['recipient_country']}]" if flat["recipient"] else "",
-                          flat["event_text"][:160])
-        Console(file=out, width=None if out.isatty() else 200).print(table)
-        out.write(f"{len(rows)} events\n")
+
+def _resolve_format(kind: str, fmt: str | None, output: str) -> str:
+    """The format to write: --format, else the -o suffix, else a table; a usage error if unfit."""
+    from communique.export import check, format_for_path
+
+    fmt = fmt or (format_for_path(output) if output != "-" else None) or "table"
+    if fmt != "table":
+        try:
+            check(kind, fmt)
+        except CommuniqueError as exc:
+            raise click.UsageError(str(exc)) from exc
+    if fmt == "parquet" and output == "-" and sys.stdout.isatty():
+        raise click.UsageError("Parquet is binary: write it to a file with -o FILE.parquet")
+    return fmt
+
+
+def _emit(rows: list[dict[str, Any]], kind: str, fmt: str, output: str,
+          table: Callable[[list[dict[str, Any]], TextIO], None], stories: Any = None) -> None:
+    """Write rows as a terminal table or through communique.export, to stdout or a file."""
+    from communique import export
+
+    try:
+        if output == "-":
+            stream = click.open_file("-", "wb") if fmt == "parquet" else click.open_file("-", "w", encoding="utf-8")
+            if fmt == "table":
+                table(rows, stream)
+            else:
+                export.write(rows, kind, fmt, stream, stories=stories)
+        elif fmt == "table":
+            with open(output, "w", encoding="utf-8") as f:
+                table(rows, f)
+        else:
+            export.write(rows, kind, fmt, output, stories=stories)
+    except OSError as exc:
+        raise click.FileError(output, hint=exc.strerror or str(exc)) from exc
+
+
+def _write_events(rows: list[dict[str, Any]], out: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for column in ("date", "event", "actor", "recipient", "evidence"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        flat = flat_event(row)
+        table.add_row(flat["date"] or "?", f"{flat['event']} {flat['mode']}".strip(),
+                      f"{flat['actor']} [{flat['actor_country']}]",
+                      f"{flat['recipient']} [{flat['recipient_country']}]" if flat["recipient"] else "",
+                      flat["event_text"][:160])
+    Console(file=out, width=None if out.isatty() else 200).print(table)
+    out.write(f"{len(rows)} events\n")
 
 
 @cli.command()
@@ -182,66 +208,48 @@ def _write_events(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
 @click.option("--type", "event_type", type=click.Choice(EVENT_TYPES, case_sensitive=False))
 @click.option("--since", metavar="DATE", help="Events on or after this date.")
 @click.option("--until", metavar="DATE", help="Events on or before this date.")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of stdout.")
+@_output_options(LIST_FORMATS)
 def events(db_path: str | None, actor: str | None, country: str | None, event_type: str | None,
-           since: str | None, until: str | None, fmt: str, output: TextIO) -> None:
-    """List stored events, filtered.
+           since: str | None, until: str | None, fmt: str | None, output: str) -> None:
+    """List stored events, filtered; or export them (JSONL, CSV, POLECAT TSV, Parquet).
 
     Example: communique events --country PRK --type SUPPORT --format jsonl
+
+    Example: communique events --since 2024-01 -o events.parquet
     """
+    from communique.export import stories
     from communique.store import Store
 
+    fmt = _resolve_format("events", fmt, output)
     with Store(_db(db_path), readonly=True) as store:
         try:
             rows = store.events(actor=actor, country=country, event_type=event_type, since=since, until=until)
         except ValueError as exc:
             raise click.BadParameter(str(exc)) from exc
-    _write_events(rows, fmt, output)
+        found = stories(store, (r["doc_id"] for r in rows)) if fmt == "tsv-polecat" else None
+    _emit(rows, "events", fmt, output, _write_events, found)
 
 
-AGREEMENT_COLUMNS = ("id", "date", "kind", "title", "parties", "signatories", "place", "clause_count",
-                     "clauses", "doc_id", "doc_outlet", "evidence")
+def _write_agreements(rows: list[dict[str, Any]], out: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
-
-def _flat_agreement(record: dict[str, Any]) -> dict[str, Any]:
-    def person(e: dict[str, Any]) -> str:
-        return f"{e['entity_name']} ({e['office']})" if e.get("office") else e["entity_name"]
-
-    return {"id": record["id"], "date": record.get("date") or "", "kind": record["kind"], "title": record["title"],
-            "parties": "; ".join(record["parties"]), "signatories": "; ".join(map(person, record["signatories"])),
-            "place": record.get("place") or "", "clause_count": len(record["clauses"]),
-            "clauses": "\n".join(c["text"] for c in record["clauses"]), "doc_id": record["doc_id"],
-            "doc_outlet": record.get("doc_outlet") or "", "evidence": record["evidence"][0]["text"] if record["evidence"] else ""}
-
-
-def _write_agreements(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
-    if fmt == "jsonl":
-        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=AGREEMENT_COLUMNS)
-        writer.writeheader()
-        writer.writerows(_flat_agreement(r) for r in rows)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(show_lines=True, expand=True)
-        table.add_column("date", no_wrap=True)
-        table.add_column("kind", no_wrap=True)
-        table.add_column("title and clauses", overflow="fold", ratio=3)
-        table.add_column("parties", overflow="fold", ratio=1)
-        for row in rows:
-            flat = _flat_agreement(row)
-            body = Text(flat["title"], style="bold")
-            for number, clause in enumerate(row["clauses"], start=1):
-                body.append(f"\n   {number}. {clause['text']}", style="")
-            parties = Text(flat["parties"] + (f"\nsigned by {flat['signatories']}" if flat["signatories"] else "")
-                           + (f"\nin {flat['place']}" if flat["place"] else ""))
-            table.add_row(Text(flat["date"] or "?"), Text(flat["kind"]), body, parties)
-        Console(file=out, width=None if out.isatty() else 200).print(table)
-        out.write(f"{len(rows)} agreements\n")
+    table = Table(show_lines=True, expand=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("title and clauses", overflow="fold", ratio=3)
+    table.add_column("parties", overflow="fold", ratio=1)
+    for row in rows:
+        flat = flat_agreement(row)
+        body = Text(flat["title"], style="bold")
+        for number, clause in enumerate(row["clauses"], start=1):
+            body.append(f"\n   {number}. {clause['text']}", style="")
+        parties = Text(flat["parties"] + (f"\nsigned by {flat['signatories']}" if flat["signatories"] else "")
+                       + (f"\nin {flat['place']}" if flat["place"] else ""))
+        table.add_row(Text(flat["date"] or "?"), Text(flat["kind"]), body, parties)
+    Console(file=out, width=None if out.isatty() else 200).print(table)
+    out.write(f"{len(rows)} agreements\n")
 
 
 @cli.command()
@@ -250,61 +258,40 @@ def _write_agreements(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None
 @click.option("--since", metavar="DATE", help="Agreements dated on or after this date.")
 @click.option("--until", metavar="DATE", help="Agreements dated on or before this date.")
 @click.option("--text", help="Title or a clause contains this text.")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of stdout.")
+@_output_options(LIST_FORMATS)
 def agreements(db_path: str | None, party: str | None, since: str | None, until: str | None, text: str | None,
-               fmt: str, output: TextIO) -> None:
+               fmt: str | None, output: str) -> None:
     """List stored agreements (title, kind, parties, date) with their clauses.
 
     Example: communique agreements --party PRK --since 2000 --format jsonl
     """
     from communique.store import Store
 
+    fmt = _resolve_format("agreements", fmt, output)
     with Store(_db(db_path), readonly=True) as store:
         try:
             rows = store.agreements(party=party, since=since, until=until, text=text)
         except ValueError as exc:
             raise click.BadParameter(str(exc)) from exc
-    _write_agreements(rows, fmt, output)
+    _emit(rows, "agreements", fmt, output, _write_agreements)
 
 
-STATEMENT_COLUMNS = ("id", "date", "speaker", "speaker_country", "speaker_sector", "speaker_office", "verb",
-                     "direct", "claim", "about", "doc_id", "doc_outlet", "sentence")
+def _write_statements(rows: list[dict[str, Any]], out: TextIO) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
 
-
-def _flat_statement(record: dict[str, Any]) -> dict[str, Any]:
-    speaker = record["speaker"]
-    return {"id": record["id"], "date": record.get("date") or "", "speaker": speaker["entity_name"],
-            "speaker_country": speaker.get("code") or "", "speaker_sector": speaker.get("sector") or "",
-            "speaker_office": speaker.get("office") or "", "verb": record["verb"], "direct": record["direct"],
-            "claim": record["claim"], "about": "; ".join(e["entity_name"] for e in record.get("about", [])),
-            "doc_id": record["doc_id"], "doc_outlet": record.get("doc_outlet") or "",
-            "sentence": record["text_info"]["text"]}
-
-
-def _write_statements(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
-    if fmt == "jsonl":
-        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=STATEMENT_COLUMNS)
-        writer.writeheader()
-        writer.writerows(_flat_statement(r) for r in rows)
-    else:
-        from rich.console import Console
-        from rich.markup import escape
-        from rich.table import Table
-
-        table = Table(show_lines=False)
-        for column in ("date", "speaker", "verb", "claim"):
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            flat = _flat_statement(row)
-            claim = f"“{flat['claim']}”" if flat["direct"] else flat["claim"]
-            table.add_row(flat["date"] or row.get("doc_published") or "?",
-                          escape(f"{flat['speaker']} [{flat['speaker_country']}]"),
-                          escape(flat["verb"]), escape(claim[:200]))
-        Console(file=out, width=None if out.isatty() else 200).print(table)
-        out.write(f"{len(rows)} statements\n")
+    table = Table(show_lines=False)
+    for column in ("date", "speaker", "verb", "claim"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        flat = flat_statement(row)
+        claim = f"“{flat['claim']}”" if flat["direct"] else flat["claim"]
+        table.add_row(flat["date"] or row.get("doc_published") or "?",
+                      escape(f"{flat['speaker']} [{flat['speaker_country']}]"),
+                      escape(flat["verb"]), escape(claim[:200]))
+    Console(file=out, width=None if out.isatty() else 200).print(table)
+    out.write(f"{len(rows)} statements\n")
 
 
 @cli.command()
@@ -313,10 +300,9 @@ def _write_statements(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None
 @click.option("--country", metavar="ISO3", help="Speaker country code.")
 @click.option("--since", metavar="DATE", help="Statements on or after this date.")
 @click.option("--until", metavar="DATE", help="Statements on or before this date.")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of stdout.")
+@_output_options(LIST_FORMATS)
 def statements(db_path: str | None, speaker: str | None, country: str | None, since: str | None,
-               until: str | None, fmt: str, output: TextIO) -> None:
+               until: str | None, fmt: str | None, output: str) -> None:
     """List stored attributed statements (who claimed what), filtered.
 
     A statement whose text gives no date is dated by its article's publication date.
@@ -325,38 +311,144 @@ def statements(db_path: str | None, speaker: str | None, country: str | None, si
     """
     from communique.store import Store
 
+    fmt = _resolve_format("statements", fmt, output)
     with Store(_db(db_path), readonly=True) as store:
         try:
             rows = store.statements(speaker=speaker, country=country, since=since, until=until)
         except ValueError as exc:
             raise click.BadParameter(str(exc)) from exc
-    _write_statements(rows, fmt, output)
+    _emit(rows, "statements", fmt, output, _write_statements)
 
 
-ACTOR_COLUMNS = ("name", "kind", "country", "sector", "office", "organization", "documents", "events",
-                 "first_published", "last_published")
+@cli.group()
+def plot() -> None:
+    """Draw stored events as PNG or SVG figures (the suffix of -o decides).
+
+    Example: communique plot dyad PRK RUS -o prk-rus.png
+    """
 
 
-def _write_actors(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
-    if fmt == "jsonl":
-        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=ACTOR_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows({k: ("" if v is None else v) for k, v in row.items()} for row in rows)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-        from rich.text import Text
+def _plot_output(output: str) -> str:
+    from communique.plot import format_for_path
 
-        table = Table(show_lines=False)
-        for column in ("name", "kind", "country", "sector", "office", "organization", "docs", "events"):
-            table.add_column(column, overflow="fold", justify="right" if column in {"docs", "events"} else "left")
-        for row in rows:
-            table.add_row(*(Text(str(row[k]) if row[k] is not None else "") for k in
-                            ("name", "kind", "country", "sector", "office", "organization", "documents", "events")))
-        Console(file=out, width=None if out.isatty() else 200).print(table)
-        out.write(f"{len(rows)} actors\n")
+    try:
+        format_for_path(output)
+    except CommuniqueError as exc:
+        raise click.BadParameter(str(exc), param_hint="-o/--output") from exc
+    return output
+
+
+def _plot_events(db_path: str | None, **filters: Any) -> list[dict[str, Any]]:
+    from communique.store import Store
+
+    with Store(_db(db_path), readonly=True) as store:
+        try:
+            return store.events(**filters)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from exc
+
+
+def _save_plot(figure: Any, output: str, what: str) -> None:
+    from communique.plot import save
+
+    try:
+        save(figure, output)
+    except OSError as exc:
+        raise click.FileError(output, hint=exc.strerror or str(exc)) from exc
+    click.echo(f"wrote {output} ({what})", err=True)
+
+
+PLOT_OUTPUT_HELP = "PNG or SVG file to write (by its suffix)."
+
+
+@plot.command("dyad")
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+@click.option("--db", "db_path", metavar="FILE", help=DB_HELP)
+@click.option("--since", metavar="DATE", help="Events on or after this date.")
+@click.option("--until", metavar="DATE", help="Events on or before this date.")
+@click.option("-o", "--output", metavar="FILE.png|FILE.svg", help=PLOT_OUTPUT_HELP + "  [default: dyad-A-B.png]")
+def plot_dyad(a: str, b: str, db_path: str | None, since: str | None, until: str | None,
+              output: str | None) -> None:
+    """Events between countries A and B per week by quad class, over their mean intensity.
+
+    A and B are country codes (ISO3 or PLOVER pseudo-countries); an event counts when one is
+    its actor and the other its recipient, or both are actors of a symmetric event.
+
+    Example: communique plot dyad PRK RUS -o prk-rus.svg
+    """
+    import communique.plot as plots
+
+    a, b = a.upper(), b.upper()
+    output = _plot_output(output or f"dyad-{a}-{b}.png")
+    events = plots.dyad_events(_plot_events(db_path, country=a, since=since, until=until), a, b)
+    if not events:
+        raise CommuniqueError(f"no events between {a} and {b} in {_db(db_path)}; try `communique events --country {a}`")
+    _save_plot(plots.dyad(events, a, b), output, f"{len(events)} events between {a} and {b}")
+
+
+@plot.command("network")
+@click.option("--db", "db_path", metavar="FILE", help=DB_HELP)
+@click.option("--country", metavar="ISO3", help="Only events with this country as actor or recipient.")
+@click.option("--since", metavar="DATE", help="Events on or after this date.")
+@click.option("--until", metavar="DATE", help="Events on or before this date.")
+@click.option("--by", type=click.Choice(["country", "actor"]), default="country", show_default=True,
+              help="One node per country code, or per actor name.")
+@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True, help="Actors to draw, most events first.")
+@click.option("-o", "--output", metavar="FILE.png|FILE.svg", default="network.png", show_default=True,
+              help=PLOT_OUTPUT_HELP)
+def plot_network(db_path: str | None, country: str | None, since: str | None, until: str | None, by: str,
+                 top: int, output: str) -> None:
+    """Actors as nodes sized by their events, tied by the events between them.
+
+    Nodes and ties are coloured by their share of cooperation against conflict.
+
+    Example: communique plot network --since 2024-01 --top 20 -o network.svg
+    """
+    import communique.plot as plots
+
+    output = _plot_output(output)
+    events = _plot_events(db_path, country=country, since=since, until=until)
+    if not events:
+        raise CommuniqueError(f"no events in {_db(db_path)} with these filters; list them with `communique events`")
+    _save_plot(plots.network(events, by=by, top=top), output, f"{len(events)} events")
+
+
+@plot.command("types")
+@click.option("--db", "db_path", metavar="FILE", help=DB_HELP)
+@click.option("--country", metavar="ISO3", help="Only events with this country as actor or recipient.")
+@click.option("--since", metavar="DATE", help="Events on or after this date.")
+@click.option("--until", metavar="DATE", help="Events on or before this date.")
+@click.option("-o", "--output", metavar="FILE.png|FILE.svg", default="types.png", show_default=True,
+              help=PLOT_OUTPUT_HELP)
+def plot_types(db_path: str | None, country: str | None, since: str | None, until: str | None, output: str) -> None:
+    """Events per PLOVER type, coloured by quad class.
+
+    Example: communique plot types --country PRK -o docs/plot-types.png
+    """
+    import communique.plot as plots
+
+    output = _plot_output(output)
+    events = _plot_events(db_path, country=country, since=since, until=until)
+    if not events:
+        raise CommuniqueError(f"no events in {_db(db_path)} with these filters; list them with `communique events`")
+    _save_plot(plots.types(events), output, f"{len(events)} events")
+
+
+def _write_actors(rows: list[dict[str, Any]], out: TextIO) -> None:
+    """The actors as a terminal table (the other formats go through communique.export)."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=False)
+    for column in ("name", "kind", "country", "sector", "office", "organization", "docs", "events"):
+        table.add_column(column, overflow="fold", justify="right" if column in {"docs", "events"} else "left")
+    for row in rows:
+        table.add_row(*(Text(str(row[k]) if row[k] is not None else "") for k in
+                        ("name", "kind", "country", "sector", "office", "organization", "documents", "events")))
+    Console(file=out, width=None if out.isatty() else 200).print(table)
+    out.write(f"{len(rows)} actors\n")
 
 
 @cli.command()
@@ -364,10 +456,9 @@ def _write_actors(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
 @click.option("--kind", type=click.Choice(["person", "organization", "state"]), help="Only actors of this kind.")
 @click.option("--country", metavar="ISO3", help="Country code (ISO3 or PLOVER pseudo-country, e.g. EUR).")
 @click.option("--name", help="Name contains this text (case-insensitive).")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of stdout.")
-def actors(db_path: str | None, kind: str | None, country: str | None, name: str | None, fmt: str,
-           output: TextIO) -> None:
+@_output_options(LIST_FORMATS)
+def actors(db_path: str | None, kind: str | None, country: str | None, name: str | None, fmt: str | None,
+           output: str) -> None:
     """List the people, organizations and states of stored documents, with titles.
 
     One row per name and kind: country, sector, the fullest title, organization, and how
@@ -377,9 +468,10 @@ def actors(db_path: str | None, kind: str | None, country: str | None, name: str
     """
     from communique.store import Store
 
+    fmt = _resolve_format("actors", fmt, output)
     with Store(_db(db_path), readonly=True) as store:
         rows = store.actors(kind=kind, country=country, name=name)
-    _write_actors(rows, fmt, output)
+    _emit(rows, "actors", fmt, output, _write_actors)
 
 
 @cli.command()

@@ -8,7 +8,8 @@ The tree::
     │   └── DecodeError       bytes that are not text in any encoding we try
     ├── ModelNotInstalledError  the pinned spaCy pipeline is missing
     ├── StoreError            the database cannot be opened or written
-    └── GoldFormatError       a gold JSONL line does not follow the gold format
+    ├── GoldFormatError       a gold JSONL line does not follow the gold format
+    └── OutputError           an export or a plot cannot be made (format, file suffix, no events)
 
 Every message says what to do about the problem.
 """
@@ -42,3 +43,7 @@ class StoreError(CommuniqueError):
 
 class GoldFormatError(CommuniqueError):
     """A gold annotation line is malformed."""
+
+
+class OutputError(CommuniqueError):
+    """An export or a plot cannot be made: unknown format or suffix, or nothing to show."""
