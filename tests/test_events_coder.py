@@ -187,3 +187,18 @@ def test_what_a_negated_clause_contains_is_not_asserted():
 def test_events_carry_the_contexts_their_clause_names():
     coded = communique.code("Iran and the United States held talks on the nuclear deal in Oman.", published="2025-01-10")
     assert any("cbrn" in e.context for e in coded.events), [(e.event, e.context) for e in coded.events]
+
+
+def test_a_governments_own_release_gives_its_officials_their_country():
+    text = ("On Monday, Minister Kishida held a telephone talk with Federal Minister for Foreign Affairs of "
+            "Germany Frank-Walter Steinmeier.")
+    coded = communique.code(text, published="2014-01-16", outlet="Ministry of Foreign Affairs of Japan")
+    people = {a.entity_name: a.code for a in coded.actors if a.kind == "person"}
+    assert people.get("Kishida") == "JPN", people
+    news = communique.code(text, published="2014-01-16", outlet="Daily Planet")
+    assert {a.entity_name: a.code for a in news.actors if a.kind == "person"}.get("Kishida") is None
+
+
+def test_pleasantries_and_imperatives_are_not_events():
+    assert _keys("The Chilean president congratulated the Peruvian president on his reappointment.") == set()
+    assert _keys("Support Chile and Peru: become our patron.") == set()

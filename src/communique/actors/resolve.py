@@ -105,6 +105,7 @@ class DocActors:
     entities: list[Entity] = field(default_factory=list)
     by_token: dict[int, int] = field(default_factory=dict)
     fallback_country: str | None = None
+    publisher_country: str | None = None  # the government whose release this is, if any
     guessed: set[int] = field(default_factory=set)
 
     def is_guessed(self, token_index: int) -> bool:
@@ -221,7 +222,7 @@ class ActorResolver:
         if document is not None and document.dateline and document.dateline.place:
             found = self.gaz.countries.get(document.dateline.place)
             fallback = found[0] if found else None
-        actors = DocActors(fallback_country=fallback)
+        actors = DocActors(fallback_country=fallback, publisher_country=self._publisher_country(document))
         persons = {
             t.i for s, e, label in spans if label == "PERSON"
             for t in (doc.char_span(s, e, alignment_mode="expand") or ())
@@ -414,6 +415,14 @@ class ActorResolver:
                     return title[: found[0][0]] + core + title[found[0][1] :]
         return title
 
+    def _publisher_country(self, document: Document | None) -> str | None:
+        """The country of a government body that published the document (a ministry's or a
+        department's own release), from its outlet; None for news media and unknown outlets."""
+        if document is None or not document.outlet:
+            return None
+        code, sector = self.affiliation(document.outlet)
+        return code if sector == "GOV" else None
+
     def _complete_people(self, actors: DocActors, text: str) -> None:
         """Give every mention of a person the country, title and body the best mention has,
         and a country to titled persons whose title names none."""
@@ -438,6 +447,11 @@ class ActorResolver:
             if best.code is None and best.office and DATELINE_FOR_OFFICIALS and actors.fallback_country \
                     and best.sector == "GOV" and not self._international(best):
                 best, guessed = replace(best, code=actors.fallback_country), True
+            if best.code is None and best.office and actors.publisher_country and best.sector == "GOV" \
+                    and not self._international(best):
+                # A government's own release ("Ministry of Foreign Affairs of Japan"): its
+                # officials with bare titles ("Minister Kishida") are its own.
+                best, guessed = replace(best, code=actors.publisher_country), True
             if best.code is not None and best.office:
                 held.update((best.code, t.lower()) for t in self._office_words(best.office))
             for i in indices:

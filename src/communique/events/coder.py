@@ -664,6 +664,9 @@ class EventCoder:
                     objs = _prep_objects(holder, "of")
                 else:
                     objs = _prep_objects(holder, prep)
+                if prep == "obj" and not passive:
+                    # "welcomed this contribution by Japan": a by-phrase the parser hung on the verb
+                    phrases.extend((o, "by") for o in _prep_objects(holder, "by"))
                 for obj in objs:
                     phrases.append((obj, prep))
                     found = self.entities(obj, ctx)
@@ -679,6 +682,8 @@ class EventCoder:
         # "burned the French flag", "condemned the statement released by the Security
         # Council": no argument names a party itself, so take the party named inside one.
         for obj, prep in phrases:
+            if prep == "by" and (found := [e for e in self.entities(obj, ctx) if e.code]):
+                return found, False
             if prep != "between" and (found := self._inside(obj, ctx)):
                 return found, False
         return [], False
@@ -794,6 +799,8 @@ class EventCoder:
         return self._build(token.head, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=Modality())
 
     def _event(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: CodingContext) -> Event | None:
+        if token.tag_ == "VB" and token.dep_ == "ROOT" and not _children(token, "nsubj", "aux"):
+            return None  # an imperative ("Support us or become a patron") reports nothing
         passive = trig.pos == "VERB" and _is_passive(token)
         if trig.pos == "VERB":
             actor, stated = self._subject(token, ctx)
