@@ -202,3 +202,26 @@ def test_a_governments_own_release_gives_its_officials_their_country():
 def test_pleasantries_and_imperatives_are_not_events():
     assert _keys("The Chilean president congratulated the Peruvian president on his reappointment.") == set()
     assert _keys("Support Chile and Peru: become our patron.") == set()
+
+
+def test_calls_for_closer_ties_are_intent_to_cooperate():
+    keys = _keys("Chilean President Gabriel Boric called for strengthening ties with Peru on Monday.")
+    assert any(k[0] == "AGREE" and k[1] | k[2] == frozenset({"CHL", "PER"}) for k in keys), keys
+    assert not any(k[0] == "REQUEST" for k in keys)
+
+
+def test_condemning_a_material_act_codes_the_act_too():
+    keys = _keys("The Security Council condemned the launch of a ballistic missile by the DPRK on Friday.")
+    assert any(k[0] == "ACCUSE" and k[2] == frozenset({"PRK"}) for k in keys), keys
+    assert any(k[0] == "MOBILIZE" and k[1] == frozenset({"PRK"}) for k in keys), keys
+
+
+def test_a_delegation_to_a_country_leaving_is_a_visit():
+    coded = communique.code("Pyongyang, March 27 (KCNA) -- North Korea's economic delegation to Russia left "
+                            "Pyongyang on Tuesday.", published="2024-03-27")
+    assert any(e.event == "CONSULT" and {r.code for r in e.recipient} == {"RUS"} for e in coded.events), coded.events
+
+
+def test_arrests_reported_by_the_police_are_theirs():
+    coded = communique.code("London, Sept 14 (AFP) -- One person was arrested, police said.", published="2012-09-14")
+    assert any(e.event == "COERCE" and {a.code for a in e.actor} == {"GBR"} for e in coded.events), coded.events

@@ -348,10 +348,17 @@ def _verb_in_headline_name(doc: Doc, span: tuple[int, int, str]) -> bool:
 
 
 def _cut_possessive(doc_text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
-    """"Saddam Hussein's" or "Osama bin Laden's al-Qaeda" (PERSON): the name ends before "'s"."""
+    """"Saddam Hussein's" or "Osama bin Laden's al-Qaeda" (PERSON): the name ends before "'s";
+    other names lose a trailing possessive only ("North Korea's")."""
     start, end, label = span
-    found = re.search(r"['’]s\b", doc_text[start:end])
-    if label != "PERSON" or found is None or found.start() == 0:
+    text = doc_text[start:end]
+    if label != "PERSON":
+        # "North Korea's" (GPE): a possessive at the end is not part of the name; inside one
+        # it is ("Democratic People's Republic of Korea").
+        trailing = re.search(r"['’]s?$", text)
+        return (start, start + trailing.start(), label) if trailing and trailing.start() > 0 else span
+    found = re.search(r"['’]s\b", text)
+    if found is None or found.start() == 0:
         return span
     return (start, start + found.start(), label)
 

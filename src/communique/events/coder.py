@@ -39,6 +39,8 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 NECESSITY_WORDS = frozenset({"critical", "important", "necessary", "essential", "imperative", "vital", "crucial"})
 # Verbs without a passive: as a participle after a noun ("a delegation left for X") the noun acts.
 MOTION_VERBS = frozenset({"leave", "arrive", "depart", "return", "travel", "come", "go"})
+# Reactions whose object, when a material act, is an event of its own ("condemned the launch").
+REACTION_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT"})
 # Words that frame an intent as AGREE unless the intended act is hostile.
 DECISION_WORDS = frozenset({"decide", "decision"})
 # Promises that turn into threats when what is promised is violence.
@@ -62,7 +64,7 @@ GENERIC_ACTORS = {
     "protester": "CVL", "demonstrator": "CVL", "activist": "CVL", "student": "EDU", "worker": "LAB",
     "crowd": "CVL", "civilian": "CVL", "resident": "CVL", "villager": "CVL", "youth": "CVL",
     "farmer": "CVL", "landowner": "CVL", "refugee": "REF", "settler": "CVL", "elder": "CVL",
-    "people": "CVL", "citizen": "CVL", "union": "LAB", "businessman": "BUS", "company": "BUS",
+    "people": "CVL", "citizen": "CVL", "person": "CVL", "man": "CVL", "woman": "CVL", "union": "LAB", "businessman": "BUS", "company": "BUS",
     "police": "COP", "policeman": "COP", "agent": "COP", "guard": "COP",
     "troop": "MIL", "soldier": "MIL", "army": "MIL", "military": "MIL", "force": "MIL",
     "navy": "MIL", "warplane": "MIL", "jet": "MIL", "helicopter": "MIL", "peacekeeper": "MIL",
@@ -389,6 +391,14 @@ class EventCoder:
         if (lemma in QUANTITY_NOUNS or t.like_num) and (of or lemma not in GENERIC_ACTORS):
             return [e for obj in of for e in self.entities(obj, ctx, depth + 1)]
         is_role = lemma in MEMBER_NOUNS or ctx.is_title(t)
+        if lemma == "delegation" and not of:
+            # "a delegation led by / headed by X": X's side
+            for led in t.children:
+                if led.dep_ == "acl" and led.lemma_.lower() in {"lead", "head"}:
+                    for agent in (a for c in led.children if c.dep_ == "agent" for a in _children(c, "pobj")):
+                        found = [e for e in self.entities(agent, ctx, depth + 1) if e.code]
+                        if found:
+                            return [self._role(t, e) for e in found]
         if is_role:
             for obj in of:
                 inner = self.entities(obj, ctx, depth + 1)
@@ -580,7 +590,7 @@ class EventCoder:
             if trig.objects:
                 neighbours = neighbours if neighbours is not None else _neighbour_lemmas(token)
                 person = "@person" in trig.objects and any(
-                    c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children)
+                    c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children)
                 if not (trig.objects & neighbours or person):
                     continue
             out.append(trig)
@@ -590,7 +600,10 @@ class EventCoder:
         head = token.head
         if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj", "compound"} and head is not token:
             governor = head.head if token.dep_ == "pobj" else head
-            if self._triggers(governor) or (token.dep_ == "nsubjpass" and any(
+            frames = self._triggers(governor)
+            if frames and frames[0].event in REACTION_TYPES and any(QUAD[t.event] == 4 for t in self._triggers(token)):
+                return False  # "condemned the missile launch": the launch happened too
+            if frames or (token.dep_ == "nsubjpass" and any(
                     self._triggers(c) for c in head.children if c.dep_ == "acl")):
                 return True
         if token.dep_ not in {"xcomp", "ccomp", "acl", "pcomp", "pobj", "dobj", "conj"} or head is token:
@@ -722,10 +735,12 @@ class EventCoder:
                         found = self.entities(agent, ctx)
                         if found:
                             return found, True
-        if token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":
-            # "its opposition to the air strike in Syria by the US": the by-phrase after the act
-            # is the act's, wherever the parser hung it.
-            for by in token.head.head.children:
+        governor = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ == "dobj" else None
+        if governor is not None and (governor.pos_ == "NOUN" or not _is_passive(governor)):
+            # "its opposition to the air strike in Syria by the US", "condemned the launch of
+            # a missile by the DPRK": the by-phrase after the act is the act's, wherever the
+            # parser hung it.
+            for by in governor.children:
                 if by.dep_ == "prep" and by.lower_ == "by" and by.i > token.i:
                     found = [e for o in _children(by, "pobj") for e in self.entities(o, ctx)]
                     if found:
@@ -813,6 +828,20 @@ class EventCoder:
             actor, recipient = recipient, []
         elif joint:
             actor, recipient = actor + [r for r in recipient if r not in actor], []
+        if trig.event == "REQUEST" and _calls_for_closer_ties(token):
+            # "called for strengthening ties with Russia": an intent to cooperate, not a demand
+            trig = replace(trig, event="AGREE", cameo="030", preps=("with",))
+            codes = {a.code for a in actor}
+            recipient = recipient or [e for prep in _children(token, "prep") if prep.lower_ == "for"
+                                      for e in self._inside(prep, ctx) if e.code and e.code not in codes]
+            if not recipient:
+                return None
+        if not recipient and trig.mode == "visit" and trig.pos == "VERB":
+            # "a delegation to Russia ... left Pyongyang": where the visitors go
+            for subject in _children(token, "nsubj"):
+                recipient = [e for o in _prep_objects(subject, "to") for e in self.entities(o, ctx) if e.code]
+                if recipient:
+                    break
         names = {a.entity_name for a in actor}
         recipient = [r for r in recipient if r.entity_name not in names]
         weapon = _weapon_subject(token, self) if not actor and trig.pos == "VERB" else None
@@ -820,6 +849,12 @@ class EventCoder:
             # "US drone strikes killed ...": whoever the weapon's phrase names acts.
             actor = self._inside(weapon, ctx)
             stated = bool(actor)
+        if not actor and passive and trig.event in {"COERCE", "ASSAULT"}:
+            # "One person was arrested, police said": the reporting force made the arrest.
+            reporter = _reporting_subject(token)
+            if reporter is not None and reporter.lemma_.lower() in AUTHORITY_NOUNS:
+                actor = self.entities(reporter, ctx)
+                stated = bool(actor)
         if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or trig.pos == "NOUN" or weapon is not None):
             # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed.
             return self._build(token, trig, sent, index, ctx, [], recipient, False, False, self._modality(token))
@@ -882,6 +917,37 @@ def _weapon_subject(token: Token, coder: EventCoder) -> Token | None:
         if subject.dep_ == "nsubj" and (subject.lemma_.lower() in WEAPON_NOUNS or any(
                 QUAD[t.event] == 4 for t in coder._triggers(subject))):
             return subject
+    return None
+
+
+CLOSER = frozenset({"strengthen", "strengthening", "expand", "expansion", "deepen", "deepening", "develop",
+                    "development", "boost", "enhance", "promote", "improve", "improvement"})
+TIES = frozenset({"tie", "ties", "relation", "relations", "cooperation", "friendship", "partnership", "exchange", "exchanges"})
+
+
+def _calls_for_closer_ties(token: Token) -> bool:
+    """Whether a call is for closer ties ("called for strengthening ties with X")."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for content in prep.children:
+                if content.lemma_.lower() in CLOSER or content.lower_ in CLOSER:
+                    if any(t.lemma_.lower() in TIES or t.lower_ in TIES for t in content.subtree):
+                        return True
+    return False
+
+
+AUTHORITY_NOUNS = frozenset({"police", "policeman", "authority", "army", "military", "troop", "force"})
+
+
+def _reporting_subject(token: Token) -> Token | None:
+    """The subject of the verb that reports a clause: "X was arrested, police said" → police."""
+    candidates = [token.head] if token.dep_ == "ccomp" else []
+    candidates += [c for c in token.children if c.dep_ in {"parataxis", "ccomp"}]
+    for verb in candidates:
+        if verb.lemma_.lower() in REPORTING_VERBS:
+            subjects = _children(verb, "nsubj")
+            if subjects:
+                return subjects[0]
     return None
 
 
