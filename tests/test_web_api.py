@@ -8,8 +8,8 @@ import io
 import json
 import re
 import sqlite3
-from html.parser import HTMLParser
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
 

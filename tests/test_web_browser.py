@@ -146,8 +146,8 @@ def test_script_in_title_and_text_is_shown_as_text_and_runs_nothing(server: str,
     browser.get(server + "?q=" + quote("ministers discussed quotas"))
     link = _css(browser, "ol.results a.title")[0]
     assert link.text == article["title"]
-    pages = [server + "?q=" + quote("onmouseover"), server, server + "events",
-             server + "statements", server + "actors"]
+    # The other pages that show its title (as a link text or a table cell).
+    pages = [server + "events?outlet=" + quote(article["outlet"]), server + "statements"]
     link.click()
     _wait(browser, lambda d: _css(d, "#doc-title"))
     title = _css(browser, "#doc-title")[0]
@@ -166,4 +166,5 @@ def test_script_in_title_and_text_is_shown_as_text_and_runs_nothing(server: str,
         browser.get(page)
         _no_alert(browser)
         assert _css(browser, injected) == [], page
+        assert article["title"] in _css(browser, "main")[0].text, page
     assert _console_problems(browser) == []

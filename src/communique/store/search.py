@@ -128,7 +128,7 @@ def search_documents(
         ).fetchall()
         documents = []
         for row in rows:
-            found = {k: row[k] for k in row.keys() if not k.startswith("marked_")}
+            found = {k: row[k] for k in row.keys() if not k.startswith("marked_")}  # noqa: SIM118 - a Row iterates values
             found["snippet"], found["highlights"] = _unmark(row["marked_text"])
             _, found["title_highlights"] = _unmark(row["marked_title"])
             documents.append(found)
@@ -154,7 +154,7 @@ def _substring_search(
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
     documents = []
     for row in rows:
-        found = {k: row[k] for k in row.keys() if k != "full_text"}
+        found = {k: row[k] for k in row.keys() if k != "full_text"}  # noqa: SIM118 - a Row iterates values
         body: str = row["full_text"]
         first = pattern.search(body)
         lo = max(0, first.start() - FALLBACK_CONTEXT) if first else 0

@@ -30,7 +30,7 @@ DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _SCHEMAS = output_schema()["properties"]
 _EVENT = _SCHEMAS["events"]["items"]
 _AGREEMENT = _SCHEMAS["agreements"]["items"]
-_DOC_SUMMARY = {
+_DOC_SUMMARY: dict[str, Any] = {
     "type": "object",
     "required": ["id"],
     "properties": {
@@ -206,7 +206,7 @@ def statements(request: Request, speaker: str | None = None, country: str | None
                                 since=_blank(since), until=_blank(until), limit=limit)
 
 
-_ACTOR_SUMMARY = {"type": "object", "properties": {
+_ACTOR_SUMMARY: dict[str, Any] = {"type": "object", "properties": {
     "name": {"type": "string"}, "kind": {"type": ["string", "null"]},
     "country": {"type": ["string", "null"]}, "sector": {"type": ["string", "null"]},
     "office": {"type": ["string", "null"]}, "documents": {"type": "integer"},
@@ -222,7 +222,7 @@ def actors(request: Request, name: str | None = None, country: str | None = None
                                   kind=_blank(kind), limit=limit, offset=offset)
 
 
-_TIMELINE = {
+_TIMELINE: dict[str, Any] = {
     "type": "object",
     "required": ["by", "bins", "events", "undated"],
     "properties": {

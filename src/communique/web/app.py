@@ -28,7 +28,7 @@ __all__ = ["CONTENT_SECURITY_POLICY", "SECURITY_HEADERS", "SecurityHeaders", "cr
 # Scripts, styles and images come only from our own /static; no inline script or style (not
 # even style="" attributes), no plugins, no framing, forms only to ourselves. Article text is
 # escaped on the server besides; this is the second wall if an escape were ever missed.
-CONTENT_SECURITY_POLICY = "; ".join((
+CSP_DIRECTIVES = (
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
@@ -37,7 +37,8 @@ CONTENT_SECURITY_POLICY = "; ".join((
     "form-action 'self'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
-))
+)
+CONTENT_SECURITY_POLICY = "; ".join(CSP_DIRECTIVES)
 SECURITY_HEADERS = (
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),

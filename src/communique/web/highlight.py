@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 from urllib.parse import quote
 
@@ -67,7 +68,7 @@ def highlight(text: str, marks: Iterable[Mark]) -> Markup:
     cuts = sorted({0, len(text), *(m.start for m in valid), *(m.end for m in valid)})
     anchored: set[str] = set()
     pieces: list[Markup] = []
-    for lo, hi in zip(cuts, cuts[1:], strict=False):
+    for lo, hi in pairwise(cuts):
         covering = [m for m in valid if m.start <= lo and hi <= m.end]
         piece = text[lo:hi]
         if not covering:

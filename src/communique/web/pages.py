@@ -163,7 +163,8 @@ def actors(request: Request, name: Text = None, country: Text = None, kind: Text
            page: Page = 1) -> HTMLResponse:
     filters = {"name": _blank(name), "country": _blank(country), "kind": _blank(kind)}
     with _db(request).open() as store:
-        found = queries.actor_list(store, **filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+        found = queries.actor_list(store, name=filters["name"], country=filters["country"],
+                                   kind=filters["kind"], limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     return _render(request, "actors.html", filters=filters, found=found, kinds=ACTOR_KINDS,
                    paging=_pages(found["total"], PAGE_SIZE, page))
 
@@ -199,7 +200,8 @@ def agreements(request: Request, party: Text = None, text: Text = None, since: T
     problem = None
     with _db(request).open() as store:
         try:
-            found = store.agreements(**filters)
+            found = store.agreements(party=filters["party"], text=filters["text"],
+                                     since=filters["since"], until=filters["until"])
         except (ValueError, StoreError) as exc:
             found, problem = [], str(exc)
     return _render(request, "agreements.html", status=400 if problem else 200, filters=filters,
@@ -214,7 +216,8 @@ def statements(request: Request, speaker: Text = None, country: Text = None, sin
     problem = None
     with _db(request).open() as store:
         try:
-            found = store.statements(**filters)
+            found = store.statements(speaker=filters["speaker"], country=filters["country"],
+                                     since=filters["since"], until=filters["until"])
         except ValueError as exc:
             found, problem = [], str(exc)
     speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import uvicorn
+from fastapi import FastAPI
 
 from communique.web.app import create_app
 
@@ -26,7 +27,7 @@ DEFAULT_PORT = 8000
 START_TIMEOUT_S = 10.0
 
 
-def _config(app: object, host: str, port: int, log_level: str) -> uvicorn.Config:
+def _config(app: FastAPI, host: str, port: int, log_level: str) -> uvicorn.Config:
     return uvicorn.Config(app, host=host, port=port, log_level=log_level, server_header=False,
                           proxy_headers=False, lifespan="off", access_log=log_level == "info")
 

@@ -28,6 +28,10 @@
     return by === "week" ? "week of " + bin.start : bin.start.slice(0, 7);
   }
 
+  function plural(n, word) {
+    return n + " " + word + (n === 1 ? "" : "s");
+  }
+
   function names(entities) {
     return (entities || []).map(function (e) {
       return e.entity_name + (e.code ? " [" + e.code + "]" : "");
@@ -141,11 +145,11 @@
     var self = this, data = this.data, ids;
     if (this.selected === null) {
       ids = data.events.map(function (e) { return e.id; });
-      this.caption.textContent = ids.length + " events in all; choose a bar to list one " + data.by + ".";
+      this.caption.textContent = plural(ids.length, "event") + " in all; choose a bar to list one " + data.by + ".";
     } else {
       var bin = data.bins[this.selected];
       ids = bin.events;
-      this.caption.textContent = ids.length + " events in the " + label(bin, data.by) + ".";
+      this.caption.textContent = plural(ids.length, "event") + " in the " + label(bin, data.by) + ".";
     }
     this.events.textContent = "";
     ids.forEach(function (id) {
