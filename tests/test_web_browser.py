@@ -2,18 +2,24 @@
 events, a dyad timeline, and an article with script in its title that runs nothing.
 
 One database (the two example articles and tests/fixtures/web_articles.jsonl, coded by the
-real pipeline), one server and one browser for the whole module. Skipped, with the reason,
+real pipeline), served by ``communique serve`` in its own process, and one browser for the
+whole module. Skipped, with the reason,
 where Debian's chromium / chromium-driver or selenium are missing.
 """
 
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import httpx
 import pytest
 
 from web_support import XSS_ID, build_database, chromium_driver, chromium_missing
@@ -29,21 +35,50 @@ WAIT_S = 5
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from communique.web import background_server
-
-    db = build_database(tmp_path_factory.mktemp("web") / "web.db")
-    with background_server(db) as url:
-        yield url
+def serving(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, subprocess.Popen[bytes], Path]]:
+    """``communique serve`` in its own process, as a user starts it; yields before it is up."""
+    folder = tmp_path_factory.mktemp("web")
+    db = build_database(folder / "web.db")
+    with socket.socket() as probe:  # a free port (the server binds it a moment later)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = folder / "serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "communique", "serve", "--db", str(db), "--port", str(port)],
+            stdout=out, stderr=subprocess.STDOUT)
+    try:
+        yield f"http://127.0.0.1:{port}/", process, log
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def browser(serving: tuple[str, subprocess.Popen[bytes], Path]) -> Iterator[Any]:
+    # Depends on `serving` only so that the server process boots while Chromium starts.
     driver = chromium_driver()
     try:
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture(scope="module")
+def server(browser: Any, serving: tuple[str, subprocess.Popen[bytes], Path]) -> str:
+    url, process, log = serving
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"communique serve did not start: {log.read_text()}")
+        time.sleep(0.05)
+    assert f"read-only at {url}" in log.read_text()
+    return url
 
 
 def _console_problems(driver: Any) -> list[str]:

@@ -53,12 +53,15 @@ def test_marks_of_a_stored_document() -> None:
         "actors": [{"entity_name": "Norway", "entity_text": "Norway", "code": "NOR", "sector": "GOV",
                     "office": None, "start": 0, "end": 6}],
         "events": [{"id": "e1", "event": "CONSULT", "mode": "meet",
+                    "actor": [{"entity_name": "Norway", "code": "NOR", "start": 0, "end": 6}],
+                    "recipient": [{"entity_name": "Sweden", "code": "SWE", "start": 22, "end": 28}],
                     "evidence": [{"start": 0, "end": 10}, {"start": 20, "end": 30}]}],
         "statements": [{"id": "s1", "verb": "say", "speaker": {"entity_name": "Norway"},
                         "claim_info": {"start": 12, "end": 18}}],
     }
     assert marks_of(document) == [
-        Mark(0, 6, "entity", "Norway", "Norway (NOR GOV)"),
+        Mark(0, 6, "entity", "Norway", "Norway (NOR GOV)"),  # once, though the event names it too
+        Mark(22, 28, "entity", "Sweden", "Sweden (SWE)"),  # a mention only the event gives
         Mark(0, 10, "evidence", "e1", "CONSULT (meet)"), Mark(20, 30, "evidence", "e1", "CONSULT (meet)"),
         Mark(12, 18, "claim", "s1", "claim by Norway (say)"),
     ]

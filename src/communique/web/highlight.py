@@ -42,9 +42,20 @@ def _entity_label(entity: dict[str, Any]) -> str:
 def marks_of(document: dict[str, Any]) -> list[Mark]:
     """The spans to highlight in a document as ``Store.document`` returns it."""
     marks: list[Mark] = []
-    for entity in document.get("actors", []):
-        marks.append(Mark(entity.get("start", -1), entity.get("end", -1), "entity",
-                          entity.get("entity_name") or "", _entity_label(entity)))
+    # The document's actors carry one mention each; events and statements name the mentions
+    # that fill their roles, often later ones. Each stretch of text is marked once.
+    entities = list(document.get("actors", []))
+    for event in document.get("events", []):
+        entities += event.get("actor", []) + event.get("recipient", [])
+    entities += [s["speaker"] for s in document.get("statements", []) if s.get("speaker")]
+    seen: set[tuple[int, int]] = set()
+    for entity in entities:
+        span = (entity.get("start", -1), entity.get("end", -1))
+        if span in seen or span[0] < 0:
+            continue
+        seen.add(span)
+        marks.append(Mark(span[0], span[1], "entity", entity.get("entity_name") or "",
+                          _entity_label(entity)))
     for event in document.get("events", []):
         label = f"{event['event']}" + (f" ({event['mode']})" if event.get("mode") else "")
         for evidence in event.get("evidence", []):
