@@ -104,3 +104,18 @@ def test_evaluate_seed_articles_meets_the_bar(runner):
     scores = json.loads(result.output)
     assert scores["events"]["f1"] >= 0.8
     assert scores["people_recall"] >= 0.9
+
+
+def test_serve_has_an_example_and_refuses_a_missing_database(tmp_path: Path) -> None:
+    help_text = CliRunner().invoke(cli, ["serve", "--help"]).output
+    assert "Example: communique serve" in help_text and "127.0.0.1" in help_text
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no database" in result.output
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_readme_documents_serve_and_its_options() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `communique serve"))
+    for option in ("--db FILE", "--host 127.0.0.1", "--port 8000"):
+        assert option in row

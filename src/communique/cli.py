@@ -556,6 +556,25 @@ def evaluate(gold: str, as_json: bool, save_output: TextIO | None) -> None:
     click.echo(f"event P={e['precision']} R={e['recall']} F1={e['f1']}")
 
 
+@cli.command()
+@click.option("--db", "db_path", metavar="FILE", help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but a loopback address exposes the database.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve(db_path: str | None, host: str, port: int) -> None:
+    """Serve the web UI and JSON API of a database (read-only) until Ctrl+C.
+
+    Example: communique serve --db news.db --port 8080
+    """
+    from communique.web.server import is_loopback, serve as run, url_of
+
+    if not is_loopback(host):
+        click.echo(f"Warning: {host} is not a loopback address; others on the network can read "
+                   "this database.", err=True)
+    click.echo(f"Serving {_db(db_path)} read-only at {url_of(host, port)} (Ctrl+C stops)", err=True)
+    run(_db(db_path), host=host, port=port)
+
+
 def main() -> None:
     """Entry point of the ``communique`` script."""
     cli(prog_name="communique")

@@ -25,6 +25,7 @@ from typing import Any
 from communique.errors import StoreError
 from communique.records import Agreement, CodedDocument, Entity, Event, Failure, Statement
 from communique.store.schema import SCHEMA_SQL, SCHEMA_VERSION
+from communique.store.search import search_documents
 
 __all__ = ["SCHEMA_SQL", "SCHEMA_VERSION", "Store"]
 
@@ -670,6 +671,33 @@ class Store:
                 "first_published": row["first_published"], "last_published": row["last_published"],
             })
         return results
+
+    def search(self, text: str, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+        """Documents whose title or text contain every word of ``text`` (full-text, FTS5).
+
+        Words also match longer forms ("sign" finds "signed"); "quoted phrases" match as
+        phrases. A read-only database written before the index existed is searched by
+        substring instead, and ``note`` says how to build the index.
+
+        Returns:
+            ``{"mode", "total", "note", "documents"}``: documents as in :meth:`documents`
+            plus ``snippet``, ``highlights`` and ``title_highlights`` (match offsets), best
+            match first.
+
+        Raises:
+            ValueError: a negative limit or offset.
+
+        Example::
+
+            store.search('joint declaration Putin', limit=10)["documents"]
+        """
+        _check_limit(limit)
+        if offset < 0:
+            raise ValueError(f"offset must be 0 or more, got {offset}")
+        try:
+            return search_documents(self._conn, text, limit=limit, offset=offset)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot search {self.path}: {exc}") from exc
 
     def documents(self, *, limit: int | None = None) -> list[dict[str, Any]]:
         """A summary of each stored document, by publication date (undated last), then id.

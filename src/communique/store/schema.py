@@ -191,4 +191,25 @@ CREATE TABLE IF NOT EXISTS statement_about (
 CREATE INDEX IF NOT EXISTS statements_doc_id ON statements (doc_id);
 CREATE INDEX IF NOT EXISTS statements_speaker_code ON statements (speaker_code);
 CREATE INDEX IF NOT EXISTS statements_date ON statements (date);
+
+-- Full-text search over document titles and texts (C10). The index keeps its own copy of the
+-- text (not external content: the implicit rowid of documents may change on VACUUM). The
+-- trigger keeps it in step with every insert; the INSERT ... SELECT fills it once for a
+-- database written before the index existed (meta key documents_fts marks that it is done).
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    doc_id UNINDEXED,
+    title,
+    text,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts (doc_id, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_fts_delete AFTER DELETE ON documents BEGIN
+    DELETE FROM documents_fts WHERE doc_id = old.id;
+END;
+INSERT INTO documents_fts (doc_id, title, text)
+    SELECT id, title, text FROM documents
+    WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'documents_fts');
+INSERT OR IGNORE INTO meta (key, value) VALUES ('documents_fts', 'built');
 """

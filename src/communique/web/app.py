@@ -1,0 +1,137 @@
+"""The ASGI application: HTML pages, the JSON API, static assets and security headers.
+
+Example::
+
+    from communique.web import create_app
+    app = create_app("communique.db")      # any ASGI server; `communique serve` uses uvicorn
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.resources import files
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from communique.errors import StoreError
+from communique.store import Store
+from communique.web import api, pages
+
+__all__ = ["CONTENT_SECURITY_POLICY", "SECURITY_HEADERS", "SecurityHeaders", "create_app"]
+
+# Scripts, styles and images come only from our own /static; no inline script or style (not
+# even style="" attributes), no plugins, no framing, forms only to ourselves. Article text is
+# escaped on the server besides; this is the second wall if an escape were ever missed.
+CSP_DIRECTIVES = (
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+)
+CONTENT_SECURITY_POLICY = "; ".join(CSP_DIRECTIVES)
+SECURITY_HEADERS = (
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+)
+
+
+class SecurityHeaders:
+    """ASGI middleware that adds :data:`SECURITY_HEADERS` to every HTTP response."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
+    """The web UI and JSON API over one communique database, read-only.
+
+    Args:
+        db_path: The SQLite database; it is opened read-only, once per request.
+
+    Raises:
+        StoreError: the database is missing or not a communique database (checked now, so
+            that a server never starts on a wrong path).
+    """
+    path = os.fspath(db_path)
+    with Store(path, readonly=True):
+        pass
+    # No Swagger/ReDoc pages: they load their scripts from a CDN. The schema is served.
+    app = FastAPI(
+        title="communique",
+        summary="PLOVER events, actors, agreements and statements extracted from news articles.",
+        version=_version(),
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.database = api.Database(path)
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=str(files("communique.web") / "static")), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
+        if _wants_json(request):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
+                                headers=getattr(exc, "headers", None))
+        return pages.error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Any:
+        if _wants_json(request):
+            return JSONResponse({"detail": _plain_errors(exc)}, status_code=422)
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in exc.errors())
+        return pages.error_page(request, 422, f"Bad request: {problems}")
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Any:
+        if _wants_json(request):
+            return JSONResponse({"detail": str(exc)}, status_code=500)
+        return pages.error_page(request, 500, str(exc))
+
+    return app
+
+
+def _plain_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    # Only JSON-safe parts: the raw input may be any object pydantic saw.
+    return [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+
+
+def _version() -> str:
+    from communique import __version__
+
+    return __version__
+
