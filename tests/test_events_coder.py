@@ -225,3 +225,24 @@ def test_a_delegation_to_a_country_leaving_is_a_visit():
 def test_arrests_reported_by_the_police_are_theirs():
     coded = communique.code("London, Sept 14 (AFP) -- One person was arrested, police said.", published="2012-09-14")
     assert any(e.event == "COERCE" and {a.code for a in e.actor} == {"GBR"} for e in coded.events), coded.events
+
+
+def test_a_call_before_an_agreement_is_its_own_event_not_its_content():
+    coded = communique.code(
+        "Following a telephone conversation between Russian President Vladimir Putin and US President Donald Trump "
+        "on 12 February, the two ministers agreed to keep a channel of communication.",
+        published="2025-02-15",
+    )
+    consult = [e for e in coded.events if e.event == "CONSULT"]
+    assert consult and consult[0].date == "2025-02-12"
+    assert {a.code for a in consult[0].actor} | {r.code for r in consult[0].recipient} == {"RUS", "USA"}
+
+
+def test_talks_between_two_people_with_long_titles():
+    coded = communique.code(
+        "Talks were held in Pyongyang on September 2 between Ri Yong Ho, foreign minister of the DPRK, "
+        "and Wang Yi, state councillor and foreign minister of the People's Republic of China.",
+        published="2019-09-05",
+    )
+    consult = [e for e in coded.events if e.event == "CONSULT"]
+    assert consult and {a.code for a in consult[0].actor} | {r.code for r in consult[0].recipient} == {"PRK", "CHN"}

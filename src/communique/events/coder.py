@@ -39,6 +39,9 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 NECESSITY_WORDS = frozenset({"critical", "important", "necessary", "essential", "imperative", "vital", "crucial"})
 # Verbs without a passive: as a participle after a noun ("a delegation left for X") the noun acts.
 MOTION_VERBS = frozenset({"leave", "arrive", "depart", "return", "travel", "come", "go"})
+# Prepositions that give a frame's circumstances, not its content.
+CIRCUMSTANCE_PREPS = frozenset({"after", "before", "following", "during", "since", "amid", "despite", "until",
+                                "at", "in", "near", "outside", "ahead"})
 # Reactions whose object, when a material act, is an event of its own ("condemned the launch").
 REACTION_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT"})
 # Words that frame an intent as AGREE unless the intended act is hostile.
@@ -600,6 +603,8 @@ class EventCoder:
         head = token.head
         if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj", "compound"} and head is not token:
             governor = head.head if token.dep_ == "pobj" else head
+            if token.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPS:
+                return False  # "following a call between X and Y, they agreed": not what was agreed
             frames = self._triggers(governor)
             if frames and frames[0].event in REACTION_TYPES and any(QUAD[t.event] == 4 for t in self._triggers(token)):
                 return False  # "condemned the missile launch": the launch happened too
@@ -690,6 +695,9 @@ class EventCoder:
                                 found = [e for o in _children(inner, "pobj") for e in self.entities(o, ctx)]
                                 if found:
                                     break
+                    if prep == "between" and len({e.code for e in found if e.code}) == 1:
+                        # "between X, foreign minister of A, and Y, ...": the parser hung Y elsewhere
+                        found = found + self._after_and(obj, ctx)
                     if found:
                         return found, prep == "between"
         # "burned the French flag", "condemned the statement released by the Security
@@ -700,6 +708,19 @@ class EventCoder:
             if prep != "between" and (found := self._inside(obj, ctx)):
                 return found, False
         return [], False
+
+    def _after_and(self, obj: Token, ctx: CodingContext) -> list[Entity]:
+        """The party after the "and" that follows ``obj``'s phrase in its sentence."""
+        end = obj.right_edge.i + 1
+        sent_end = obj.sent.end
+        for i in range(end, min(end + 3, sent_end)):
+            if obj.doc[i].lower_ == "and":
+                for j in range(i + 1, min(i + 6, sent_end)):
+                    found = ctx.actors.at(j)
+                    if found is not None and found.code:
+                        return [found]
+                break
+        return []
 
     def _inside(self, phrase: Token, ctx: CodingContext) -> list[Entity]:
         """The first coded actor named inside a phrase, with those coordinated with it."""
