@@ -246,3 +246,14 @@ def test_talks_between_two_people_with_long_titles():
     )
     consult = [e for e in coded.events if e.event == "CONSULT"]
     assert consult and {a.code for a in consult[0].actor} | {r.code for r in consult[0].recipient} == {"PRK", "CHN"}
+
+
+def test_receiving_a_visitor_in_a_when_clause():
+    coded = communique.code(
+        "Pyongyang, Nov 20 (KCNA) -- On Monday, when receiving Russian Foreign Minister Sergei Lavrov, "
+        "DPRK leader Kim Jong Un called for strengthening ties with Russia.",
+        published="2024-11-20",
+    )
+    consult = [e for e in coded.events if e.event == "CONSULT"]
+    assert consult and {a.code for a in consult[0].actor} | {r.code for r in consult[0].recipient} == {"PRK", "RUS"}
+    assert consult[0].date == "2024-11-18"

@@ -465,8 +465,12 @@ class EventCoder:
             else:
                 # "Arriving here were delegations of ...": the subject after an inverted "were".
                 subjects = _children(node, "nsubj") or [a for c in _children(node, "aux") for a in _children(c, "attr")]
-                if subjects:
-                    return self.entities(subjects[0], ctx), True
+                for subject in subjects:
+                    # Several subjects are a misparse ("a delegation led by minister X left"):
+                    # the first that names someone.
+                    found = self.entities(subject, ctx)
+                    if found or subject is subjects[-1]:
+                        return found, True
                 if node.dep_ == "ROOT":
                     # "At the invitation of X, Chairman of Y, the founder of Z attended ...":
                     # the parser hangs the real subject on X as an apposition.
@@ -476,6 +480,13 @@ class EventCoder:
                         if found:
                             return found, True
             if node.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl", "acomp", "prep"} and node.head is not node:
+                if node.dep_ == "relcl" and node.head.ent_type_ in {"DATE", "TIME"}:
+                    # "On Monday, when receiving X, Y said ...": the clause belongs to the main verb
+                    node = node.head
+                    while node.dep_ in {"pobj", "prep", "npadvmod"} and node.head is not node:
+                        node = node.head
+                    passive = False
+                    continue
                 if node.dep_ == "relcl":
                     return self.entities(node.head, ctx), True
                 if node.dep_ == "acl" and node is token and node.head.pos_ in {"NOUN", "PROPN"} and (
