@@ -257,3 +257,18 @@ def test_receiving_a_visitor_in_a_when_clause():
     consult = [e for e in coded.events if e.event == "CONSULT"]
     assert consult and {a.code for a in consult[0].actor} | {r.code for r in consult[0].recipient} == {"PRK", "RUS"}
     assert consult[0].date == "2024-11-18"
+
+
+def test_who_speaks_of_an_attack_did_not_make_it():
+    keys = _keys("British Prime Minister Rishi Sunak voiced concern over the attack on the US base in Jordan on Monday.")
+    assert not any(k[0] == "ASSAULT" and k[1] == frozenset({"GBR"}) for k in keys), keys
+    assert any(k[0] == "PROTEST" and k[1] == frozenset({"IDN"}) for k in _keys("Students in Indonesia staged mass demonstrations on Saturday."))
+
+
+def test_a_noun_modifying_another_noun_is_not_an_act():
+    assert not any(k[0] == "CONCEDE" for k in _keys("Peru reaffirmed its commitment to the ceasefire arrangement with Chile."))
+
+
+def test_its_refers_to_the_body_named_before_it():
+    keys = _keys("The Syrian official thanked China for its assistance to the Syrian people.")
+    assert not any(k[0] == "AID" and k[1] == frozenset({"SYR"}) for k in keys), keys

@@ -39,6 +39,17 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 NECESSITY_WORDS = frozenset({"critical", "important", "necessary", "essential", "imperative", "vital", "crucial"})
 # Verbs without a passive: as a participle after a noun ("a delegation left for X") the noun acts.
 MOTION_VERBS = frozenset({"leave", "arrive", "depart", "return", "travel", "come", "go"})
+# Verbs whose subject performs the material act named by their object ("launched an attack",
+# "imposed sanctions", "staged a protest").
+PERFORMING_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "wage", "make", "begin", "start",
+                              "continue", "resume", "order", "intensify", "escalate", "step", "hold", "impose",
+                              "deliver", "send", "announce", "declare", "organize", "organise", "lead", "fire",
+                              "unleash", "perform", "commit", "undertake", "extend", "tighten", "enforce", "adopt",
+                              "introduce", "approve", "renew", "expand", "join", "have", "converge", "gather",
+                              "attend", "participate", "take"})
+# Their inflected forms, for when the lemmatizer slips ("staged" → "stag").
+PERFORMING_FORMS = frozenset(form for v in PERFORMING_VERBS for form in (
+    v + "s", v + "d" if v.endswith("e") else v + "ed", v[:-1] + "ing" if v.endswith("e") else v + "ing"))
 # Prepositions that give a frame's circumstances, not its content.
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "following", "during", "since", "amid", "despite", "until",
                                 "at", "in", "near", "outside", "ahead"})
@@ -368,6 +379,11 @@ class EventCoder:
                 if entity.kind == "person" and entity.end <= t.idx:
                     return [entity]
             return []
+        if lower in {"its", "their"} and t.dep_ == "poss":
+            # "thanked China for its assistance": the last state or body named before it
+            for entity in reversed(ctx.actors.entities):
+                if entity.kind in {"state", "organization"} and entity.code and t.sent.start_char <= entity.start < t.idx:
+                    return [entity]
         if lower in PRONOUNS and t.pos_ == "PRON":
             # "Switzerland said it had expelled ...": the subject of the clause above.
             above = _governing_subject(t)
@@ -597,6 +613,8 @@ class EventCoder:
         pos = _pos(token)
         if pos is None or token.ent_type_ in NOT_TRIGGER_ENTITIES and not (pos == "VERB" and token.ent_type_ == "ORG"):
             return ()  # "in March" is a date, not a march; "the Solidarity Group" is a name
+        if pos == "NOUN" and token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
+            return ()  # "the ceasefire arrangement", "sanctions hygiene": a modifier, not an act
         found = self.lexicon.get((token.lemma_.lower(), pos)) or self.lexicon.get((token.lower_, pos)) or ()
         neighbours = None
         out = []
@@ -780,6 +798,9 @@ class EventCoder:
         governor = token.head
         if token.dep_ in {"dobj", "attr"} or (token.dep_ == "pobj" and governor.head.pos_ == "VERB"):
             verb = governor if token.dep_ != "pobj" else governor.head
+            if QUAD[trig.event] == 4 and verb.lemma_.lower() not in PERFORMING_VERBS and verb.lower_ not in PERFORMING_FORMS:
+                # "Sunak voiced concern over the attack": who speaks of an attack did not make it.
+                return [], False
             return self._subject(verb, ctx)
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ in {"ccomp", "xcomp"} and token.head.head is not token.head:
             # "the ministry announced the expulsion of X declared ...": a misparse that hangs
@@ -907,6 +928,7 @@ class EventCoder:
             # The promise, threat or refusal is what happened; the act itself is future.
             trig = replace(trig, event=stance[0], cameo=stance[1], mode=None)
             modality = Modality()
+
         return self._build(token, trig, sent, index, ctx, actor, recipient, stated, joint, modality)
 
     def _build(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: CodingContext, actor: list[Entity],
