@@ -272,3 +272,10 @@ def test_a_noun_modifying_another_noun_is_not_an_act():
 def test_its_refers_to_the_body_named_before_it():
     keys = _keys("The Syrian official thanked China for its assistance to the Syrian people.")
     assert not any(k[0] == "AID" and k[1] == frozenset({"SYR"}) for k in keys), keys
+
+
+def test_an_attack_mentioned_in_passing_is_not_coded_without_its_doer():
+    keys = _keys("Chile voiced concern over the attack on the Peruvian embassy.")
+    assert not any(k[0] == "ASSAULT" for k in keys), keys
+    # ... while a reported attack by someone unnamed keeps its target
+    assert any(k[0] == "ASSAULT" and k[1] == frozenset() for k in _keys("Airstrikes against Syrian villages were reported on Monday."))

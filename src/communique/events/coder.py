@@ -808,6 +808,8 @@ class EventCoder:
             found, stated = self._subject(token.head.head, ctx)
             if stated:
                 return found, True
+        if QUAD[trig.event] == 4:
+            return [], False  # a material act is not the doing of whoever was last the subject
         return list(ctx.last_subject), False
 
     def code(self, doc_sents: list[Span], document: Document, actors: DocActors) -> list[Event]:
@@ -908,7 +910,8 @@ class EventCoder:
             if reporter is not None and reporter.lemma_.lower() in AUTHORITY_NOUNS:
                 actor = self.entities(reporter, ctx)
                 stated = bool(actor)
-        if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or trig.pos == "NOUN" or weapon is not None):
+        noun_reported = trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
+        if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or noun_reported or weapon is not None):
             # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed.
             return self._build(token, trig, sent, index, ctx, [], recipient, False, False, self._modality(token))
         if not actor or not any(e.code for e in actor + recipient):
