@@ -12,17 +12,17 @@ into one event with several evidence spans.
 
 from __future__ import annotations
 
-import csv
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from communique.actors.gazetteer import load_gazetteer
 from communique.actors.resolve import DocActors
 from communique.events.dates import resolve_date
-from communique.events.ontology import QUAD, cameo_table, intensity
+from communique.events.lexicon import Trigger, contexts, load_lexicon
+from communique.events.merge import merge, pairwise
+from communique.events.ontology import QUAD, intensity
 from communique.records import Document, Entity, Event, Evidence
 
 if TYPE_CHECKING:
@@ -116,34 +116,6 @@ class Modality:
     background: bool = False  # told as the cause of the news ("after", "in response to")
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    lemma: str
-    pos: str
-    event: str
-    mode: str | None
-    cameo: str | None
-    objects: frozenset[str]
-    preps: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def load_lexicon() -> dict[tuple[str, str], tuple[Trigger, ...]]:
-    """Trigger lexicon keyed by (lemma, "VERB" | "NOUN")."""
-    text = resources.files("communique.data").joinpath("event_lexicon.tsv").read_text(encoding="utf-8")
-    table: dict[tuple[str, str], list[Trigger]] = {}
-    for row in csv.reader(text.splitlines(), delimiter="\t"):
-        if not row or row[0].startswith("#"):
-            continue
-        row = [*row, "", "", ""][:7]
-        lemma, pos, event, mode, cameo, objects, preps = (cell.strip() for cell in row)
-        trigger = Trigger(lemma, pos, event, mode or None, cameo or None,
-                          frozenset(objects.lower().split()), tuple(preps.split()))
-        table.setdefault((lemma, pos), []).append(trigger)
-    # A reading restricted to certain objects ("seize a town") is tried before the general one.
-    return {key: tuple(sorted(value, key=lambda t: not t.objects)) for key, value in table.items()}
-
-
 @dataclass
 class CodingContext:
     """What the coder remembers while reading a document.
@@ -220,10 +192,8 @@ def _recent(date: str | None, published: str | None, days: int = 14) -> bool:
     """Whether a resolved event date lies within ``days`` before publication."""
     if not date or not published or len(date) < 10:
         return False
-    from datetime import date as _date
-
     try:
-        gap = (_date.fromisoformat(published[:10]) - _date.fromisoformat(date[:10])).days
+        gap = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(date[:10])).days
     except ValueError:
         return False
     return 0 <= gap <= days
@@ -824,25 +794,25 @@ class EventCoder:
                         continue
                     event = self._event(token, trig, sent, index, ctx)
                     if event is not None:
-                        found.extend(_pairwise(event))
+                        found.extend(pairwise(event))
                         parties = (*event.actor, *event.recipient)
                         if event.event in TWO_PARTY_TYPES and len({e.code for e in parties if e.code}) > 1:
                             ctx.last_parties = parties
                 demand = self._obligation(token, sent, index, ctx)
                 if demand is not None:
-                    found.extend(_pairwise(demand))
+                    found.extend(pairwise(demand))
                 if _protesters_act(token) and not self._triggers(token):
                     # "Thousands of protesters gathered outside the embassy": what protesters
                     # do together is a protest.
                     event = self._event(token, PROTEST_ACT, sent, index, ctx)
                     if event is not None:
-                        found.extend(_pairwise(event))
+                        found.extend(pairwise(event))
             for token in sent:
                 if token.dep_ == "nsubj" and token.head.pos_ in {"VERB", "AUX"}:
                     subject = self.entities(token, ctx)
                     if subject:
                         ctx.last_subject = tuple(subject)
-        return _merge(found, document.id)
+        return merge(found, document.id)
 
     def _obligation(self, token: Token, sent: Span, index: int, ctx: CodingContext) -> Event | None:
         """"X said that Y must/should do Z" is a demand by X on Y (REQUEST)."""
@@ -951,7 +921,7 @@ class EventCoder:
         # ("the DPRK and Russia signed the declaration").
         several = len({a.code for a in actor if a.code}) > 1
         symmetric = (trig.event in JOINT_TYPES and (joint or not recipient)) or (several and not recipient)
-        context = _contexts(token, trig.cameo)
+        context = contexts(token, trig.cameo)
         evidence = Evidence(sentence=index, start=sent.start_char, end=sent.end_char, text=sent.text.strip())
         confidence = 0.5 + 0.2 * stated + 0.2 * bool(recipient) + 0.05 * bool(date) + _clause_weight(token) - 0.2 * (not actor)
         return Event(
@@ -1016,60 +986,6 @@ def _hostile_content(token: Token, coder: EventCoder) -> bool:
                 if any(QUAD[t.event] == 4 for t in coder._triggers(node)):
                     return True
     return False
-
-
-@lru_cache(maxsize=1)
-def load_contexts() -> dict[str, str]:
-    """Context words (``data/contexts.tsv``): lemma → PLOVER context."""
-    text = resources.files("communique.data").joinpath("contexts.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {lemma.strip(): context.strip() for lemma, context in rows}
-
-
-def _contexts(token: Token, cameo: str | None) -> tuple[str, ...]:
-    """PLOVER contexts of an event: its CAMEO code's, and those its clause's words name
-    ("nuclear" → cbrn, "trade" → economic)."""
-    words = load_contexts()
-    found: list[str] = []
-    mapped = cameo_table().get(cameo or "")
-    if mapped is not None and mapped.context:
-        found.append(mapped.context)
-    clause = token.head if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"dobj", "pobj", "nsubjpass"} else token
-    for t in clause.subtree:
-        context = words.get(t.lemma_.lower()) or words.get(t.lower_)
-        if context and context not in found:
-            found.append(context)
-    return tuple(found)
-
-
-def _by_country(entities: tuple[Entity, ...]) -> list[tuple[Entity, ...]]:
-    """Entities grouped by country code, in order of first mention; uncoded ones join the
-    first group (or form one when nothing is coded)."""
-    groups: dict[str | None, list[Entity]] = {}
-    for entity in entities:
-        groups.setdefault(entity.code, []).append(entity)
-    uncoded = groups.pop(None, [])
-    out = [tuple(group) for group in groups.values()]
-    if not out:
-        return [tuple(uncoded)] if uncoded else [()]
-    out[0] = out[0] + tuple(uncoded)
-    return out
-
-
-def _pairwise(event: Event) -> list[Event]:
-    """A directed event between several countries, as one event per actor–recipient pair:
-    "protesters burned the flags of the United States and Britain" is two PROTEST events.
-    Joint (symmetric) events stay whole."""
-    if event.symmetric:
-        return [event]
-    actors, recipients = _by_country(event.actor), _by_country(event.recipient)
-    if len(actors) == 1 and len(recipients) == 1:
-        return [event]
-    pairs = [(a, r) for a in actors for r in recipients]
-    # "urged the two countries' officials": the actor's own country among the recipients is
-    # the actor's side of a collective reference, not a recipient of its own.
-    foreign = [(a, r) for a, r in pairs if not (a and r and a[0].code == r[0].code)]
-    return [replace(event, actor=a, recipient=r) for a, r in foreign or pairs]
 
 
 def _clause_weight(token: Token) -> float:
@@ -1141,52 +1057,3 @@ def bilateral_pair(actors: DocActors) -> tuple[Entity, ...]:
         out.append(next(e for e in actors.entities if e.kind == "state" and e.code == code))
     return tuple(out)
 
-
-def _codes(entities: tuple[Entity, ...]) -> frozenset[str]:
-    return frozenset(e.code or e.entity_name for e in entities)
-
-
-def _merge_key(event: Event) -> tuple[str, frozenset[str], frozenset[str]]:
-    """Parties of an event as merging sees them: one unordered set when symmetric."""
-    if event.symmetric:
-        return event.event, _codes(event.actor) | _codes(event.recipient), frozenset()
-    return event.event, _codes(event.actor), _codes(event.recipient)
-
-
-def _same_parties(a: Event, b: Event) -> bool:
-    """Whether two events of one type are between the same parties. A joint mention ("the
-    ministers exchanged views") matches a directed one between the same countries ("X
-    visited Y") — the directed one says more, and merging keeps it."""
-    if _merge_key(a) == _merge_key(b):
-        return True
-    if a.event != b.event:
-        return False
-    if a.symmetric != b.symmetric:
-        return _codes(a.actor) | _codes(a.recipient) == _codes(b.actor) | _codes(b.recipient)
-    if not a.symmetric and _codes(a.actor) == _codes(b.actor) and (not a.recipient or not b.recipient):
-        # "China donated supplies" and "China delivered aid to Afghanistan": the mention
-        # without a recipient is part of the one with it.
-        return True
-    return False
-
-
-def _merge(events: list[Event], doc_id: str) -> list[Event]:
-    """One event per real-world event: same type and parties, compatible dates."""
-    merged: list[Event] = []
-    for event in events:
-        flags = (event.negated, event.future, event.hypothetical)
-        for i, seen in enumerate(merged):
-            if (_same_parties(seen, event) and (seen.negated, seen.future, seen.hypothetical) == flags
-                    and (seen.date is None or event.date is None or seen.date == event.date)):
-                if (seen.symmetric and not event.symmetric) or (not seen.recipient and event.recipient):
-                    # Keep the directed reading; the joint mention adds its evidence.
-                    seen, event = replace(event, evidence=seen.evidence), event
-                if all(e.sentence != event.evidence[0].sentence for e in seen.evidence):
-                    evidence = sorted(seen.evidence + event.evidence, key=lambda e: e.sentence)
-                    seen = replace(seen, evidence=tuple(evidence))
-                merged[i] = replace(seen, date=seen.date or event.date, date_precision=seen.date_precision or event.date_precision,
-                                    mode=seen.mode or event.mode, confidence=max(seen.confidence, event.confidence))
-                break
-        else:
-            merged.append(event)
-    return [replace(e, id=f"{doc_id}-{n:03d}") for n, e in enumerate(merged, start=1)]

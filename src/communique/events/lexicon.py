@@ -1,0 +1,73 @@
+"""The trigger lexicon and the context words: data files of the package, read once.
+
+``data/event_lexicon.tsv`` maps a word's lemma to the PLOVER event it may report (with its
+mode, CAMEO code, the objects it needs and the prepositions of its recipient);
+``data/contexts.tsv`` maps words to PLOVER contexts.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from communique.events.ontology import cameo_table
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Trigger", "contexts", "load_contexts", "load_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str
+    event: str
+    mode: str | None
+    cameo: str | None
+    objects: frozenset[str]
+    preps: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict[tuple[str, str], tuple[Trigger, ...]]:
+    """Trigger lexicon keyed by (lemma, "VERB" | "NOUN")."""
+    text = resources.files("communique.data").joinpath("event_lexicon.tsv").read_text(encoding="utf-8")
+    table: dict[tuple[str, str], list[Trigger]] = {}
+    for row in csv.reader(text.splitlines(), delimiter="\t"):
+        if not row or row[0].startswith("#"):
+            continue
+        row = [*row, "", "", ""][:7]
+        lemma, pos, event, mode, cameo, objects, preps = (cell.strip() for cell in row)
+        trigger = Trigger(lemma, pos, event, mode or None, cameo or None,
+                          frozenset(objects.lower().split()), tuple(preps.split()))
+        table.setdefault((lemma, pos), []).append(trigger)
+    # A reading restricted to certain objects ("seize a town") is tried before the general one.
+    return {key: tuple(sorted(value, key=lambda t: not t.objects)) for key, value in table.items()}
+
+
+@lru_cache(maxsize=1)
+def load_contexts() -> dict[str, str]:
+    """Context words (``data/contexts.tsv``): lemma → PLOVER context."""
+    text = resources.files("communique.data").joinpath("contexts.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {lemma.strip(): context.strip() for lemma, context in rows}
+
+
+def contexts(token: Token, cameo: str | None) -> tuple[str, ...]:
+    """PLOVER contexts of an event: its CAMEO code's, and those its clause's words name
+    ("nuclear" → cbrn, "trade" → economic)."""
+    words = load_contexts()
+    found: list[str] = []
+    mapped = cameo_table().get(cameo or "")
+    if mapped is not None and mapped.context:
+        found.append(mapped.context)
+    clause = token.head if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"dobj", "pobj", "nsubjpass"} else token
+    for t in clause.subtree:
+        context = words.get(t.lemma_.lower()) or words.get(t.lower_)
+        if context and context not in found:
+            found.append(context)
+    return tuple(found)
