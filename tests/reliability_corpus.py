@@ -66,14 +66,27 @@ def warc_bytes(records: list[tuple[str, bytes, str, int]], *, gzipped: bool = Tr
 
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=gzipped)
-    for url, payload, content_type, status in records:
-        request = writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
-        writer.write_record(request)
+    for n, (url, payload, content_type, status) in enumerate(records):
+        request = writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"),
+                                            warc_headers_dict=_warc_headers(2 * n))
+        _write(writer, request)
         headers = [("Content-Type", content_type), ("Last-Modified", "Wed, 01 May 2024 10:00:00 GMT")]
         http = StatusAndHeaders(f"{status} X", headers, protocol="HTTP/1.1")
-        record = writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=http)
-        writer.write_record(record)
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=http,
+                                           warc_headers_dict=_warc_headers(2 * n + 1))
+        _write(writer, record)
     return out.getvalue()
+
+
+def _warc_headers(number: int) -> dict[str, str]:
+    """Fixed record ids and dates, so that the same records make the same bytes."""
+    return {"WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{number:012d}>",
+            "WARC-Date": "2024-05-01T12:00:00Z"}
+
+
+def _write(writer, record) -> None:  # type: ignore[no-untyped-def]
+    writer.write_record(record)
+    record.raw_stream.close()  # warcio buffers the payload in a temporary file to digest it
 
 
 def rss(items: list[tuple[str, str | None, str]], *, channel: str = "Nordic Wire") -> str:
@@ -210,11 +223,11 @@ def adversarial_corpus(root: Path, outside: Path, *, huge_mb: int = 50, bomb_mb:
     pages = [(f"https://w.example/{n}", page(t, s).encode(), "text/html", 200)
              for n, (t, s) in enumerate(article(rng, 10 + n) for n in range(4))]
     good = warc_bytes(pages)
-    corpus.add("warc/truncated.warc.gz", good[: len(good) * 3 // 4], inputs=4, reasons=["truncated"])
+    corpus.add("warc/truncated.warc.gz", good[:-100], inputs=4, reasons=["truncated"])
     damaged = bytearray(good)
     middle = len(damaged) // 2
     damaged[middle:middle + 64] = bytes(64)
-    corpus.add("warc/corrupt-middle.warc.gz", bytes(damaged), inputs=4, reasons=["corrupt"])
+    corpus.add("warc/corrupt-middle.warc.gz", bytes(damaged), inputs=5, reasons=["corrupt"])
     plain = warc_bytes(pages[:2], gzipped=False)
     corpus.add("warc/truncated-plain.warc", plain[:-40], inputs=2, reasons=["truncated"])
     bomb_payload = _gzip_of_zeros(bomb_mb * MB)
@@ -278,6 +291,6 @@ def _warc_gzip_payload(compressed: bytes) -> bytes:
     http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
                             protocol="HTTP/1.1")
     record = writer.create_warc_record("https://w.example/bomb", "response", payload=io.BytesIO(compressed),
-                                       http_headers=http)
-    writer.write_record(record)
+                                       http_headers=http, warc_headers_dict=_warc_headers(0))
+    _write(writer, record)
     return out.getvalue()
