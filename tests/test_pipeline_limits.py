@@ -65,7 +65,7 @@ def test_a_slow_or_broken_document_fails_alone(monkeypatch):
 
     def clean(raw):
         if raw.source == "slow":
-            time.sleep(5)
+            time.sleep(60)
         if raw.source == "bug":
             raise KeyError("a bug")
         return real_clean(raw)
@@ -73,10 +73,9 @@ def test_a_slow_or_broken_document_fails_alone(monkeypatch):
     monkeypatch.setattr(pipeline, "clean", clean)
     raws = [RawDocument(source=s, text=STORY.replace("Tuesday", d))
             for s, d in (("slow", "Monday"), ("bug", "Sunday"), ("ok", "Tuesday"))]
-    pipeline.load_model()  # loaded before the clock starts
     started = time.monotonic()
     slow, bug, ok = pipeline.process(raws, time_limit=0.3)
-    assert time.monotonic() - started < 4.5  # the 5-second sleep was cut short
+    assert time.monotonic() - started < 50  # the minute-long sleep was cut short
     assert isinstance(slow, Failure) and slow.reason == "timeout" and "--time-limit" in slow.detail
     assert isinstance(bug, Failure) and bug.reason == "internal-error" and "KeyError" in bug.detail
     assert isinstance(ok, CodedDocument) and ok.events
@@ -90,7 +89,7 @@ def test_a_coder_error_or_overrun_fails_its_document_only(monkeypatch):
         if "Monday" in document.text:
             raise ValueError("coder bug")
         if "Sunday" in document.text:
-            time.sleep(5)
+            time.sleep(60)
         return real(document, parsed, coder)
 
     monkeypatch.setattr(pipeline, "_coded", coded)
