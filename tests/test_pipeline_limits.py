@@ -70,11 +70,12 @@ def test_a_slow_or_broken_document_fails_alone(monkeypatch):
             raise KeyError("a bug")
         return real_clean(raw)
 
+    real_clean(RawDocument(source="warm-up", text=STORY))  # lazy loading is not the document's time
     monkeypatch.setattr(pipeline, "clean", clean)
     raws = [RawDocument(source=s, text=STORY.replace("Tuesday", d))
             for s, d in (("slow", "Monday"), ("bug", "Sunday"), ("ok", "Tuesday"))]
     started = time.monotonic()
-    slow, bug, ok = pipeline.process(raws, time_limit=0.3)
+    slow, bug, ok = pipeline.process(raws, time_limit=1)
     assert time.monotonic() - started < 50  # the minute-long sleep was cut short
     assert isinstance(slow, Failure) and slow.reason == "timeout" and "--time-limit" in slow.detail
     assert isinstance(bug, Failure) and bug.reason == "internal-error" and "KeyError" in bug.detail
@@ -94,7 +95,8 @@ def test_a_coder_error_or_overrun_fails_its_document_only(monkeypatch):
 
     monkeypatch.setattr(pipeline, "_coded", coded)
     raws = [RawDocument(source=d, text=STORY.replace("Tuesday", d)) for d in ("Monday", "Sunday", "Friday")]
-    broken, slow, ok = pipeline.process(raws, time_limit=0.3)
+    list(pipeline.process(raws[2:]))  # warm up the lazy parts
+    broken, slow, ok = pipeline.process(raws, time_limit=1)
     assert (broken.reason, slow.reason) == ("internal-error", "timeout")
     assert isinstance(ok, CodedDocument)
 
