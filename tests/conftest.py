@@ -22,9 +22,9 @@ def examples_dir() -> Path:
 try:
     from hypothesis import HealthCheck, settings
 
-    settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True, database=None,
+    settings.register_profile("ci", max_examples=50, deadline=None, derandomize=True, database=None,
                               suppress_health_check=[HealthCheck.too_slow])
-    settings.register_profile("full", max_examples=5000, deadline=None,
+    settings.register_profile("full", max_examples=3000, deadline=None,
                               suppress_health_check=[HealthCheck.too_slow])
     settings.load_profile("ci")
 except ImportError:  # the runtime install has no test tools; the tests that need them say so

@@ -232,7 +232,13 @@ def _stream_jsonl(source: str, stream: BinaryIO) -> Iterator[Item]:
 def _read_csv(source: str, text: str | io.TextIOBase) -> Iterator[Item]:
     csv.field_size_limit(MAX_DOCUMENT_BYTES)
     reader = csv.DictReader(io.StringIO(text) if isinstance(text, str) else text)
-    if not reader.fieldnames or not {"text", "html"} & set(reader.fieldnames):
+    try:
+        header = reader.fieldnames
+    except (csv.Error, UnicodeDecodeError) as exc:
+        yield Failure(source, "encoding" if isinstance(exc, UnicodeDecodeError) else "malformed",
+                      f"unreadable header row ({exc}): a CSV export is UTF-8 text with a header row")
+        return
+    if not header or not {"text", "html"} & set(header):
         yield Failure(source, "malformed", "CSV needs a 'text' or 'html' column in its header row")
         return
     try:
