@@ -143,13 +143,17 @@ def news_corpus(root: Path, *, articles: int, seed: int = 5) -> Corpus:
     return corpus
 
 
-def _gzip_of_zeros(size: int) -> bytes:
-    """A gzip stream of ``size`` zero bytes, made without holding them (a bomb)."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+def gzip_bomb(size: int) -> bytes:
+    """Gzip data that expands to ``size`` zero bytes (about 1,000 times its size): one member
+    per megabyte, concatenated, which gzip readers take as one stream."""
+    return gzip.compress(bytes(MB), compresslevel=9, mtime=0) * max(1, size // MB)
+
+
+def _deflate_bomb(size: int) -> bytes:
+    """A single gzip member of ``size`` zero bytes (for HTTP Content-Encoding)."""
+    compressor = zlib.compressobj(1, zlib.DEFLATED, 31)
     block = bytes(MB)
-    parts = [compressor.compress(block) for _ in range(size // MB)]
-    parts.append(compressor.flush())
-    return b"".join(parts)
+    return b"".join([*(compressor.compress(block) for _ in range(size // MB)), compressor.flush()])
 
 
 def _entity_bomb(levels: int = 10) -> str:
@@ -215,8 +219,8 @@ def adversarial_corpus(root: Path, outside: Path, *, huge_mb: int = 50, bomb_mb:
     corpus.add("empty/zero.rss", b"", reasons=["malformed"])
     corpus.add("empty/zero.warc.gz", gzip.compress(b""), reasons=["empty"])
     # Compressed bombs and damaged archives.
-    corpus.add("gz/bomb.txt.gz", _gzip_of_zeros(bomb_mb * MB), reasons=["too-large"])
-    corpus.add("gz/bomb.jsonl.gz", _gzip_of_zeros(bomb_mb * MB), reasons=["too-large"])
+    corpus.add("gz/bomb.txt.gz", gzip_bomb(bomb_mb * MB), reasons=["too-large"])
+    corpus.add("gz/bomb.jsonl.gz", gzip_bomb(bomb_mb * MB), reasons=["too-large"])
     corpus.add("gz/story.txt.gz", gzip.compress(story.encode()))
     corpus.add("gz/truncated.txt.gz", gzip.compress((story * 50).encode())[:-200], reasons=["truncated"])
     corpus.add("gz/not-gzip.txt.gz", b"\x1f\x8b\x08" + bytes(200), reasons=["corrupt"])
@@ -230,7 +234,7 @@ def adversarial_corpus(root: Path, outside: Path, *, huge_mb: int = 50, bomb_mb:
     corpus.add("warc/corrupt-middle.warc.gz", bytes(damaged), inputs=5, reasons=["corrupt"])
     plain = warc_bytes(pages[:2], gzipped=False)
     corpus.add("warc/truncated-plain.warc", plain[:-40], inputs=2, reasons=["truncated"])
-    bomb_payload = _gzip_of_zeros(bomb_mb * MB)
+    bomb_payload = _deflate_bomb(min(bomb_mb, 256) * MB)
     corpus.add("warc/payload-bomb.warc.gz", _warc_gzip_payload(bomb_payload), reasons=["too-large"])
     odd = warc_bytes([("https://w.example/img", b"\x89PNG....", "image/png", 200),
                       ("https://w.example/moved", b"", "text/html", 301)])

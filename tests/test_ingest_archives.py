@@ -3,14 +3,13 @@ provenance; damage, bombs and entity tricks become failures with their reason.""
 
 from __future__ import annotations
 
-import gzip
 import io
 
 import pytest
-from reliability_corpus import _warc_gzip_payload, rss, warc_bytes
 
 from communique.ingest import read_inputs, read_path, read_stream
 from communique.records import Failure, RawDocument
+from reliability_corpus import _deflate_bomb, _warc_gzip_payload, rss, warc_bytes
 
 PAGE = ("<html><head><title>Talks in Oslo</title></head><body><article><p>The foreign ministers of "
         "Norway and Sweden met in Oslo on Tuesday.</p></article></body></html>")
@@ -74,7 +73,7 @@ def test_non_articles_and_payload_bombs_are_recorded():
                       ("https://x.example/gone", b"", "text/html", 404)])
     assert [(i.reason, i.detail.split(" ")[0]) for i in read_stream("o.warc.gz", odd)] == [
         ("not-an-article", "content"), ("not-an-article", "HTTP")]
-    bomb = gzip.compress(bytes(64 * 1024 * 1024))
+    bomb = _deflate_bomb(64 * 1024 * 1024)
     (item,) = read_stream("b.warc.gz", _warc_gzip_payload(bomb))
     assert item.reason == "too-large"
 

@@ -16,6 +16,7 @@ from communique.clean.html import LIBXML2_MAX_DEPTH, extract_html, nesting_depth
 from communique.ingest import MAX_ROW_BYTES, read_path, read_stream
 from communique.ingest import files as ingest_files
 from communique.records import Failure, RawDocument
+from reliability_corpus import gzip_bomb
 
 STORY = "The foreign ministers of Norway and Sweden met in Oslo on Tuesday to discuss fisheries."
 
@@ -87,7 +88,7 @@ def test_file_names_that_are_not_utf8_get_printable_sources(tmp_path):
 def test_gzip_inputs_are_read_and_bombs_stopped(tmp_path):
     (tmp_path / "a.txt.gz").write_bytes(gzip.compress(STORY.encode()))
     (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(b'{"text": "One."}\n{"text": "Two."}\n'))
-    (tmp_path / "c.txt.gz").write_bytes(gzip.compress(bytes(40 * 1024 * 1024)))
+    (tmp_path / "c.txt.gz").write_bytes(gzip_bomb(40 * 1024 * 1024))
     (tmp_path / "d.txt.gz").write_bytes(gzip.compress((STORY * 100).encode())[:-30])
     a, one, two, bomb, cut = read_path(tmp_path)
     assert a.text == STORY and (one.text, two.text) == ("One.", "Two.")
@@ -97,7 +98,7 @@ def test_gzip_inputs_are_read_and_bombs_stopped(tmp_path):
 
 
 def test_gzip_ratio_check_stops_early_without_reading_the_rest():
-    compressed = gzip.compress(bytes(200 * 1024 * 1024))
+    compressed = gzip_bomb(1024 * 1024 * 1024)  # 1 GB of zeros in 1 MB
     stream = ingest_files.gzip_budget(__import__("io").BytesIO(compressed))
     with pytest.raises(ingest_files.TooLarge):
         while stream.read(1024 * 1024):

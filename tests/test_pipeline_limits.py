@@ -18,9 +18,8 @@ STORY = "OSLO, May 3 (Nordic Wire) -- The foreign ministers of Norway and Sweden
 
 def test_time_limit_interrupts_python_code_and_regexes():
     started = time.monotonic()
-    with pytest.raises(TimeLimitExceeded):
-        with time_limit(0.2):
-            __import__("re").match(r"(a+)+$", "a" * 40 + "b")  # catastrophic backtracking
+    with pytest.raises(TimeLimitExceeded), time_limit(0.2):
+        __import__("re").match(r"(a+)+$", "a" * 40 + "b")  # catastrophic backtracking
     assert time.monotonic() - started < 2
 
 
@@ -32,9 +31,8 @@ def test_time_limit_is_not_swallowed_by_except_exception():
             except Exception:
                 pass
 
-    with pytest.raises(TimeLimitExceeded):
-        with time_limit(0.1):
-            stubborn()
+    with pytest.raises(TimeLimitExceeded), time_limit(0.1):
+        stubborn()
 
 
 def test_time_limit_restores_the_previous_handler_and_disarms():

@@ -15,10 +15,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from crashkit import ROOT, check_database, snapshot
-from reliability_corpus import Corpus, adversarial_corpus, article
 
 from communique.ingest.files import label
+from crashkit import ROOT, check_database, snapshot
+from reliability_corpus import Corpus, adversarial_corpus, article
 
 pytestmark = pytest.mark.slow
 

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from crashkit import ROOT, check_database, snapshot
 from reliability_corpus import news_corpus
 
@@ -92,7 +93,7 @@ def _rerun_inserts_nothing(db: Path) -> str:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     corpus = Path(json.loads(Path(str(db) + ".corpus").read_text()))
     done = subprocess.run([sys.executable, "-m", "communique", *_ingest_args(db, corpus)],
-                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=300, check=False)
     assert done.returncode == 3, done.stderr
     assert done.stderr.startswith("0 documents stored (0 events)"), done.stderr
     assert snapshot(db) == before and sorted(_stamps(db)) == stamps
@@ -146,7 +147,7 @@ def test_full_tier_kills(forker, tmp_path):
         proc.wait()
         assert check_database(db) == [] if db.exists() else True
     subprocess.run([sys.executable, "-m", "communique", *_ingest_args(db, corpus.root)],
-                   capture_output=True, env=env, cwd=ROOT, timeout=600)
+                   capture_output=True, env=env, cwd=ROOT, timeout=600, check=True)
     _compare(clean, db)
     Path(str(db) + ".corpus").write_text(json.dumps(str(corpus.root)))
     rerun = _rerun_inserts_nothing(db)

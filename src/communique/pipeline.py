@@ -16,6 +16,7 @@ import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator
 
+from communique import watchdog
 from communique.actors import resolve_actors
 from communique.agreements import extract_agreements
 from communique.clean import clean
@@ -24,7 +25,6 @@ from communique.events import EventCoder
 from communique.nlp import load_model
 from communique.records import CodedDocument, Document, Failure, RawDocument
 from communique.statements import extract_statements
-from communique import watchdog
 from communique.watchdog import TimeLimitExceeded
 
 logger = logging.getLogger(__name__)

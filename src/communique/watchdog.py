@@ -24,7 +24,7 @@ __all__ = ["TimeLimitExceeded", "time_limit"]
 logger = logging.getLogger(__name__)
 
 
-class TimeLimitExceeded(BaseException):  # noqa: N818 (named like KeyboardInterrupt)
+class TimeLimitExceeded(BaseException):
     """A guarded block ran past its time limit.
 
     A ``BaseException``, like ``KeyboardInterrupt``: code under the limit that catches

@@ -127,7 +127,7 @@ def _record_item(source: str, record: Any, max_bytes: int) -> Item | None:
     else:
         try:
             payload = _read_payload(record.content_stream(), max_bytes)
-        except Exception as exc:  # damaged chunked or compressed payloads raise many kinds
+        except Exception as exc:  # noqa: BLE001 -- damaged chunked or compressed payloads raise many kinds
             problem = Failure(source, "corrupt", f"the payload cannot be decoded ({type(exc).__name__}: {exc})")
         if payload is None and problem is None:
             problem = Failure(source, "too-large", f"payload of more than {max_bytes} bytes; one article may be at most {max_bytes}")
