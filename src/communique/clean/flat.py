@@ -66,6 +66,10 @@ def flat_text(html: str) -> tuple[str, str | None]:
         ('Deep.', 'T')
     """
     collector = _Collector()
+    # A comment left open runs to the end of the page (as browsers read it); html.parser would
+    # give its content back as text.
+    if (opened := html.rfind("<!--")) >= 0 and html.find("-->", opened + 4) < 0:
+        html += "-->"
     collector.feed(html)
     collector.close()
     lines = (_SPACES.sub(" ", line).strip() for line in "".join(collector.parts).split("\n"))
