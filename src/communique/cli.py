@@ -94,7 +94,10 @@ def code(inputs: tuple[str, ...], published: str | None) -> None:
 @click.option("--db", "db_path", metavar="FILE", help=DB_HELP)
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes that parse in parallel (spaCy n_process).")
-def ingest(paths: tuple[str, ...], db_path: str | None, workers: int) -> None:
+@click.option("--time-limit", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Seconds that cleaning, and coding, one document may take before it is recorded "
+                   "as a timeout; 0: no limit [default: 60].")
+def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, time_limit: float | None) -> None:
     """Code articles and store them; re-running adds nothing twice.
 
     Bad inputs are recorded with their reason and the batch goes on.
@@ -102,13 +105,15 @@ def ingest(paths: tuple[str, ...], db_path: str | None, workers: int) -> None:
     Example: communique ingest examples/ --db news.db
     """
     from communique.ingest import read_inputs
-    from communique.pipeline import process
+    from communique.pipeline import DOCUMENT_TIME_LIMIT, process
     from communique.store import Store
 
     tally: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
+    limit = DOCUMENT_TIME_LIMIT if time_limit is None else (time_limit or None)
     with Store(_db(db_path)) as store:
-        results = process(read_inputs(paths), n_process=workers, skip=lambda doc: store.has_document(doc.id))
+        results = process(read_inputs(paths), n_process=workers, skip=lambda doc: store.has_document(doc.id),
+                          time_limit=limit)
         for result in _progress(results, "coding"):
             if isinstance(result, Failure):
                 reasons[result.reason] += 1

@@ -30,7 +30,10 @@ class RawDocument:
     """One article as an ingest reader found it, before cleaning.
 
     Exactly one of ``text`` and ``html`` is set. ``source`` says where it came from
-    (a path, ``path:line`` for a JSONL/CSV row, or ``<stdin>``).
+    (a path, ``path:line`` for a JSONL/CSV row, ``path#offset`` for a WARC record,
+    ``path#item-N`` for a feed item, or ``<stdin>``). ``fallback_published`` is a date the
+    container gives, and what it is (``("2024-05-01", "the HTTP Last-Modified date")``): it
+    is used, with a note, only when neither the input nor the page states a publication date.
     """
 
     source: str
@@ -42,6 +45,7 @@ class RawDocument:
     published: str | None = None
     outlet: str | None = None
     language: str | None = None
+    fallback_published: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -201,6 +201,7 @@ def clean(raw: RawDocument) -> Document:
     language = raw.language
     if raw.html is not None:
         page = extract_html(raw.html, url=raw.url)
+        notes.extend(page.notes)
         text = page.text
         title = title or page.title
         published = published or page.published
@@ -220,6 +221,9 @@ def clean(raw: RawDocument) -> Document:
     if not any(ch.isalnum() for ch in body):
         raise EmptyInputError("no article text left after removing markup and boilerplate")
     title = title or found_title
+    if not published and _published_from_dateline(dateline) is None and raw.fallback_published:
+        published, what = raw.fallback_published
+        notes.append(f"the page states no publication date: {what}, {published}, is used instead")
     stated = parse_published(published)
     from_metadata = stated.iso if stated is not None and stated.precision == "day" else None
     published_iso = from_metadata or _published_from_dateline(dateline)

@@ -69,7 +69,14 @@ class PublishedDate:
     precision: str
 
 
+# Publication years we accept, as the partial and free-form readers do ((19|20)dd): a year 1
+# or 9999 is a placeholder, and dates counted from it ("yesterday") would leave the calendar.
+MIN_YEAR, MAX_YEAR = 1900, 2099
+
+
 def _day(year: int, month: int, day: int) -> PublishedDate | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
     try:
         return PublishedDate(dt.date(year, month, day).isoformat(), "day")
     except ValueError:

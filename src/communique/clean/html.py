@@ -32,6 +32,10 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # the check costs (number of links) x (length of text).
 MAX_GLUED_CHECK_CHARS = 2000
 _NO_MAIN_TEXT = "no main text found in the HTML (is it an index or menu page?)"
+# libxml2's HTML parser (under lxml, and so trafilatura) keeps this many levels of nesting;
+# past it, it drops the deeper content and everything after it, and parses on. Such a page's
+# text is read by the tree-free reader of clean/flat.py instead (tests: test_ingest_adversarial).
+LIBXML2_MAX_DEPTH = 255
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,7 @@ class ExtractedPage:
     outlet: str | None
     url: str | None
     language: str | None
+    notes: tuple[str, ...] = ()
 
 
 def extract_html(html: str, *, url: str | None = None) -> ExtractedPage:
@@ -56,6 +61,9 @@ def extract_html(html: str, *, url: str | None = None) -> ExtractedPage:
             parse). The message names the cause.
     """
     markup = html if _DOCUMENT_TAG.search(html[:4096]) else f"<html><body>{html}</body></html>"
+    depth = nesting_depth(markup)
+    if depth >= LIBXML2_MAX_DEPTH:
+        return _flat_page(markup, url=url)
     try:
         result = trafilatura.bare_extraction(
             markup,
@@ -136,3 +144,37 @@ def _check_not_navigation(text: str, markup: str) -> None:
             f"no main text in the HTML: all it holds is {shown!r}; give the article's own page "
             "(or its text), not an index, menu or error page"
         )
+
+
+def nesting_depth(markup: str) -> int:
+    """How many levels deep libxml2 nests ``markup``; ``LIBXML2_MAX_DEPTH`` or more when it
+    reached its limit and dropped content."""
+    if markup.count("<") < LIBXML2_MAX_DEPTH:
+        return 0  # too few tags to get there
+    parser = lxml.html.HTMLParser()
+    try:
+        root = lxml.html.fromstring(_XML_DECLARATION.sub("", markup, count=1), parser=parser)
+    except (ValueError, lxml.etree.ParserError):
+        return 0
+    if any("excessive depth" in str(error.message).lower() for error in parser.error_log):
+        return LIBXML2_MAX_DEPTH
+    deepest = 0
+    stack = [(root, 0)]
+    while stack:
+        element, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in element)
+    return deepest
+
+
+def _flat_page(markup: str, *, url: str | None) -> ExtractedPage:
+    """A page nested past libxml2's limit, read without a tree (see clean/flat.py)."""
+    from communique.clean.flat import flat_text
+
+    text, title = flat_text(markup)
+    if len(_WORD.findall(text)) < MIN_MAIN_TEXT_WORDS:
+        raise InputError(f"no main text in the HTML, which is nested more than {LIBXML2_MAX_DEPTH} levels deep")
+    note = (f"HTML nested {LIBXML2_MAX_DEPTH} or more levels deep, past what the HTML parser keeps: the text "
+            "was read from the flat page, so page chrome was removed by the plain-text rules only")
+    return ExtractedPage(text=text, title=title, published=None, outlet=None, url=url, language=None,
+                         notes=(note,))
