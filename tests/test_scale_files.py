@@ -107,3 +107,15 @@ def test_the_duckdb_queries_in_the_docs_run_on_partition_files(tmp_path: Path) -
     # Counts per type, the failure, statements and the view over all events come back.
     assert ("CONSULT", 1) in outputs[1] and "binary data" in joined and "Kari Lund" in joined
     assert any(len(rows) == 1 and rows[0][0] == len(events) for rows in outputs)
+
+
+def test_leftovers_of_killed_writers_are_removed_once_their_partition_is_whole(tmp_path: Path) -> None:
+    from communique.scale.engine import remove_leftovers
+
+    write_partition(_results(), tmp_path / "part-aaa.parquet", key="aaa", inputs=5)
+    done = tmp_path / ".part-aaa.parquet.123-abcd1234.tmp"
+    pending = tmp_path / ".part-bbb.parquet.123-abcd1234.tmp"
+    done.write_bytes(b"PAR1 half")
+    pending.write_bytes(b"PAR1 half")
+    assert remove_leftovers(tmp_path) == 1
+    assert not done.exists() and pending.exists()

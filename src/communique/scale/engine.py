@@ -34,7 +34,7 @@ from communique.scale.partition import PARTITION_SIZE, Partition, partitions
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-__all__ = ["PartitionReport", "code_partition", "connect", "run", "worker_info"]
+__all__ = ["PartitionReport", "code_partition", "connect", "remove_leftovers", "run", "worker_info"]
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +49,9 @@ MIN_AHEAD = 4
 # The local cluster's own log lines (heartbeats that race the shutdown, restarted workers) are
 # Dask's business; what matters reaches the client as an exception.
 LOCAL_LOG_LEVEL = logging.CRITICAL
+# The local scheduler's HTTP endpoint (health, metrics; the dashboard itself needs bokeh): on
+# loopback and a free port, so that two local runs do not fight over Dask's default 8787.
+LOCAL_HTTP_ADDRESS = "127.0.0.1:0"
 
 # A spaCy pipeline must not be shared by two threads at once; a worker started with several
 # threads codes its partitions one after another (start workers with --nthreads 1).
@@ -96,6 +99,20 @@ def code_partition(partition: Partition, folder: str, options: Mapping[str, Any]
         write_partition(results, path, key=partition.key, inputs=len(partition.items))
     return PartitionReport(partition.index, partition.key, str(path), len(partition.items),
                            coded=True, seconds=time.perf_counter() - started, worker=_worker_address())
+
+
+def remove_leftovers(folder: Path) -> int:
+    """Delete the temporary files of killed writers whose partition has since been written in
+    full by another worker; returns how many."""
+    removed = 0
+    for tmp in folder.glob(".part-*.parquet.*.tmp"):
+        final = folder / tmp.name[1:].split(".parquet.", 1)[0]
+        if final.with_suffix(".parquet").exists():
+            tmp.unlink(missing_ok=True)
+            removed += 1
+    if removed:
+        logger.info("removed %d temporary files left by killed workers in %s", removed, folder)
+    return removed
 
 
 def worker_info() -> dict[str, str]:
@@ -150,7 +167,7 @@ def connect(*, workers: int | None = None, address: str | None = None) -> Iterat
     # Processes, not threads: a spaCy pipeline is not safe to share between threads, and the
     # coders hold the GIL. Spawned workers inherit sys.path, so a source checkout works too.
     with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=LOCAL_LOG_LEVEL) as cluster, Client(cluster) as client:
+                      dashboard_address=LOCAL_HTTP_ADDRESS, silence_logs=LOCAL_LOG_LEVEL) as cluster, Client(cluster) as client:
         _check_workers(client, "the local cluster")
         yield client
 
@@ -217,6 +234,7 @@ def run(
                 yield from finish(*queue.popleft())
         while queue:
             yield from finish(*queue.popleft())
+        remove_leftovers(base)
     finally:
         for _, future in queue:
             if future is not None:
