@@ -22,8 +22,16 @@ from communique.cli import EXIT_PARTIAL, cli
 from communique.errors import ClusterError
 from communique.pipeline import process
 from communique.records import CodedDocument, Failure, RawDocument
-from communique.scale import PartitionReport, connect, decode_item, encode_item, load, partition_files, run
-from communique.scale import engine
+from communique.scale import (
+    PartitionReport,
+    connect,
+    decode_item,
+    encode_item,
+    engine,
+    load,
+    partition_files,
+    run,
+)
 from communique.store import Store
 from scale_corpus import corpus
 
@@ -117,9 +125,8 @@ def test_cli_cluster_ingest_matches_a_local_ingest(client, tmp_path: Path) -> No
 
 def test_an_unreachable_scheduler_is_an_error_that_says_what_to_do(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setattr(engine, "CONNECT_TIMEOUT", 1)
-    with pytest.raises(ClusterError, match="dask scheduler"):
-        with connect(address="tcp://127.0.0.1:9"):
-            pass
+    with pytest.raises(ClusterError, match="dask scheduler"), connect(address="tcp://127.0.0.1:9"):
+        pass
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--cluster", "tcp://127.0.0.1:9",
                                       "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1 and "cannot reach a Dask scheduler" in result.output

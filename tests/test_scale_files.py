@@ -119,3 +119,17 @@ def test_leftovers_of_killed_writers_are_removed_once_their_partition_is_whole(t
     pending.write_bytes(b"PAR1 half")
     assert remove_leftovers(tmp_path) == 1
     assert not done.exists() and pending.exists()
+
+
+def test_the_scale_options_are_documented() -> None:
+    from click.testing import CliRunner
+
+    from communique.cli import cli
+
+    help_text = CliRunner().invoke(cli, ["ingest", "--help"]).output
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `communique ingest"))
+    docs = DOCS.read_text(encoding="utf-8")
+    for option in ("--workers", "--cluster", "--parquet-dir", "--partition-size"):
+        assert option in help_text and option in row and option in docs
+    assert "dask-jobqueue" in docs and "Kubernetes" in docs and "DuckDB" in docs
