@@ -20,6 +20,7 @@ from communique.errors import CommuniqueError
 from communique.events.ontology import EVENT_TYPES
 from communique.export.columns import flat_agreement, flat_event, flat_statement
 from communique.records import CodedDocument, Failure, RawDocument
+from communique.scale.partition import PARTITION_SIZE
 
 EXIT_PARTIAL = 3
 DB_HELP = "SQLite database file [default: $COMMUNIQUE_DB or ./communique.db]"
@@ -93,27 +94,50 @@ def code(inputs: tuple[str, ...], published: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH ...")
 @click.option("--db", "db_path", metavar="FILE", help=DB_HELP)
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes that parse in parallel (spaCy n_process).")
+              help="Local worker processes; more than 1 codes partitions on a local Dask cluster "
+                   "and writes them as Parquet (docs/scale.md).")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Code partitions on the Dask scheduler at ADDRESS (tcp://host:8786); its workers "
+                   "need communique and the model installed.")
+@click.option("--parquet-dir", metavar="DIR",
+              help="Partition files of --workers N / --cluster [default: DB-partitions beside the database].")
+@click.option("--partition-size", type=click.IntRange(min=1), default=PARTITION_SIZE, show_default=True,
+              help="Inputs per partition (one Dask task, one Parquet file).")
 @click.option("--time-limit", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="Seconds that cleaning, and coding, one document may take before it is recorded "
-                   "as a timeout; 0: no limit [default: 60].")
-def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, time_limit: float | None) -> None:
+                   "as a timeout; 0: no limit [default: 60]. Applies to single-process ingest.")
+def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, cluster: str | None,
+           parquet_dir: str | None, partition_size: int, time_limit: float | None) -> None:
     """Code articles and store them; re-running adds nothing twice.
 
-    Bad inputs are recorded with their reason and the batch goes on.
+    Bad inputs are recorded with their reason and the batch goes on. With --workers N (N > 1)
+    or --cluster, partitions are coded in parallel on Dask and written as Parquet first.
 
-    Example: communique ingest examples/ --db news.db
+    Example: communique ingest examples/ --db news.db --workers 4
     """
+    from contextlib import ExitStack
+
     from communique.ingest import read_inputs
     from communique.pipeline import DOCUMENT_TIME_LIMIT, process
     from communique.store import Store
 
+    if cluster and workers > 1:
+        raise click.UsageError("--workers starts a local cluster; with --cluster the scheduler's workers code")
     tally: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
     limit = DOCUMENT_TIME_LIMIT if time_limit is None else (time_limit or None)
-    with Store(_db(db_path)) as store:
-        results = process(read_inputs(paths), n_process=workers, skip=lambda doc: store.has_document(doc.id),
-                          time_limit=limit)
+    parts: Counter[bool] = Counter()
+    folder = None
+    with Store(_db(db_path)) as store, ExitStack() as scaled:
+        if cluster or workers > 1:
+            from communique.scale import connect, default_parquet_dir, run
+
+            folder = parquet_dir or default_parquet_dir(_db(db_path))
+            client = scaled.enter_context(connect(workers=workers, address=cluster))
+            results = run(read_inputs(paths), folder, client=client, partition_size=partition_size,
+                          on_partition=lambda report: parts.update([report.coded]))
+        else:
+            results = process(read_inputs(paths), skip=lambda doc: store.has_document(doc.id), time_limit=limit)
         for result in _progress(results, "coding"):
             if isinstance(result, Failure):
                 reasons[result.reason] += 1
@@ -125,6 +149,9 @@ def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, time_limit
                 tally["already stored"] += 1
         totals = store.counts()
     failed = tally["new failures"] + tally["known failures"]
+    if folder is not None:
+        click.echo(f"{parts[True] + parts[False]} partitions in {folder} ({parts[True]} coded, "
+                   f"{parts[False]} already written).", err=True)
     click.echo(
         f"{tally['stored']} documents stored ({tally['events']} events), "
         f"{tally['already stored']} already stored, {failed} failed"

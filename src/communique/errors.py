@@ -9,7 +9,8 @@ The tree::
     ├── ModelNotInstalledError  the pinned spaCy pipeline is missing
     ├── StoreError            the database cannot be opened or written
     ├── GoldFormatError       a gold JSONL line does not follow the gold format
-    └── OutputError           an export or a plot cannot be made (format, file suffix, no events)
+    ├── OutputError           an export or a plot cannot be made (format, file suffix, no events)
+    └── ClusterError          a Dask cluster cannot be reached or cannot run communique
 
 Every message says what to do about the problem.
 """
@@ -47,3 +48,7 @@ class GoldFormatError(CommuniqueError):
 
 class OutputError(CommuniqueError):
     """An export or a plot cannot be made: unknown format or suffix, or nothing to show."""
+
+
+class ClusterError(CommuniqueError):
+    """A Dask scheduler cannot be reached, has no usable workers, or lost a partition for good."""
