@@ -81,7 +81,7 @@ def test_a_document_past_the_time_limit_is_a_timeout_and_the_batch_goes_on(forke
     (folder / "a-long.txt").write_text(text, encoding="utf-8")
     (folder / "b-short.txt").write_text(article(__import__("random").Random(99), 99)[1], encoding="utf-8")
     db = tmp_path / "t.db"
-    result = _ingest(forker, db, folder, "--time-limit", "0.5", timeout=120)
+    result = _ingest(forker, db, folder, "--time-limit", "2", timeout=120)
     assert result["exit"] == 3
     with sqlite3.connect(db) as conn:
         failures = conn.execute("SELECT source, reason, detail FROM failures").fetchall()

@@ -2,7 +2,7 @@
 finishes, leaves a sound database each time and ends exactly where a clean run ends; a further
 run inserts nothing (real model: slow).
 
-The quick tier kills at least 20 times; the full tier (``-m full``) 200 times over a larger
+The quick tier kills at least 20 times over 10 articles; the full tier (``-m full``) 200 times over a larger
 corpus, plus kills of real ``python -m communique`` processes, and writes its figures to
 ``bench/out/reliability-crash.json`` (quoted in docs/reliability.md).
 """
@@ -25,6 +25,7 @@ from reliability_corpus import news_corpus
 pytestmark = pytest.mark.slow
 
 QUICK_KILLS = 20
+ARTICLES = 10  # two in each format: enough to kill between documents, small enough to be quick
 FULL_KILLS = 200
 FIGURES = ROOT / "bench" / "out"
 
@@ -110,19 +111,22 @@ def _stamps(db: Path) -> list[tuple]:
 
 
 def test_killed_ingests_end_as_a_clean_run(forker, tmp_path):
-    corpus = news_corpus(tmp_path / "corpus", articles=15)
+    corpus = news_corpus(tmp_path / "corpus", articles=ARTICLES)
     clean, seconds = _clean_run(forker, corpus.root, tmp_path / "clean.db")
-    assert len(clean["documents"]) == 15 and len(clean["events"]) >= 15
+    assert len(clean["documents"]) == ARTICLES and len(clean["events"]) >= ARTICLES
     figures = _kill_rounds(forker, corpus.root, tmp_path, kills=QUICK_KILLS, seed=1, clean_seconds=seconds)
     assert figures["problems"] == []
     assert figures["kills"] >= QUICK_KILLS
     # Kills landed while documents were being written, not only before or after.
-    assert any(0 < n < 15 for n in figures["documents_at_kill"]), figures["documents_at_kill"]
+    assert any(0 < n < ARTICLES for n in figures["documents_at_kill"]), figures["documents_at_kill"]
     compared = _compare(clean, Path(figures["last_db"]))
     assert figures["mismatches"] == 0
     Path(figures["last_db"] + ".corpus").write_text(json.dumps(str(corpus.root)))
     _rerun_inserts_nothing(Path(figures["last_db"]))
-    assert compared["documents"] == 15
+    assert compared["documents"] == ARTICLES
+    FIGURES.mkdir(parents=True, exist_ok=True)
+    quick = {key: figures[key] for key in ("kills", "runs", "rounds", "mismatches")}
+    (FIGURES / "reliability-crash-quick.json").write_text(json.dumps({**quick, "compared": compared}, indent=1))
 
 
 @pytest.mark.full
