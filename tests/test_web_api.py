@@ -114,18 +114,6 @@ def test_event_filters(client: httpx.Client) -> None:
     assert page.status_code == 400 and "YYYY-MM-DD" in page.text
 
 
-def test_event_downloads_follow_the_filters(client: httpx.Client) -> None:
-    response = client.get("/api/events.csv", params={"country": "SWE", "since": "2024-03-10"})
-    assert response.headers["content-disposition"] == 'attachment; filename="events.csv"'
-    rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert [r["event"] for r in rows] == ["CONSULT", "ACCUSE"]
-    assert rows[1]["actor_country"] == "SWE" and rows[1]["recipient_country"] == "NOR"
-    lines = client.get("/api/events.jsonl", params={"type": "SUPPORT"}).text.splitlines()
-    assert [json.loads(line)["event"] for line in lines] == ["SUPPORT"]
-    assert client.get("/api/events.xml").status_code == 422
-    assert 'href="/api/events.csv?country=SWE"' in client.get("/events?country=SWE").text
-
-
 def test_search_api(client: httpx.Client) -> None:
     found = client.get("/api/search", params={"q": "fisheries Lund"}).json()
     assert found["mode"] == "fulltext" and found["total"] == 1

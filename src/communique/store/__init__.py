@@ -377,6 +377,7 @@ class Store:
         until: str | None = None,
         doc_id: str | None = None,
         limit: int | None = None,
+        outlet: str | None = None,
     ) -> list[dict[str, Any]]:
         """Stored events matching every given filter.
 
@@ -388,6 +389,7 @@ class Store:
             until: Last date, inclusive; ``"2024-03"`` includes all of March.
             doc_id: Only events of this document.
             limit: At most this many events.
+            outlet: Only events of documents from this outlet (its exact name, any case).
 
         Returns:
             Each event's ``Event.to_dict()`` record plus ``doc_title``, ``doc_outlet`` and
@@ -425,6 +427,9 @@ class Store:
         if doc_id is not None:
             where.append("e.doc_id = ?")
             params.append(doc_id)
+        if outlet is not None:
+            where.append("casefold(d.outlet) = ?")
+            params.append(outlet.casefold())
         sql = (
             "SELECT e.record, d.title, d.outlet, d.published"
             " FROM events e JOIN documents d ON d.id = e.doc_id"

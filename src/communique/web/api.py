@@ -7,22 +7,18 @@ JSON: 400 for a malformed filter, 404 for an unknown document or actor.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
-from fastapi.responses import Response, StreamingResponse
 
 from communique.errors import StoreError
 from communique.schema import output_schema
 from communique.store import Store
 from communique.web import queries
 
-__all__ = ["EVENT_CSV_COLUMNS", "Database", "router"]
+__all__ = ["Database", "router"]
 
 MAX_PAGE = 1000
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -147,44 +143,6 @@ def events(request: Request, actor: str | None = None, country: str | None = Non
     return _events(request, actor, country, type, since, until, outlet, limit, offset)
 
 
-EVENT_CSV_COLUMNS = ("id", "date", "event", "mode", "quad_code", "intensity", "actor",
-                     "actor_country", "recipient", "recipient_country", "cameo", "doc_id",
-                     "doc_title", "doc_outlet", "doc_published", "event_text")
-
-
-def _csv_row(record: dict[str, Any]) -> dict[str, Any]:
-    # The lead wires communique.export (jsonl, csv, tsv-polecat, parquet) in here after merging.
-    def joined(key: str, field: str) -> str:
-        return "; ".join(e.get(field) or "" for e in record.get(key, []))
-
-    return {**{c: record.get(c) for c in EVENT_CSV_COLUMNS}, "actor": joined("actor", "entity_name"),
-            "actor_country": joined("actor", "code"), "recipient": joined("recipient", "entity_name"),
-            "recipient_country": joined("recipient", "code")}
-
-
-@router.get("/events.{fmt}", summary="Download the filtered events (every match)",
-            description=_EVENT_FILTERS + " `fmt`: `jsonl` (one PLOVER record a line) or `csv`.",
-            responses={200: {"description": "The events as a file.",
-                             "content": {"text/csv": {}, "application/x-ndjson": {}}},
-                       400: {"description": "A malformed filter."}})
-def events_download(request: Request, fmt: Annotated[str, Path(pattern="^(jsonl|csv)$")],
-                    actor: str | None = None, country: str | None = None, type: str | None = None,
-                    since: DateBound = None, until: DateBound = None,
-                    outlet: str | None = None) -> Response:
-    records = _events(request, actor, country, type, since, until, outlet, None, 0)["events"]
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=EVENT_CSV_COLUMNS)
-        writer.writeheader()
-        writer.writerows(_csv_row(r) for r in records)
-        body, media = buffer.getvalue(), "text/csv; charset=utf-8"
-    else:
-        body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-        media = "application/x-ndjson; charset=utf-8"
-    return StreamingResponse(iter([body]), media_type=media,
-                             headers={"Content-Disposition": f'attachment; filename="events.{fmt}"'})
-
-
 @router.get("/agreements", summary="Stored agreements with their clauses",
             responses=_ok({"type": "array", "items": _AGREEMENT}, "Agreements, oldest first."))
 def agreements(request: Request, party: str | None = None, text: str | None = None,
@@ -206,14 +164,15 @@ def statements(request: Request, speaker: str | None = None, country: str | None
                                 since=_blank(since), until=_blank(until), limit=limit)
 
 
-_ACTOR_SUMMARY: dict[str, Any] = {"type": "object", "properties": {
-    "name": {"type": "string"}, "kind": {"type": ["string", "null"]},
-    "country": {"type": ["string", "null"]}, "sector": {"type": ["string", "null"]},
-    "office": {"type": ["string", "null"]}, "documents": {"type": "integer"},
-    "events": {"type": "integer"}}}
+_TEXT = {"type": ["string", "null"]}
+_ACTOR_SUMMARY: dict[str, Any] = {"type": "object", "required": ["name", "documents", "events"], "properties": {
+    "name": {"type": "string"}, "kind": _TEXT, "country": _TEXT, "sector": _TEXT, "office": _TEXT,
+    "offices": {"type": "array", "items": {"type": "string"}}, "organization": _TEXT,
+    "documents": {"type": "integer"}, "events": {"type": "integer"},
+    "first_published": _TEXT, "last_published": _TEXT}}
 
 
-@router.get("/actors", summary="Distinct actors, most often named first",
+@router.get("/actors", summary="Distinct actors, most often named first (Store.actors)",
             responses=_ok(_page_of("actors", _ACTOR_SUMMARY), "One page of actors."))
 def actors(request: Request, name: str | None = None, country: str | None = None,
            kind: str | None = None, limit: Limit = 100, offset: Offset = 0) -> Any:

@@ -75,7 +75,14 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_ENV.globals.update(url=_url, event_types=EVENT_TYPES, quad_classes=queries.QUAD_CLASSES)
+# The download links of each listing page (web/downloads.py serves them): suffix, label.
+DOWNLOAD_FORMATS = {
+    "events": (("jsonl", "JSONL"), ("csv", "CSV"), ("tsv", "POLECAT TSV"), ("parquet", "Parquet")),
+    **{kind: (("jsonl", "JSONL"), ("csv", "CSV"), ("parquet", "Parquet"))
+       for kind in ("agreements", "statements", "actors")},
+}
+_ENV.globals.update(url=_url, event_types=EVENT_TYPES, quad_classes=queries.QUAD_CLASSES,
+                    download_formats=DOWNLOAD_FORMATS)
 _ENV.filters.update(path_part=_path_part, marked=_marked, web_link=_web_link, names=_names)
 
 

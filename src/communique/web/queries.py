@@ -97,18 +97,15 @@ def event_page(
     limit: int | None = None,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Events matching the filters, newest first, and how many match in all.
+    """Events matching the filters (those of ``Store.events``), newest first, and how many
+    match in all.
 
-    ``outlet`` is an exact (case-insensitive) outlet name. The other filters are those of
-    ``Store.events``, which raises ValueError on a malformed date bound.
+    Raises:
+        ValueError: a malformed date bound.
     """
-    # Store.events has no outlet filter or offset yet: both are applied here, on its result.
-    records = store.events(actor=actor, country=country, event_type=event_type, since=since,
-                           until=until)
-    if outlet:
-        wanted = outlet.casefold()
-        records = [r for r in records if (r.get("doc_outlet") or "").casefold() == wanted]
-    records = _newest_first(records)
+    # Store.events has no offset: the page is cut here, from its result.
+    records = _newest_first(store.events(actor=actor, country=country, event_type=event_type,
+                                         since=since, until=until, outlet=outlet))
     page = records[offset:] if limit is None else records[offset:offset + limit]
     return {"total": len(records), "offset": offset, "events": page}
 
@@ -122,49 +119,9 @@ def actor_list(
     limit: int = 100,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Distinct actors (by name and kind) with their most frequent country and sector."""
-    where, params = [], []
-    if name:
-        where.append("instr(casefold(a.entity_name), ?) > 0")
-        params.append(name.casefold())
-    if country:
-        where.append("a.code = ? COLLATE NOCASE")
-        params.append(country)
-    if kind:
-        where.append("a.entity_type = ?")
-        params.append(kind)
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
-    total = _rows(store, f"SELECT count(*) FROM (SELECT 1 FROM actors a{clause}"
-                         " GROUP BY a.entity_name, a.entity_type)", params)[0][0]
-    rows = _rows(
-        store,
-        "SELECT a.entity_name AS name, a.entity_type AS kind,"
-        " count(DISTINCT a.doc_id) AS documents,"
-        " json_group_array(json_array(a.code, a.sector, a.office)) AS details,"
-        " (SELECT count(DISTINCT ea.event_id) FROM event_actors ea"
-        "  WHERE ea.entity_name = a.entity_name) AS events"
-        f" FROM actors a{clause} GROUP BY a.entity_name, a.entity_type"
-        " ORDER BY documents DESC, events DESC, casefold(a.entity_name), a.entity_type"
-        " LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
-    actors = []
-    for row in rows:
-        details = json.loads(row["details"])
-        offices = [d[2] for d in details if d[2]]
-        actors.append({
-            "name": row["name"], "kind": row["kind"],
-            "country": _most_common(d[0] for d in details),
-            "sector": _most_common(d[1] for d in details),
-            "office": max(offices, key=lambda o: len(o.split()), default=None),
-            "documents": row["documents"], "events": row["events"],
-        })
-    return {"total": total, "actors": actors}
-
-
-def _most_common(values: Iterable[Any]) -> Any:
-    counts = Counter(v for v in values if v)
-    return counts.most_common(1)[0][0] if counts else None
+    """One page of ``Store.actors`` (most often named first) and how many actors match in all."""
+    actors = store.actors(name=name, country=country, kind=kind)
+    return {"total": len(actors), "actors": actors[offset:offset + limit]}
 
 
 def actor_profile(store: Store, name: str) -> dict[str, Any] | None:
@@ -173,7 +130,10 @@ def actor_profile(store: Store, name: str) -> dict[str, Any] | None:
     Returns:
         ``name``, ``kinds``, ``countries``, ``sectors``, ``titles`` and ``organizations``
         (each ``[{"value", "n"}]``: how many mentions give it), ``documents`` (newest first),
-        ``counterparts`` (the actors it has events with) and ``statement_count``.
+        ``counterparts`` (the actors it has events with), ``statement_count`` and
+        ``summary``: its rows of ``Store.actors`` (one per kind: the most frequent country and
+        sector, the fullest title, document and event counts, first and last publication
+        date), the figures the actor list shows.
     """
     mentions = _rows(
         store,
@@ -217,6 +177,7 @@ def actor_profile(store: Store, name: str) -> dict[str, Any] | None:
         "documents": [dict(d) for d in documents],
         "counterparts": [dict(c) for c in counterparts],
         "statement_count": statement_count,
+        "summary": [a for a in store.actors(name=name) if a["name"] == name],
     }
 
 
