@@ -3,9 +3,6 @@ browser): pages, JSON API, downloads, headers, escaping and read-only access."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 import sqlite3
 from collections.abc import Iterator

@@ -21,6 +21,8 @@ from communique.web import queries
 __all__ = ["Database", "router"]
 
 MAX_PAGE = 1000
+MAX_TEXT = 300
+MAX_CODE = 16
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 _SCHEMAS = output_schema()["properties"]
@@ -80,6 +82,10 @@ Limit = Annotated[int, Query(ge=0, le=MAX_PAGE, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
 DateBound = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 By = Annotated[str, Query(pattern="^(week|month)$", description="Bin size: week or month.")]
+# Every text parameter has a maximum length, so that any request the schema allows fits the
+# server's limit on the request target (security.MAX_TARGET_BYTES) however it is encoded.
+Filter = Annotated[str | None, Query(max_length=MAX_TEXT)]
+Code = Annotated[str | None, Query(max_length=MAX_CODE)]
 
 
 @router.get("/search", summary="Full-text search of titles and texts",
@@ -137,15 +143,15 @@ an actor or recipient), `type` (PLOVER event type), `since`/`until` (dates, incl
 
 @router.get("/events", summary="Stored events, filtered, newest first", description=_EVENT_FILTERS,
             responses=_ok(_page_of("events", _EVENT), "One page of PLOVER event records."))
-def events(request: Request, actor: str | None = None, country: str | None = None,
-           type: str | None = None, since: DateBound = None, until: DateBound = None,
-           outlet: str | None = None, limit: Limit = 50, offset: Offset = 0) -> Any:
+def events(request: Request, actor: Filter = None, country: Code = None,
+           type: Code = None, since: DateBound = None, until: DateBound = None,
+           outlet: Filter = None, limit: Limit = 50, offset: Offset = 0) -> Any:
     return _events(request, actor, country, type, since, until, outlet, limit, offset)
 
 
 @router.get("/agreements", summary="Stored agreements with their clauses",
             responses=_ok({"type": "array", "items": _AGREEMENT}, "Agreements, oldest first."))
-def agreements(request: Request, party: str | None = None, text: str | None = None,
+def agreements(request: Request, party: Code = None, text: Filter = None,
                since: DateBound = None, until: DateBound = None, limit: Limit = 200) -> Any:
     with _db(request).open() as store:
         try:
@@ -157,7 +163,7 @@ def agreements(request: Request, party: str | None = None, text: str | None = No
 
 @router.get("/statements", summary="Attributed statements: who claimed what",
             responses=_ok({"type": "array", "items": {"type": "object"}}, "Statements, oldest first."))
-def statements(request: Request, speaker: str | None = None, country: str | None = None,
+def statements(request: Request, speaker: Filter = None, country: Code = None,
                since: DateBound = None, until: DateBound = None, limit: Limit = 500) -> Any:
     with _db(request).open() as store:
         return store.statements(speaker=_blank(speaker), country=_blank(country),
@@ -174,8 +180,8 @@ _ACTOR_SUMMARY: dict[str, Any] = {"type": "object", "required": ["name", "docume
 
 @router.get("/actors", summary="Distinct actors, most often named first (Store.actors)",
             responses=_ok(_page_of("actors", _ACTOR_SUMMARY), "One page of actors."))
-def actors(request: Request, name: str | None = None, country: str | None = None,
-           kind: str | None = None, limit: Limit = 100, offset: Offset = 0) -> Any:
+def actors(request: Request, name: Filter = None, country: Code = None,
+           kind: Code = None, limit: Limit = 100, offset: Offset = 0) -> Any:
     with _db(request).open() as store:
         return queries.actor_list(store, name=_blank(name), country=_blank(country),
                                   kind=_blank(kind), limit=limit, offset=offset)
@@ -213,7 +219,7 @@ def actor_timeline(request: Request, actor: Annotated[str, Query(min_length=1, m
             responses={**_ok({"type": "object", "required": ["name"]}, "Titles, organizations, "
                              "countries, documents, counterparts and events."),
                        404: {"description": "No such actor."}})
-def actor(request: Request, name: str) -> Any:
+def actor(request: Request, name: Annotated[str, Path(max_length=MAX_TEXT)]) -> Any:
     with _db(request).open() as store:
         profile = queries.actor_profile(store, name)
         if profile is None:

@@ -33,6 +33,15 @@ from communique.web.security import (
 __all__ = ["CONTENT_SECURITY_POLICY", "SECURITY_HEADERS", "SecurityHeaders", "create_app"]
 
 
+# Answers of the request guard (web/security.py), possible on every operation.
+GUARD_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"description": "A malformed filter, or a Host name this server does not answer to."},
+    413: {"description": "A request body (none is read) over the limit."},
+    414: {"description": "A request target (path and query) over the limit."},
+    431: {"description": "Request headers over the limit."},
+}
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
@@ -60,6 +69,7 @@ def create_app(db_path: str | os.PathLike[str], *, hosts: Iterable[str] | None =
         docs_url=None,
         redoc_url=None,
         openapi_url="/api/openapi.json",
+        responses=GUARD_RESPONSES,
     )
     app.state.database = api.Database(path)
     # The last added is the outermost: the guard's refusals carry the security headers too.

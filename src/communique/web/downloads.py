@@ -21,7 +21,7 @@ from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import StreamingResponse
 
 from communique import export
-from communique.web.api import Database, DateBound, _blank
+from communique.web.api import Code, Database, DateBound, Filter, _blank
 
 __all__ = ["MEDIA_TYPES", "SUFFIXES", "router"]
 
@@ -103,9 +103,9 @@ router = APIRouter(prefix="/api", tags=["downloads"])
             description="The filters of `/api/events`; oldest first, as `communique events "
                         "--format FORMAT` writes them.",
             response_class=StreamingResponse, responses=_file_responses(tuple(SUFFIXES.values())))
-def events_file(request: Request, suffix: _EVENT_SUFFIX, actor: str | None = None,
-                country: str | None = None, type: str | None = None, since: DateBound = None,
-                until: DateBound = None, outlet: str | None = None) -> StreamingResponse:
+def events_file(request: Request, suffix: _EVENT_SUFFIX, actor: Filter = None,
+                country: Code = None, type: Code = None, since: DateBound = None,
+                until: DateBound = None, outlet: Filter = None) -> StreamingResponse:
     return file_response(_db(request), "events", suffix, {
         "actor": _blank(actor), "country": _blank(country), "event_type": _blank(type),
         "since": _blank(since), "until": _blank(until), "outlet": _blank(outlet)})
@@ -117,8 +117,8 @@ _THREE = ("jsonl", "csv", "parquet")
 @router.get("/agreements.{suffix}", summary="Download the filtered agreements",
             description="The filters of `/api/agreements`, as `communique agreements` writes them.",
             response_class=StreamingResponse, responses=_file_responses(_THREE))
-def agreements_file(request: Request, suffix: _SUFFIX, party: str | None = None,
-                    text: str | None = None, since: DateBound = None,
+def agreements_file(request: Request, suffix: _SUFFIX, party: Code = None,
+                    text: Filter = None, since: DateBound = None,
                     until: DateBound = None) -> StreamingResponse:
     return file_response(_db(request), "agreements", suffix, {
         "party": _blank(party), "text": _blank(text), "since": _blank(since), "until": _blank(until)})
@@ -127,8 +127,8 @@ def agreements_file(request: Request, suffix: _SUFFIX, party: str | None = None,
 @router.get("/statements.{suffix}", summary="Download the filtered statements",
             description="The filters of `/api/statements`, as `communique statements` writes them.",
             response_class=StreamingResponse, responses=_file_responses(_THREE))
-def statements_file(request: Request, suffix: _SUFFIX, speaker: str | None = None,
-                    country: str | None = None, since: DateBound = None,
+def statements_file(request: Request, suffix: _SUFFIX, speaker: Filter = None,
+                    country: Code = None, since: DateBound = None,
                     until: DateBound = None) -> StreamingResponse:
     return file_response(_db(request), "statements", suffix, {
         "speaker": _blank(speaker), "country": _blank(country), "since": _blank(since),
@@ -138,7 +138,7 @@ def statements_file(request: Request, suffix: _SUFFIX, speaker: str | None = Non
 @router.get("/actors.{suffix}", summary="Download the filtered actors",
             description="The filters of `/api/actors`, as `communique actors` writes them.",
             response_class=StreamingResponse, responses=_file_responses(_THREE))
-def actors_file(request: Request, suffix: _SUFFIX, name: str | None = None,
-                country: str | None = None, kind: str | None = None) -> StreamingResponse:
+def actors_file(request: Request, suffix: _SUFFIX, name: Filter = None,
+                country: Code = None, kind: Code = None) -> StreamingResponse:
     return file_response(_db(request), "actors", suffix, {
         "name": _blank(name), "country": _blank(country), "kind": _blank(kind)})
