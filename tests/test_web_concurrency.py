@@ -49,7 +49,7 @@ def _check(load: Any, writer: Any, log: str) -> dict[str, Any]:
 
 def test_serve_answers_while_a_writer_adds_documents(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     db = build(tmp_path / "web.db")
-    documents = 300
+    documents = 200
     writer = [sys.executable, str(ROOT / "tests" / "web_load.py"), "write", str(db), "--documents", str(documents)]
     load, done, log, seconds = run(db, writer, clients=4, log=tmp_path / "serve.log")
     figures = _check(load, done, log)
