@@ -54,7 +54,7 @@ def report(request: pytest.FixtureRequest) -> Iterator[None]:
         paths = {key.split(" ", 1)[1] for key in CASES}
         with capture.global_and_fixture_disabled():
             reporter.write_line(f"\nschemathesis: {sum(CASES.values())} cases over {len(paths)} paths "
-                                f"({len(CASES)} method-path pairs), no failure; status codes "
+                                f"({len(CASES)} method-path pairs) answered as the schema says; status codes "
                                 f"{dict(sorted(STATUSES.items()))}")
 
 

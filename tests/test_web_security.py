@@ -160,3 +160,24 @@ def test_requests_leave_the_database_as_it_was(db: Path, client: httpx.Client) -
         for method in ("GET", "HEAD", "POST", "DELETE"):
             assert client.request(method, path).status_code in (200, 405), (method, path)
     assert digest() == before
+
+
+def test_a_bug_answers_500_with_the_headers(db: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from communique.web import queries
+
+    original = queries.facets
+    queries.facets = lambda store: 1 / 0  # type: ignore[assignment,misc]
+    try:
+        with background_server(db) as url:
+            response = httpx.get(url + "api/facets")
+    finally:
+        queries.facets = original
+    assert response.status_code == 500
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+    assert "ZeroDivisionError" not in response.text and "ZeroDivisionError" in caplog.text
+
+
+def test_offsets_beyond_sqlite_integers_are_refused(client: httpx.Client) -> None:
+    # Found by schemathesis: an offset past 2**63 reached SQLite and raised OverflowError (500).
+    for path in ("/api/documents", "/api/search?q=x", "/api/events", "/api/actors"):
+        assert client.get(path, params={"offset": 2**63}).status_code == 422, path

@@ -21,6 +21,7 @@ from communique.web import queries
 __all__ = ["Database", "router"]
 
 MAX_PAGE = 1000
+MAX_OFFSET = 1_000_000_000
 MAX_TEXT = 300
 MAX_CODE = 16
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -79,7 +80,8 @@ def _blank(value: str | None) -> str | None:
 router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=0, le=MAX_PAGE, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+# SQLite integers are 64-bit: an offset past them would be an error, not an empty page.
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 DateBound = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 By = Annotated[str, Query(pattern="^(week|month)$", description="Bin size: week or month.")]
 # Every text parameter has a maximum length, so that any request the schema allows fits the
@@ -210,21 +212,24 @@ def actor_timeline(request: Request, actor: Annotated[str, Query(min_length=1, m
                    by: By = "month") -> Any:
     name = actor
     with _db(request).open() as store:
-        if queries.actor_profile(store, name) is None:
+        if not queries.actor_exists(store, name):
             raise HTTPException(404, f"no actor named {name!r}")
         return queries.timeline(queries.actor_events(store, name), by=by)
 
 
 @router.get("/actors/{name:path}", summary="Everything stored about one actor (exact name)",
-            responses={**_ok({"type": "object", "required": ["name"]}, "Titles, organizations, "
-                             "countries, documents, counterparts and events."),
+            description="`limit`: how many of the newest documents and events to list "
+                        "(`document_count` and `event_count` say how many there are).",
+            responses={**_ok({"type": "object", "required": ["name", "events", "event_count"]},
+                             "Titles, organizations, countries, documents, counterparts and events."),
                        404: {"description": "No such actor."}})
-def actor(request: Request, name: Annotated[str, Path(max_length=MAX_TEXT)]) -> Any:
+def actor(request: Request, name: Annotated[str, Path(max_length=MAX_TEXT)],
+          limit: Annotated[int, Query(ge=0, le=MAX_PAGE)] = 100) -> Any:
     with _db(request).open() as store:
-        profile = queries.actor_profile(store, name)
+        profile = queries.actor_profile(store, name, limit=limit)
         if profile is None:
             raise HTTPException(404, f"no actor named {name!r}")
-        profile["events"] = queries.actor_events(store, name)
+        profile["events"] = queries.actor_events(store, name, limit=limit)
     return profile
 
 

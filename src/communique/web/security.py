@@ -22,6 +22,7 @@ response, error pages included.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from ipaddress import ip_address
 
@@ -40,6 +41,8 @@ __all__ = [
     "allowed_hosts",
     "host_name",
 ]
+
+logger = logging.getLogger(__name__)
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 ALLOWED_METHODS = ("GET", "HEAD")
@@ -222,11 +225,23 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 names = {name.lower() for name, _ in message.get("headers", [])}
                 extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # A bug: logged with its traceback; the client gets a plain 500 that carries the
+            # headers too (Starlette's own last-resort answer is outside this middleware).
+            logger.exception("error answering %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            await _plain(send_with_headers, 500, "Internal server error; the server's log says why.\n")
