@@ -3,9 +3,6 @@ browser): pages, JSON API, downloads, headers, escaping and read-only access."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -114,18 +111,6 @@ def test_event_filters(client: httpx.Client) -> None:
     assert page.status_code == 400 and "YYYY-MM-DD" in page.text
 
 
-def test_event_downloads_follow_the_filters(client: httpx.Client) -> None:
-    response = client.get("/api/events.csv", params={"country": "SWE", "since": "2024-03-10"})
-    assert response.headers["content-disposition"] == 'attachment; filename="events.csv"'
-    rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert [r["event"] for r in rows] == ["CONSULT", "ACCUSE"]
-    assert rows[1]["actor_country"] == "SWE" and rows[1]["recipient_country"] == "NOR"
-    lines = client.get("/api/events.jsonl", params={"type": "SUPPORT"}).text.splitlines()
-    assert [json.loads(line)["event"] for line in lines] == ["SUPPORT"]
-    assert client.get("/api/events.xml").status_code == 422
-    assert 'href="/api/events.csv?country=SWE"' in client.get("/events?country=SWE").text
-
-
 def test_search_api(client: httpx.Client) -> None:
     found = client.get("/api/search", params={"q": "fisheries Lund"}).json()
     assert found["mode"] == "fulltext" and found["total"] == 1
@@ -215,3 +200,32 @@ def test_server_binds_loopback_and_does_not_announce_itself(client: httpx.Client
     response = client.get("/api/events", params={"limit": 1})
     assert response.status_code == 200 and response.json()["total"] == 4
     assert "server" not in response.headers
+
+
+def test_pages_are_cut_in_the_store(db: Path) -> None:
+    from communique.store import Store
+
+    with Store(db, readonly=True) as store:
+        newest = [e["id"] for e in store.events(newest_first=True)]
+        assert newest == ["3333333333333333-e1", "2222222222222222-e1", "1111111111111111-e1",
+                          "2222222222222222-e2"]  # undated last
+        assert [e["id"] for e in store.events(newest_first=True, limit=2, offset=1)] == newest[1:3]
+        assert [e["id"] for e in store.events(offset=3)] == [e["id"] for e in store.events()][3:]
+        assert store.event_count() == 4 and store.event_count(country="SWE", since="2024-03-10") == 2
+        assert store.event_count(outlet="baltic herald") == 2
+        with pytest.raises(ValueError, match="offset"):
+            store.events(offset=-1)
+
+
+def test_long_lists_are_paged(client: httpx.Client, db: Path) -> None:
+    from communique.web import pages
+
+    profile = client.get("/api/actors/Norway", params={"limit": 1}).json()
+    assert profile["event_count"] == 3 and len(profile["events"]) == 1
+    assert profile["document_count"] == 3 and len(profile["documents"]) == 1
+    html = client.get("/actors/Norway").text
+    assert "<h2>Events (3)</h2>" in html and "<h2>Documents (3)</h2>" in html
+    assert pages.AGREEMENT_PAGE >= 1 and 'rel="next"' not in client.get("/agreements").text
+    assert client.get("/agreements", params={"page": 2}).text.count('class="agreement"') == 0
+    dyad = client.get("/dyad", params={"a": "NOR", "b": "SWE"}).text
+    assert 'data-summary="dyad-summary"' in dyad and 'id="dyad-summary"' in dyad

@@ -593,18 +593,25 @@ def evaluate(gold: str, as_json: bool, save_output: TextIO | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but a loopback address exposes the database.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-def serve(db_path: str | None, host: str, port: int) -> None:
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this host name (repeatable; '*' for any). By default only "
+                   "127.0.0.1, localhost, [::1] and the --host address are answered (DNS rebinding).")
+def serve(db_path: str | None, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
     """Serve the web UI and JSON API of a database (read-only) until Ctrl+C.
 
     Example: communique serve --db news.db --port 8080
+
+    Example: communique serve --host 0.0.0.0 --allow-host myhost.lan
     """
     from communique.web.server import is_loopback, serve as run, url_of
 
     if not is_loopback(host):
         click.echo(f"Warning: {host} is not a loopback address; others on the network can read "
                    "this database.", err=True)
-    click.echo(f"Serving {_db(db_path)} read-only at {url_of(host, port)} (Ctrl+C stops)", err=True)
-    run(_db(db_path), host=host, port=port)
+    # A browser sent to a wildcard address (0.0.0.0) would name it in Host: offer loopback.
+    shown = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
+    click.echo(f"Serving {_db(db_path)} read-only at {url_of(shown, port)} (Ctrl+C stops)", err=True)
+    run(_db(db_path), host=host, port=port, allow_hosts=allow_hosts)
 
 
 def main() -> None:

@@ -166,7 +166,7 @@ def write(
     return count
 
 
-def query(store: Any, kind: str, **filters: Any) -> list[dict[str, Any]]:
+def query(store: Any, kind: str, /, **filters: Any) -> list[dict[str, Any]]:
     """The records of one kind in a store, filtered as ``Store.<kind>(**filters)`` filters them.
 
     Raises:
@@ -180,10 +180,11 @@ def query(store: Any, kind: str, **filters: Any) -> list[dict[str, Any]]:
     return list(method(**filters))
 
 
-def from_store(store: Any, kind: str, fmt: str, out: Destination, **filters: Any) -> int:
+def from_store(store: Any, kind: str, fmt: str, out: Destination, /, **filters: Any) -> int:
     """Query a store and write what it finds: :func:`query` then :func:`write`.
 
-    For ``tsv-polecat`` the story columns come from the documents' actors.
+    For ``tsv-polecat`` the story columns come from the documents' actors. The first four
+    arguments are positional-only, so that ``Store.actors``' own ``kind`` filter can be given.
 
     Example::
 

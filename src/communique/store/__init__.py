@@ -377,6 +377,9 @@ class Store:
         until: str | None = None,
         doc_id: str | None = None,
         limit: int | None = None,
+        outlet: str | None = None,
+        offset: int = 0,
+        newest_first: bool = False,
     ) -> list[dict[str, Any]]:
         """Stored events matching every given filter.
 
@@ -388,16 +391,70 @@ class Store:
             until: Last date, inclusive; ``"2024-03"`` includes all of March.
             doc_id: Only events of this document.
             limit: At most this many events.
+            outlet: Only events of documents from this outlet (its exact name, any case).
+            offset: Skip this many events first (paging, with ``limit``).
+            newest_first: Order by date, publication date and id descending (undated last).
 
         Returns:
             Each event's ``Event.to_dict()`` record plus ``doc_title``, ``doc_outlet`` and
-            ``doc_published``, ordered by date (undated last), publication date and id.
-            Events without a date are left out when ``since`` or ``until`` is given.
+            ``doc_published``, ordered by date (undated last), publication date and id
+            (descending with ``newest_first``). Events without a date are left out when
+            ``since`` or ``until`` is given.
 
         Raises:
-            ValueError: a malformed date bound or a negative limit.
+            ValueError: a malformed date bound, or a negative limit or offset.
         """
         _check_limit(limit)
+        if offset < 0:
+            raise ValueError(f"offset must be 0 or more, got {offset}")
+        where, params = self._event_filters(actor=actor, country=country, event_type=event_type,
+                                            since=since, until=until, doc_id=doc_id, outlet=outlet)
+        order = ("e.date IS NULL, e.date DESC, d.published IS NULL, d.published DESC, e.id DESC"
+                 if newest_first else "e.date IS NULL, e.date, d.published IS NULL, d.published, e.id")
+        sql = (
+            "SELECT e.record, d.title, d.outlet, d.published"
+            " FROM events e JOIN documents d ON d.id = e.doc_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + f" ORDER BY {order}"
+            + (" LIMIT ? OFFSET ?" if limit is not None else " LIMIT -1 OFFSET ?" if offset else "")
+        )
+        if limit is not None:
+            params.append(limit)
+        if limit is not None or offset:
+            params.append(offset)
+        results = []
+        for row in self._query(sql, params):
+            record = json.loads(row["record"])
+            record.update(
+                doc_title=row["title"], doc_outlet=row["outlet"], doc_published=row["published"]
+            )
+            results.append(record)
+        return results
+
+    def event_count(self, **filters: Any) -> int:
+        """How many stored events :meth:`events` with the same filters (no limit) returns.
+
+        Raises:
+            ValueError: a malformed date bound.
+        """
+        where, params = self._event_filters(**filters)
+        sql = ("SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id"
+               + (" WHERE " + " AND ".join(where) if where else ""))
+        return int(self._query(sql, params)[0][0])
+
+    @staticmethod
+    def _event_filters(
+        *,
+        actor: str | None = None,
+        country: str | None = None,
+        event_type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        doc_id: str | None = None,
+        outlet: str | None = None,
+    ) -> tuple[list[str], list[Any]]:
+        """The WHERE conditions (over ``events e JOIN documents d``) and parameters of the
+        event filters."""
         where: list[str] = []
         params: list[Any] = []
         participant = "EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_id = e.id AND {})"
@@ -425,23 +482,10 @@ class Store:
         if doc_id is not None:
             where.append("e.doc_id = ?")
             params.append(doc_id)
-        sql = (
-            "SELECT e.record, d.title, d.outlet, d.published"
-            " FROM events e JOIN documents d ON d.id = e.doc_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY e.date IS NULL, e.date, d.published IS NULL, d.published, e.id"
-            + (" LIMIT ?" if limit is not None else "")
-        )
-        if limit is not None:
-            params.append(limit)
-        results = []
-        for row in self._query(sql, params):
-            record = json.loads(row["record"])
-            record.update(
-                doc_title=row["title"], doc_outlet=row["outlet"], doc_published=row["published"]
-            )
-            results.append(record)
-        return results
+        if outlet is not None:
+            where.append("casefold(d.outlet) = ?")
+            params.append(outlet.casefold())
+        return where, params
 
     def agreements(
         self,

@@ -7,24 +7,23 @@ JSON: 400 for a malformed filter, 404 for an unknown document or actor.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
-from fastapi.responses import Response, StreamingResponse
 
 from communique.errors import StoreError
 from communique.schema import output_schema
 from communique.store import Store
 from communique.web import queries
 
-__all__ = ["EVENT_CSV_COLUMNS", "Database", "router"]
+__all__ = ["Database", "router"]
 
 MAX_PAGE = 1000
+MAX_OFFSET = 1_000_000_000
+MAX_TEXT = 300
+MAX_CODE = 16
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 _SCHEMAS = output_schema()["properties"]
@@ -81,9 +80,14 @@ def _blank(value: str | None) -> str | None:
 router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=0, le=MAX_PAGE, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+# SQLite integers are 64-bit: an offset past them would be an error, not an empty page.
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 DateBound = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 By = Annotated[str, Query(pattern="^(week|month)$", description="Bin size: week or month.")]
+# Every text parameter has a maximum length, so that any request the schema allows fits the
+# server's limit on the request target (security.MAX_TARGET_BYTES) however it is encoded.
+Filter = Annotated[str | None, Query(max_length=MAX_TEXT)]
+Code = Annotated[str | None, Query(max_length=MAX_CODE)]
 
 
 @router.get("/search", summary="Full-text search of titles and texts",
@@ -141,53 +145,15 @@ an actor or recipient), `type` (PLOVER event type), `since`/`until` (dates, incl
 
 @router.get("/events", summary="Stored events, filtered, newest first", description=_EVENT_FILTERS,
             responses=_ok(_page_of("events", _EVENT), "One page of PLOVER event records."))
-def events(request: Request, actor: str | None = None, country: str | None = None,
-           type: str | None = None, since: DateBound = None, until: DateBound = None,
-           outlet: str | None = None, limit: Limit = 50, offset: Offset = 0) -> Any:
+def events(request: Request, actor: Filter = None, country: Code = None,
+           type: Code = None, since: DateBound = None, until: DateBound = None,
+           outlet: Filter = None, limit: Limit = 50, offset: Offset = 0) -> Any:
     return _events(request, actor, country, type, since, until, outlet, limit, offset)
-
-
-EVENT_CSV_COLUMNS = ("id", "date", "event", "mode", "quad_code", "intensity", "actor",
-                     "actor_country", "recipient", "recipient_country", "cameo", "doc_id",
-                     "doc_title", "doc_outlet", "doc_published", "event_text")
-
-
-def _csv_row(record: dict[str, Any]) -> dict[str, Any]:
-    # The lead wires communique.export (jsonl, csv, tsv-polecat, parquet) in here after merging.
-    def joined(key: str, field: str) -> str:
-        return "; ".join(e.get(field) or "" for e in record.get(key, []))
-
-    return {**{c: record.get(c) for c in EVENT_CSV_COLUMNS}, "actor": joined("actor", "entity_name"),
-            "actor_country": joined("actor", "code"), "recipient": joined("recipient", "entity_name"),
-            "recipient_country": joined("recipient", "code")}
-
-
-@router.get("/events.{fmt}", summary="Download the filtered events (every match)",
-            description=_EVENT_FILTERS + " `fmt`: `jsonl` (one PLOVER record a line) or `csv`.",
-            responses={200: {"description": "The events as a file.",
-                             "content": {"text/csv": {}, "application/x-ndjson": {}}},
-                       400: {"description": "A malformed filter."}})
-def events_download(request: Request, fmt: Annotated[str, Path(pattern="^(jsonl|csv)$")],
-                    actor: str | None = None, country: str | None = None, type: str | None = None,
-                    since: DateBound = None, until: DateBound = None,
-                    outlet: str | None = None) -> Response:
-    records = _events(request, actor, country, type, since, until, outlet, None, 0)["events"]
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=EVENT_CSV_COLUMNS)
-        writer.writeheader()
-        writer.writerows(_csv_row(r) for r in records)
-        body, media = buffer.getvalue(), "text/csv; charset=utf-8"
-    else:
-        body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-        media = "application/x-ndjson; charset=utf-8"
-    return StreamingResponse(iter([body]), media_type=media,
-                             headers={"Content-Disposition": f'attachment; filename="events.{fmt}"'})
 
 
 @router.get("/agreements", summary="Stored agreements with their clauses",
             responses=_ok({"type": "array", "items": _AGREEMENT}, "Agreements, oldest first."))
-def agreements(request: Request, party: str | None = None, text: str | None = None,
+def agreements(request: Request, party: Code = None, text: Filter = None,
                since: DateBound = None, until: DateBound = None, limit: Limit = 200) -> Any:
     with _db(request).open() as store:
         try:
@@ -199,24 +165,25 @@ def agreements(request: Request, party: str | None = None, text: str | None = No
 
 @router.get("/statements", summary="Attributed statements: who claimed what",
             responses=_ok({"type": "array", "items": {"type": "object"}}, "Statements, oldest first."))
-def statements(request: Request, speaker: str | None = None, country: str | None = None,
+def statements(request: Request, speaker: Filter = None, country: Code = None,
                since: DateBound = None, until: DateBound = None, limit: Limit = 500) -> Any:
     with _db(request).open() as store:
         return store.statements(speaker=_blank(speaker), country=_blank(country),
                                 since=_blank(since), until=_blank(until), limit=limit)
 
 
-_ACTOR_SUMMARY: dict[str, Any] = {"type": "object", "properties": {
-    "name": {"type": "string"}, "kind": {"type": ["string", "null"]},
-    "country": {"type": ["string", "null"]}, "sector": {"type": ["string", "null"]},
-    "office": {"type": ["string", "null"]}, "documents": {"type": "integer"},
-    "events": {"type": "integer"}}}
+_TEXT = {"type": ["string", "null"]}
+_ACTOR_SUMMARY: dict[str, Any] = {"type": "object", "required": ["name", "documents", "events"], "properties": {
+    "name": {"type": "string"}, "kind": _TEXT, "country": _TEXT, "sector": _TEXT, "office": _TEXT,
+    "offices": {"type": "array", "items": {"type": "string"}}, "organization": _TEXT,
+    "documents": {"type": "integer"}, "events": {"type": "integer"},
+    "first_published": _TEXT, "last_published": _TEXT}}
 
 
-@router.get("/actors", summary="Distinct actors, most often named first",
+@router.get("/actors", summary="Distinct actors, most often named first (Store.actors)",
             responses=_ok(_page_of("actors", _ACTOR_SUMMARY), "One page of actors."))
-def actors(request: Request, name: str | None = None, country: str | None = None,
-           kind: str | None = None, limit: Limit = 100, offset: Offset = 0) -> Any:
+def actors(request: Request, name: Filter = None, country: Code = None,
+           kind: Code = None, limit: Limit = 100, offset: Offset = 0) -> Any:
     with _db(request).open() as store:
         return queries.actor_list(store, name=_blank(name), country=_blank(country),
                                   kind=_blank(kind), limit=limit, offset=offset)
@@ -245,21 +212,24 @@ def actor_timeline(request: Request, actor: Annotated[str, Query(min_length=1, m
                    by: By = "month") -> Any:
     name = actor
     with _db(request).open() as store:
-        if queries.actor_profile(store, name) is None:
+        if not queries.actor_exists(store, name):
             raise HTTPException(404, f"no actor named {name!r}")
         return queries.timeline(queries.actor_events(store, name), by=by)
 
 
 @router.get("/actors/{name:path}", summary="Everything stored about one actor (exact name)",
-            responses={**_ok({"type": "object", "required": ["name"]}, "Titles, organizations, "
-                             "countries, documents, counterparts and events."),
+            description="`limit`: how many of the newest documents and events to list "
+                        "(`document_count` and `event_count` say how many there are).",
+            responses={**_ok({"type": "object", "required": ["name", "events", "event_count"]},
+                             "Titles, organizations, countries, documents, counterparts and events."),
                        404: {"description": "No such actor."}})
-def actor(request: Request, name: str) -> Any:
+def actor(request: Request, name: Annotated[str, Path(max_length=MAX_TEXT)],
+          limit: Annotated[int, Query(ge=0, le=MAX_PAGE)] = 100) -> Any:
     with _db(request).open() as store:
-        profile = queries.actor_profile(store, name)
+        profile = queries.actor_profile(store, name, limit=limit)
         if profile is None:
             raise HTTPException(404, f"no actor named {name!r}")
-        profile["events"] = queries.actor_events(store, name)
+        profile["events"] = queries.actor_events(store, name, limit=limit)
     return profile
 
 

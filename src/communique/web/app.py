@@ -9,6 +9,7 @@ Example::
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from importlib.resources import files
 from typing import Any
 
@@ -17,68 +18,41 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from communique.errors import StoreError
 from communique.store import Store
-from communique.web import api, pages
+from communique.web import api, downloads, pages
+from communique.web.security import (
+    CONTENT_SECURITY_POLICY,
+    SECURITY_HEADERS,
+    RequestGuard,
+    SecurityHeaders,
+    allowed_hosts,
+)
 
 __all__ = ["CONTENT_SECURITY_POLICY", "SECURITY_HEADERS", "SecurityHeaders", "create_app"]
 
-# Scripts, styles and images come only from our own /static; no inline script or style (not
-# even style="" attributes), no plugins, no framing, forms only to ourselves. Article text is
-# escaped on the server besides; this is the second wall if an escape were ever missed.
-CSP_DIRECTIVES = (
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-)
-CONTENT_SECURITY_POLICY = "; ".join(CSP_DIRECTIVES)
-SECURITY_HEADERS = (
-    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-    (b"cross-origin-resource-policy", b"same-origin"),
-)
 
-
-class SecurityHeaders:
-    """ASGI middleware that adds :data:`SECURITY_HEADERS` to every HTTP response."""
-
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                names = {name.lower() for name, _ in message.get("headers", [])}
-                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
-                message = {**message, "headers": [*message.get("headers", []), *extra]}
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+# Answers of the request guard (web/security.py), possible on every operation.
+GUARD_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"description": "A malformed filter, or a Host name this server does not answer to."},
+    413: {"description": "A request body (none is read) over the limit."},
+    414: {"description": "A request target (path and query) over the limit."},
+    431: {"description": "Request headers over the limit."},
+}
 
 
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
+def create_app(db_path: str | os.PathLike[str], *, hosts: Iterable[str] | None = None) -> FastAPI:
     """The web UI and JSON API over one communique database, read-only.
 
     Args:
         db_path: The SQLite database; it is opened read-only, once per request.
+        hosts: The names the app answers to in the ``Host`` header (``"*"``: any); by
+            default the loopback names (:func:`communique.web.security.allowed_hosts`).
 
     Raises:
         StoreError: the database is missing or not a communique database (checked now, so
@@ -95,10 +69,14 @@ def create_app(db_path: str | os.PathLike[str]) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url="/api/openapi.json",
+        responses=GUARD_RESPONSES,
     )
     app.state.database = api.Database(path)
+    # The last added is the outermost: the guard's refusals carry the security headers too.
+    app.add_middleware(RequestGuard, hosts=allowed_hosts() if hosts is None else hosts)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(files("communique.web") / "static")), name="static")
+    app.include_router(downloads.router)
     app.include_router(api.router)
     app.include_router(pages.router)
 

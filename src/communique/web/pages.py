@@ -28,6 +28,11 @@ from communique.web.highlight import highlight, marks_of
 __all__ = ["error_page", "router"]
 
 PAGE_SIZE = 50
+AGREEMENT_PAGE = 50
+SPEAKER_PAGE = 25  # the statements page shows this many speakers,
+SPEAKER_STATEMENTS = 20  # each with its first statements (the rest are on the actor page)
+# An actor page lists this many of the actor's newest events, statements and documents.
+ACTOR_LIST = 100
 SEARCH_PAGE_SIZE = 20
 ACTOR_KINDS = ("person", "organization", "state", "group")
 
@@ -75,7 +80,14 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_ENV.globals.update(url=_url, event_types=EVENT_TYPES, quad_classes=queries.QUAD_CLASSES)
+# The download links of each listing page (web/downloads.py serves them): suffix, label.
+DOWNLOAD_FORMATS = {
+    "events": (("jsonl", "JSONL"), ("csv", "CSV"), ("tsv", "POLECAT TSV"), ("parquet", "Parquet")),
+    **{kind: (("jsonl", "JSONL"), ("csv", "CSV"), ("parquet", "Parquet"))
+       for kind in ("agreements", "statements", "actors")},
+}
+_ENV.globals.update(url=_url, event_types=EVENT_TYPES, quad_classes=queries.QUAD_CLASSES,
+                    download_formats=DOWNLOAD_FORMATS)
 _ENV.filters.update(path_part=_path_part, marked=_marked, web_link=_web_link, names=_names)
 
 
@@ -172,12 +184,11 @@ def actors(request: Request, name: Text = None, country: Text = None, kind: Text
 @router.get("/actors/{name:path}", response_class=HTMLResponse)
 def actor(request: Request, name: str) -> HTMLResponse:
     with _db(request).open() as store:
-        profile = queries.actor_profile(store, name)
+        profile = queries.actor_profile(store, name, limit=ACTOR_LIST)
         if profile is None:
             return error_page(request, 404, f"No actor named {name!r} in this database.")
-        records = queries.actor_events(store, name)
-        said = store.statements(speaker=name) if profile["statement_count"] else []
-    said = [s for s in said if s["speaker"]["entity_name"] == name]
+        records = queries.actor_events(store, name, limit=ACTOR_LIST)
+        said = queries.actor_statements(store, name, limit=ACTOR_LIST) if profile["statement_count"] else []
     return _render(request, "actor.html", actor=profile, events=records, statements=said)
 
 
@@ -185,16 +196,16 @@ def actor(request: Request, name: str) -> HTMLResponse:
 def dyad(request: Request, a: Text = None, b: Text = None,
          by: Annotated[str, Query(pattern="^(week|month)$")] = "week") -> HTMLResponse:
     side_a, side_b = _blank(a), _blank(b)
+    # The timeline and its counts come from /api/dyad (static/timeline.js): computed once.
     with _db(request).open() as store:
         suggestions = queries.top_dyads(store)
-        found = queries.dyad_timeline(store, side_a, side_b, by=by) if side_a and side_b else None
-    return _render(request, "dyad.html", a=side_a or "", b=side_b or "", by=by, found=found,
+    return _render(request, "dyad.html", a=side_a or "", b=side_b or "", by=by,
                    suggestions=suggestions)
 
 
 @router.get("/agreements", response_class=HTMLResponse)
 def agreements(request: Request, party: Text = None, text: Text = None, since: Text = None,
-               until: Text = None) -> HTMLResponse:
+               until: Text = None, page: Page = 1) -> HTMLResponse:
     filters = {"party": _blank(party), "text": _blank(text), "since": _blank(since),
                "until": _blank(until)}
     problem = None
@@ -204,13 +215,15 @@ def agreements(request: Request, party: Text = None, text: Text = None, since: T
                                      since=filters["since"], until=filters["until"])
         except (ValueError, StoreError) as exc:
             found, problem = [], str(exc)
+    shown = found[(page - 1) * AGREEMENT_PAGE:page * AGREEMENT_PAGE]
     return _render(request, "agreements.html", status=400 if problem else 200, filters=filters,
-                   found=found, problem=problem)
+                   found=shown, total=len(found), problem=problem,
+                   paging=_pages(len(found), AGREEMENT_PAGE, page))
 
 
 @router.get("/statements", response_class=HTMLResponse)
 def statements(request: Request, speaker: Text = None, country: Text = None, since: Text = None,
-               until: Text = None) -> HTMLResponse:
+               until: Text = None, page: Page = 1) -> HTMLResponse:
     filters = {"speaker": _blank(speaker), "country": _blank(country), "since": _blank(since),
                "until": _blank(until)}
     problem = None
@@ -224,5 +237,8 @@ def statements(request: Request, speaker: Text = None, country: Text = None, sin
     for statement in found:
         speakers[statement["speaker"]["entity_name"]].append(statement)
     grouped = sorted(speakers.items(), key=lambda item: (-len(item[1]), item[0].casefold()))
+    shown = grouped[(page - 1) * SPEAKER_PAGE:page * SPEAKER_PAGE]
     return _render(request, "statements.html", status=400 if problem else 200, filters=filters,
-                   grouped=grouped, total=len(found), problem=problem)
+                   grouped=shown, speakers=len(grouped), total=len(found), problem=problem,
+                   per_speaker=SPEAKER_STATEMENTS,
+                   paging=_pages(len(grouped), SPEAKER_PAGE, page))

@@ -19,9 +19,12 @@ from communique.store import Store
 
 __all__ = [
     "QUAD_CLASSES",
+    "actor_event_count",
     "actor_events",
+    "actor_exists",
     "actor_list",
     "actor_profile",
+    "actor_statements",
     "bin_start",
     "document_list",
     "dyad_timeline",
@@ -78,11 +81,8 @@ def facets(store: Store) -> dict[str, list[dict[str, Any]]]:
     return {"outlets": [dict(r) for r in outlets], "countries": [dict(r) for r in codes]}
 
 
-def _newest_first(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    dated = [r for r in records if r.get("date")]
-    undated = [r for r in records if not r.get("date")]
-    dated.sort(key=lambda r: (r["date"], r.get("doc_published") or "", r["id"]), reverse=True)
-    return dated + undated
+# The order of Store.events(newest_first=True).
+NEWEST_FIRST = "e.date IS NULL, e.date DESC, d.published IS NULL, d.published DESC, e.id DESC"
 
 
 def event_page(
@@ -97,20 +97,17 @@ def event_page(
     limit: int | None = None,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Events matching the filters, newest first, and how many match in all.
+    """One page of the events matching the filters (those of ``Store.events``), newest first,
+    and how many match in all.
 
-    ``outlet`` is an exact (case-insensitive) outlet name. The other filters are those of
-    ``Store.events``, which raises ValueError on a malformed date bound.
+    Raises:
+        ValueError: a malformed date bound.
     """
-    # Store.events has no outlet filter or offset yet: both are applied here, on its result.
-    records = store.events(actor=actor, country=country, event_type=event_type, since=since,
-                           until=until)
-    if outlet:
-        wanted = outlet.casefold()
-        records = [r for r in records if (r.get("doc_outlet") or "").casefold() == wanted]
-    records = _newest_first(records)
-    page = records[offset:] if limit is None else records[offset:offset + limit]
-    return {"total": len(records), "offset": offset, "events": page}
+    filters = {"actor": actor, "country": country, "event_type": event_type, "since": since,
+               "until": until, "outlet": outlet}
+    page = store.events(**filters, limit=limit, offset=offset, newest_first=True)
+    total = store.event_count(**filters) if limit is not None else offset + len(page)
+    return {"total": total, "offset": offset, "events": page}
 
 
 def actor_list(
@@ -122,58 +119,27 @@ def actor_list(
     limit: int = 100,
     offset: int = 0,
 ) -> dict[str, Any]:
-    """Distinct actors (by name and kind) with their most frequent country and sector."""
-    where, params = [], []
-    if name:
-        where.append("instr(casefold(a.entity_name), ?) > 0")
-        params.append(name.casefold())
-    if country:
-        where.append("a.code = ? COLLATE NOCASE")
-        params.append(country)
-    if kind:
-        where.append("a.entity_type = ?")
-        params.append(kind)
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
-    total = _rows(store, f"SELECT count(*) FROM (SELECT 1 FROM actors a{clause}"
-                         " GROUP BY a.entity_name, a.entity_type)", params)[0][0]
-    rows = _rows(
-        store,
-        "SELECT a.entity_name AS name, a.entity_type AS kind,"
-        " count(DISTINCT a.doc_id) AS documents,"
-        " json_group_array(json_array(a.code, a.sector, a.office)) AS details,"
-        " (SELECT count(DISTINCT ea.event_id) FROM event_actors ea"
-        "  WHERE ea.entity_name = a.entity_name) AS events"
-        f" FROM actors a{clause} GROUP BY a.entity_name, a.entity_type"
-        " ORDER BY documents DESC, events DESC, casefold(a.entity_name), a.entity_type"
-        " LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
-    actors = []
-    for row in rows:
-        details = json.loads(row["details"])
-        offices = [d[2] for d in details if d[2]]
-        actors.append({
-            "name": row["name"], "kind": row["kind"],
-            "country": _most_common(d[0] for d in details),
-            "sector": _most_common(d[1] for d in details),
-            "office": max(offices, key=lambda o: len(o.split()), default=None),
-            "documents": row["documents"], "events": row["events"],
-        })
-    return {"total": total, "actors": actors}
+    """One page of ``Store.actors`` (most often named first) and how many actors match in all."""
+    actors = store.actors(name=name, country=country, kind=kind)
+    return {"total": len(actors), "actors": actors[offset:offset + limit]}
 
 
-def _most_common(values: Iterable[Any]) -> Any:
-    counts = Counter(v for v in values if v)
-    return counts.most_common(1)[0][0] if counts else None
+def actor_exists(store: Store, name: str) -> bool:
+    """Whether some document or event names an actor exactly so."""
+    return bool(_rows(store, "SELECT 1 FROM actors WHERE entity_name = ? UNION ALL"
+                             " SELECT 1 FROM event_actors WHERE entity_name = ? LIMIT 1", (name, name)))
 
 
-def actor_profile(store: Store, name: str) -> dict[str, Any] | None:
+def actor_profile(store: Store, name: str, *, limit: int = 100) -> dict[str, Any] | None:
     """Everything stored about the actor with exactly this name, or None if there is none.
 
     Returns:
         ``name``, ``kinds``, ``countries``, ``sectors``, ``titles`` and ``organizations``
-        (each ``[{"value", "n"}]``: how many mentions give it), ``documents`` (newest first),
-        ``counterparts`` (the actors it has events with) and ``statement_count``.
+        (each ``[{"value", "n"}]``: how many mentions give it), ``documents`` (the newest
+        ``limit``) and ``document_count``, ``event_count``, ``counterparts`` (the actors it has events with), ``statement_count`` and
+        ``summary``: its rows of ``Store.actors`` (one per kind: the most frequent country and
+        sector, the fullest title, document and event counts, first and last publication
+        date), the figures the actor list shows.
     """
     mentions = _rows(
         store,
@@ -181,23 +147,23 @@ def actor_profile(store: Store, name: str) -> dict[str, Any] | None:
         " FROM actors a WHERE a.entity_name = ?",
         (name,),
     )
-    in_events = _rows(store, "SELECT 1 FROM event_actors WHERE entity_name = ? LIMIT 1", (name,))
-    if not mentions and not in_events:
+    if not mentions and not actor_exists(store, name):
         return None
 
     def counted(index: int) -> list[dict[str, Any]]:
         counts = Counter(m[index] for m in mentions if m[index])
         return [{"value": v, "n": n} for v, n in counts.most_common()]
 
+    naming = ("(SELECT doc_id FROM actors WHERE entity_name = ?"
+              " UNION SELECT e.doc_id FROM events e JOIN event_actors ea ON ea.event_id = e.id"
+              " WHERE ea.entity_name = ?)")
     documents = _rows(
         store,
-        "SELECT d.id, d.title, d.outlet, d.published FROM documents d WHERE d.id IN"
-        " (SELECT doc_id FROM actors WHERE entity_name = ?"
-        "  UNION SELECT e.doc_id FROM events e JOIN event_actors ea ON ea.event_id = e.id"
-        "  WHERE ea.entity_name = ?)"
-        " ORDER BY d.published IS NULL, d.published DESC, d.id",
-        (name, name),
+        f"SELECT d.id, d.title, d.outlet, d.published FROM documents d WHERE d.id IN {naming}"
+        " ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT ?",
+        (name, name, limit),
     )
+    document_count = _rows(store, f"SELECT count(*) FROM {naming}", (name, name))[0][0]
     counterparts = _rows(
         store,
         "SELECT other.entity_name AS name, other.code AS code, count(DISTINCT other.event_id) AS n"
@@ -215,13 +181,17 @@ def actor_profile(store: Store, name: str) -> dict[str, Any] | None:
         "kinds": counted(0), "countries": counted(1), "sectors": counted(2),
         "titles": counted(3), "organizations": counted(4),
         "documents": [dict(d) for d in documents],
+        "document_count": document_count,
+        "event_count": actor_event_count(store, name),
         "counterparts": [dict(c) for c in counterparts],
         "statement_count": statement_count,
+        "summary": [a for a in store.actors(name=name) if a["name"] == name],
     }
 
 
-def actor_events(store: Store, name: str) -> list[dict[str, Any]]:
-    """Events with an actor or recipient of exactly this name, newest first.
+def actor_events(store: Store, name: str, *, limit: int | None = None) -> list[dict[str, Any]]:
+    """Events with an actor or recipient of exactly this name, newest first (the newest
+    ``limit`` of them, if given).
 
     Each record gains ``roles``: whether the actor is among the ``actor`` or the ``recipient``.
     """
@@ -231,15 +201,38 @@ def actor_events(store: Store, name: str) -> list[dict[str, Any]]:
         " group_concat(DISTINCT ea.role) AS roles"
         " FROM events e JOIN documents d ON d.id = e.doc_id"
         " JOIN event_actors ea ON ea.event_id = e.id"
-        " WHERE ea.entity_name = ? GROUP BY e.id",
-        (name,),
+        f" WHERE ea.entity_name = ? GROUP BY e.id ORDER BY {NEWEST_FIRST}"
+        + (" LIMIT ?" if limit is not None else ""),
+        (name,) if limit is None else (name, limit),
     )
     records = []
     for row in rows:
         record = _record(row)
         record["roles"] = sorted(row["roles"].split(","))
         records.append(record)
-    return _newest_first(records)
+    return records
+
+
+def actor_statements(store: Store, name: str, *, limit: int | None = None) -> list[dict[str, Any]]:
+    """Statements whose speaker has exactly this name, newest first (as ``Store.statements``
+    records)."""
+    if not _rows(store, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'statements'"):
+        return []
+    rows = _rows(
+        store,
+        "SELECT s.record, d.title, d.outlet, d.published FROM statements s"
+        " JOIN documents d ON d.id = s.doc_id WHERE s.speaker_name = ?"
+        " ORDER BY coalesce(s.date, d.published) IS NULL, coalesce(s.date, d.published) DESC, s.id DESC"
+        + (" LIMIT ?" if limit is not None else ""),
+        (name,) if limit is None else (name, limit),
+    )
+    return [_record(row) for row in rows]
+
+
+def actor_event_count(store: Store, name: str) -> int:
+    """How many events have an actor or recipient of exactly this name."""
+    return int(_rows(store, "SELECT count(DISTINCT event_id) FROM event_actors WHERE entity_name = ?",
+                     (name,))[0][0])
 
 
 # -- timelines ---------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """Running the web app: in the foreground (``communique serve``) or in a background thread.
 
-uvicorn serves the ASGI app with its plain h11 protocol; the server announces no version
-(``server_header=False``) and trusts no proxy headers.
+uvicorn serves the ASGI app with its plain h11 protocol (which refuses request heads over
+16 KiB); the server announces no version (``server_header=False``) and trusts no proxy
+headers. The app answers only to the loopback names, the bound address and the names given
+in ``allow_hosts`` (``communique.web.security``).
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 import uvicorn
 from fastapi import FastAPI
 
 from communique.web.app import create_app
+from communique.web.security import allowed_hosts
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "background_server", "is_loopback", "serve", "url_of"]
 
@@ -29,7 +32,8 @@ START_TIMEOUT_S = 10.0
 
 def _config(app: FastAPI, host: str, port: int, log_level: str) -> uvicorn.Config:
     return uvicorn.Config(app, host=host, port=port, log_level=log_level, server_header=False,
-                          proxy_headers=False, lifespan="off", access_log=log_level == "info")
+                          proxy_headers=False, lifespan="off", access_log=log_level == "info",
+                          http="h11")
 
 
 def is_loopback(host: str) -> bool:
@@ -48,18 +52,27 @@ def url_of(host: str, port: int) -> str:
 
 
 def serve(db_path: str | os.PathLike[str], *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-          log_level: str = "warning") -> None:
+          allow_hosts: Iterable[str] = (), log_level: str = "warning") -> None:
     """Serve the web UI and JSON API of a database until interrupted (Ctrl+C).
+
+    Args:
+        db_path: The database, opened read-only.
+        host: The address to listen on.
+        port: The port to listen on.
+        allow_hosts: Names the server answers to besides the loopback names and ``host``
+            (``"*"``: any name; see ``docs/web.md`` before using it).
+        log_level: uvicorn's log level (``"info"`` logs every request).
 
     Raises:
         StoreError: the database is missing or not a communique database.
     """
-    uvicorn.Server(_config(create_app(db_path), host, port, log_level)).run()
+    app = create_app(db_path, hosts=allowed_hosts(host, allow_hosts))
+    uvicorn.Server(_config(app, host, port, log_level)).run()
 
 
 @contextmanager
 def background_server(db_path: str | os.PathLike[str], *, host: str = DEFAULT_HOST,
-                      port: int = 0) -> Iterator[str]:
+                      port: int = 0, allow_hosts: Iterable[str] = ()) -> Iterator[str]:
     """Serve a database from a daemon thread for the duration of a ``with`` block.
 
     ``port=0`` picks a free port. Yields the server's URL. Useful in tests, notebooks and
@@ -70,7 +83,7 @@ def background_server(db_path: str | os.PathLike[str], *, host: str = DEFAULT_HO
         with background_server("news.db") as url:
             print(httpx.get(url + "api/events").json()["total"])
     """
-    app = create_app(db_path)
+    app = create_app(db_path, hosts=allowed_hosts(host, allow_hosts))
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # proto=IPPROTO_TCP, not 0: asyncio turns Nagle's algorithm off (TCP_NODELAY) only on
     # sockets that say they are TCP; with it on, each keep-alive response waits ~40 ms for a

@@ -46,6 +46,7 @@
     this.byId = {};
     var self = this;
     data.events.forEach(function (e) { self.byId[e.id] = e; });
+    this.summarize(document.getElementById(container.dataset.summary || ""));
     container.textContent = "";
     if (!data.bins.length) {
       container.appendChild(el("p", { "class": "muted" }, "No dated events to draw."));
@@ -74,6 +75,22 @@
     this.draw();
     this.list();
   }
+
+  // A dyad page's sentence above the chart: how many events, and how many could not be placed.
+  Timeline.prototype.summarize = function (summary) {
+    var data = this.data;
+    if (!summary) { return; }
+    summary.textContent = "";
+    summary.appendChild(el("span", { id: "dyad-count" }, String(data.events.length)));
+    summary.appendChild(document.createTextNode(
+      " dated event" + (data.events.length === 1 ? "" : "s") + " between "));
+    summary.appendChild(el("strong", {}, data.a));
+    summary.appendChild(document.createTextNode(" and "));
+    summary.appendChild(el("strong", {}, data.b));
+    summary.appendChild(document.createTextNode(
+      (data.undated ? ", " + data.undated + " undated (not drawn)" : "") +
+      ". Events without a date of their own are placed on their article's publication date."));
+  };
 
   Timeline.prototype.total = function (bin) {
     var self = this;
