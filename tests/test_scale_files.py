@@ -133,3 +133,18 @@ def test_the_scale_options_are_documented() -> None:
     for option in ("--workers", "--cluster", "--parquet-dir", "--partition-size"):
         assert option in help_text and option in row and option in docs
     assert "dask-jobqueue" in docs and "Kubernetes" in docs and "DuckDB" in docs
+
+
+def test_a_folder_of_partition_files_loads_into_a_store_once(tmp_path: Path) -> None:
+    from communique.scale import load
+    from communique.store import Store
+
+    results = _results()
+    write_partition(results[:3], tmp_path / "part-one.parquet", key="one", inputs=3)
+    write_partition(results[2:], tmp_path / "part-two.parquet", key="two", inputs=3)  # lima twice
+    with Store(":memory:") as store:
+        tally = load(store, (r for path in partition_files(tmp_path) for r in read_partition(path)))
+        assert (tally["stored"], tally["already stored"], tally["new failures"]) == (4, 1, 1)
+        assert tally["events"] == sum(len(r.events) for r in results if isinstance(r, CodedDocument))
+        again = load(store, (r for path in partition_files(tmp_path) for r in read_partition(path)))
+        assert again["stored"] == 0 and again["known failures"] == 1
