@@ -534,38 +534,12 @@ class Store:
             where.append("EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id"
                          " AND ap.code = ? COLLATE NOCASE)")
             params.append(party)
-        if since is not None:
-            _check_date_bound("since", since)
-            where.append("a.date >= ?")
-            params.append(since)
-        if until is not None:
-            _check_date_bound("until", until)
-            where.append("substr(a.date, 1, ?) <= ?")
-            params += [len(until), until]
         if text is not None:
             where.append("(instr(casefold(a.title), ?) > 0 OR EXISTS (SELECT 1 FROM agreement_clauses"
                          " ac WHERE ac.agreement_id = a.id AND instr(casefold(ac.text), ?) > 0))")
             params += [text.casefold()] * 2
-        if doc_id is not None:
-            where.append("a.doc_id = ?")
-            params.append(doc_id)
-        sql = (
-            "SELECT a.record, d.title, d.outlet, d.published"
-            " FROM agreements a JOIN documents d ON d.id = a.doc_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.date IS NULL, a.date, d.published IS NULL, d.published, a.id"
-            + (" LIMIT ?" if limit is not None else "")
-        )
-        if limit is not None:
-            params.append(limit)
-        results = []
-        for row in self._query(sql, params):
-            record = json.loads(row["record"])
-            record.update(
-                doc_title=row["title"], doc_outlet=row["outlet"], doc_published=row["published"]
-            )
-            results.append(record)
-        return results
+        return self._records_with_documents("agreements", "a", "a.date", where, params,
+                                            since=since, until=until, doc_id=doc_id, limit=limit)
 
     def statements(
         self,
@@ -607,7 +581,14 @@ class Store:
         if country is not None:
             where.append("s.speaker_code = ? COLLATE NOCASE")
             params.append(country)
-        day = "coalesce(s.date, d.published)"
+        return self._records_with_documents("statements", "s", "coalesce(s.date, d.published)", where, params,
+                                            since=since, until=until, doc_id=doc_id, limit=limit)
+
+    def _records_with_documents(self, table: str, alias: str, day: str, where: list[str], params: list[Any], *,
+                                since: str | None, until: str | None, doc_id: str | None,
+                                limit: int | None) -> list[dict[str, Any]]:
+        """The ``record`` JSON of rows of ``table`` matching ``where`` and the date bounds on
+        ``day``, each with its document's title, outlet and publication date, by date."""
         if since is not None:
             _check_date_bound("since", since)
             where.append(f"{day} >= ?")
@@ -617,13 +598,13 @@ class Store:
             where.append(f"substr({day}, 1, ?) <= ?")
             params += [len(until), until]
         if doc_id is not None:
-            where.append("s.doc_id = ?")
+            where.append(f"{alias}.doc_id = ?")
             params.append(doc_id)
         sql = (
-            "SELECT s.record, d.title, d.outlet, d.published"
-            " FROM statements s JOIN documents d ON d.id = s.doc_id"
+            f"SELECT {alias}.record, d.title, d.outlet, d.published"
+            f" FROM {table} {alias} JOIN documents d ON d.id = {alias}.doc_id"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY s.date IS NULL, s.date, d.published IS NULL, d.published, s.id"
+            + f" ORDER BY {alias}.date IS NULL, {alias}.date, d.published IS NULL, d.published, {alias}.id"
             + (" LIMIT ?" if limit is not None else "")
         )
         if limit is not None:
