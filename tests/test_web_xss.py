@@ -111,6 +111,7 @@ class Page:
     contains: tuple[str, ...] = ()  # strings the page's <main> must show literally
     exact: dict[str, str] = field(default_factory=dict)  # element text that must equal a value
     status_404: bool = False
+    listing: str = ""  # pages of one paged listing: `contains` holds for all of them together
 
 
 @dataclass
@@ -118,6 +119,7 @@ class Visits:
     pages: int = 0
     calls: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    listings: dict[str, str] = field(default_factory=dict)  # listing -> text of all its pages
 
 
 def payload_pages(index: int, coded: Any, *, full: bool) -> list[Page]:
@@ -155,16 +157,24 @@ def payload_pages(index: int, coded: Any, *, full: bool) -> list[Page]:
 
 
 def list_pages(documents: dict[int, Any]) -> list[Page]:
-    titles = tuple(d.doc.title for d in documents.values())
-    pages = [Page("/", contains=titles), Page("/agreements", contains=tuple(
-        d.agreements[0].clauses[0].text for d in documents.values())),
-        Page("/statements", contains=tuple(f"\u201c{d.statements[0].claim.text}\u201d" for d in documents.values())),
-        Page("/dyad"), Page("/dyad?a=NOR&b=SWE")]
-    events = sum(len(d.events) for d in documents.values())
-    pages += [Page(f"/events?page={n}") for n in range(1, events // 50 + 2)]
-    actors = len({(a.entity_name, a.kind) for d in documents.values() for a in d.actors})
-    pages += [Page(f"/actors?page={n}") for n in range(1, actors // 50 + 2)]
-    return pages
+    """Every page of the listings (documents, events, actors, agreements, statements, dyads)."""
+    values = list(documents.values())
+
+    def paged(path: str, items: int, size: int, listing: str, contains: tuple[str, ...] = ()) -> list[Page]:
+        return [Page(f"{path}?page={n}", contains=contains if n == 1 else (), listing=listing)
+                for n in range(1, (items - 1) // size + 2)]
+
+    actors = len({(a.entity_name, a.kind) for d in values for a in d.actors})
+    speakers = len({d.statements[0].speaker.entity_name for d in values})
+    return [
+        *paged("/", len(values), 50, "documents", tuple(d.doc.title for d in values)),
+        *paged("/agreements", len(values), 50, "agreements", tuple(d.agreements[0].clauses[0].text for d in values)),
+        *paged("/statements", speakers, 25, "statements",
+               tuple(f"\u201c{d.statements[0].claim.text}\u201d" for d in values)),
+        *paged("/events", sum(len(d.events) for d in values), 50, "events"),
+        *paged("/actors", actors, 50, "actors"),
+        Page("/dyad"), Page("/dyad?a=NOR&b=SWE"),
+    ]
 
 
 def visit(driver: Any, base: str, pages: list[Page], visits: Visits) -> None:
@@ -174,8 +184,13 @@ def visit(driver: Any, base: str, pages: list[Page], visits: Visits) -> None:
         visits.pages += 1
         visits.calls += [f"{page.path}: {c}" for c in seen["calls"]]
         visits.problems += [f"{page.path}: {p}" for p in seen["problems"]]
+        if page.listing:
+            visits.listings[page.listing] = visits.listings.get(page.listing, "") + seen["main"]
+        shown = visits.listings[page.listing] if page.listing else seen["main"]
         for text in page.contains:
-            if text not in seen["main"]:
+            if page.listing:
+                continue  # checked once all pages of the listing are in
+            if text not in shown:
                 visits.problems.append(f"{page.path}: not shown literally: {text!r}")
         for key, value in page.exact.items():
             if seen[key] != value:
@@ -212,6 +227,10 @@ def _run(db: Path, documents: dict[int, Any], *, full: bool, bypass_csp: bool) -
     visits = Visits()
     for driver, base in _session(db, bypass_csp=bypass_csp):
         visit(driver, base, pages, visits)
+    for page in pages:
+        for text in page.contains if page.listing else ():
+            if text not in visits.listings[page.listing]:
+                visits.problems.append(f"{page.listing} pages: not shown literally: {text!r}")
     return visits
 
 
