@@ -1,7 +1,7 @@
 """The pipeline: raw documents → cleaned documents → parsed → actors → events.
 
-Documents are parsed in batches through spaCy's ``nlp.pipe`` (with ``n_process`` for several
-cores); cleaning failures come out as :class:`~communique.records.Failure` records in input
+Documents are parsed in batches through spaCy's ``nlp.pipe`` and coded, in this process or,
+with ``n_process``, in worker processes; cleaning failures come out as :class:`~communique.records.Failure` records in input
 order, beside the coded documents.
 
 One document can neither hang nor sink a batch: cleaning and coding each run under a time
@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 from communique import watchdog
 from communique.actors import resolve_actors
@@ -97,6 +98,58 @@ def _too_long(document: Document) -> Failure:
                    f"most {MAX_CODED_CHARS} in one document (split it into articles)")
 
 
+def _code_batch(batch: list[Document | Failure], skipped: frozenset[int], batch_size: int,
+                time_limit: float | None) -> list[CodedDocument | Failure]:
+    """Parse and code one batch (the items at the positions in ``skipped`` are not parsed)."""
+    nlp, coder = load_model(), _coder()
+    english = [d for i, d in enumerate(batch) if isinstance(d, Document) and d.language in CODED_LANGUAGES
+               and i not in skipped and len(d.text) <= MAX_CODED_CHARS]
+    parsed = iter(nlp.pipe((d.text for d in english), batch_size=batch_size))
+    out: list[CodedDocument | Failure] = []
+    for i, item in enumerate(batch):
+        if isinstance(item, Failure):
+            out.append(item)
+        elif i in skipped:
+            out.append(CodedDocument(doc=item))
+        elif item.language in CODED_LANGUAGES and len(item.text) > MAX_CODED_CHARS:
+            out.append(_too_long(item))
+        elif item.language in CODED_LANGUAGES:
+            out.append(_guarded_code(item, next(parsed), coder, time_limit))
+        else:
+            note = f"not coded: language {item.language or 'unknown'} (communique codes English)"
+            out.append(CodedDocument(doc=dataclasses.replace(item, notes=item.notes + (note,))))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _coder() -> EventCoder:
+    return EventCoder()
+
+
+def _batches(raws: Iterable[RawDocument | Failure], size: int, skip: Callable[[Document], bool] | None,
+             time_limit: float | None) -> Iterator[tuple[list[Document | Failure], frozenset[int]]]:
+    """Cleaned items in batches of ``size`` (or of MAX_BATCH_CHARS characters to parse), each
+    with the positions that ``skip`` says need no parse."""
+    pending: list[Document | Failure] = []
+    chars = 0
+    for raw in raws:
+        item = raw if isinstance(raw, Failure) else _guarded_clean(raw, time_limit)
+        pending.append(item)
+        if isinstance(item, Document) and len(item.text) <= MAX_CODED_CHARS:
+            chars += len(item.text)
+        if len(pending) >= size or chars >= MAX_BATCH_CHARS:
+            yield pending, _skipped(pending, skip)
+            pending, chars = [], 0
+    if pending:
+        yield pending, _skipped(pending, skip)
+
+
+def _skipped(batch: list[Document | Failure], skip: Callable[[Document], bool] | None) -> frozenset[int]:
+    if skip is None:
+        return frozenset()
+    return frozenset(i for i, d in enumerate(batch) if isinstance(d, Document) and skip(d))
+
+
 def process(
     raws: Iterable[RawDocument | Failure],
     *,
@@ -112,40 +165,19 @@ def process(
     out as a :class:`CodedDocument` without actors or events. Cleaning one document, and coding
     it, may each take at most ``time_limit`` seconds (None: no limit; enforced in the main
     thread only); past it, the document becomes a ``timeout`` failure.
+
+    With ``n_process`` > 1, batches are parsed *and coded* in that many worker processes
+    (:mod:`communique.parallel`); this process cleans, asks ``skip`` and yields the records in
+    input order, the same records as with one process.
     """
-    nlp = load_model()
-    coder = EventCoder()
-    pending: list[Document | Failure] = []
+    batches = _batches(raws, batch_size, skip, time_limit)
+    if n_process > 1:
+        from communique.parallel import code_in_workers
 
-    def flush() -> Iterator[CodedDocument | Failure]:
-        skipped = {id(d) for d in pending if isinstance(d, Document) and skip is not None and skip(d)}
-        english = [d for d in pending if isinstance(d, Document) and d.language in CODED_LANGUAGES
-                   and id(d) not in skipped and len(d.text) <= MAX_CODED_CHARS]
-        parsed = iter(nlp.pipe((d.text for d in english), batch_size=batch_size, n_process=n_process))
-        for item in pending:
-            if isinstance(item, Failure):
-                yield item
-            elif id(item) in skipped:
-                yield CodedDocument(doc=item)
-            elif item.language in CODED_LANGUAGES and len(item.text) > MAX_CODED_CHARS:
-                yield _too_long(item)
-            elif item.language in CODED_LANGUAGES:
-                yield _guarded_code(item, next(parsed), coder, time_limit)
-            else:
-                note = f"not coded: language {item.language or 'unknown'} (communique codes English)"
-                yield CodedDocument(doc=dataclasses.replace(item, notes=item.notes + (note,)))
-        pending.clear()
-
-    chars = 0
-    for raw in raws:
-        item = raw if isinstance(raw, Failure) else _guarded_clean(raw, time_limit)
-        pending.append(item)
-        if isinstance(item, Document) and len(item.text) <= MAX_CODED_CHARS:
-            chars += len(item.text)
-        if len(pending) >= batch_size * max(1, n_process) or chars >= MAX_BATCH_CHARS:
-            yield from flush()
-            chars = 0
-    yield from flush()
+        yield from code_in_workers(batches, n_process, batch_size=batch_size, time_limit=time_limit)
+        return
+    for batch, skipped in batches:
+        yield from _code_batch(batch, skipped, batch_size, time_limit)
 
 
 def code(

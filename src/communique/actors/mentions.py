@@ -10,6 +10,8 @@ title (before or after it) is a person whatever its label.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -58,6 +60,27 @@ _MONTHS_DAYS = frozenset({
 Spans = list[tuple[int, int, str]]
 
 
+class _Reach:
+    """Spans sorted by start with the furthest end reached so far: whether any span contains,
+    or overlaps, a stretch of text is a binary search, not a walk over every span."""
+
+    def __init__(self, spans: Spans) -> None:
+        ordered = sorted((s, e) for s, e, _ in spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def _furthest(self, before: int) -> int:
+        """The furthest end among spans that start before ``before``."""
+        i = bisect.bisect_left(self.starts, before)
+        return self.reach[i - 1] if i else -1
+
+    def contains(self, start: int, end: int) -> bool:
+        return self._furthest(start + 1) >= end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._furthest(end) > start
+
+
 class MentionFinder:
     """Finds the mention spans (start char, end char, label) of a parsed document."""
 
@@ -78,17 +101,16 @@ class MentionFinder:
         for quoted in _QUOTED_ORG.finditer(text):
             spans = [sp for sp in spans if sp[1] <= quoted.start() or sp[0] >= quoted.end()]
             spans.append((quoted.start(), quoted.end(), "ORG"))
-        covered = [(s, e) for s, e, _ in spans]
+        covered, persons = _Reach(spans), _Reach([sp for sp in spans if sp[2] == "PERSON"])
         for m in self.gaz.org_matches(text) + self.gaz.country_matches(text):
-            if not any(s <= m.start and m.end <= e for s, e in covered):
+            if not covered.contains(m.start, m.end):
                 # A gazetteer name that overlaps a wrongly bounded NER span replaces it, unless
                 # the span is a person's name ("Sultan Al-Rashid", "Jordan Peterson").
-                if any(label == "PERSON" and s < m.end and m.start < e for s, e, label in spans):
+                if persons.overlaps(m.start, m.end):
                     continue
                 spans = [sp for sp in spans if sp[1] <= m.start or sp[0] >= m.end]
-                covered = [(s, e) for s, e, _ in spans]
                 spans.append((m.start, m.end, "ORG" if m.kind in {"name", "ism"} else "GPE"))
-                covered.append((m.start, m.end))
+                covered, persons = _Reach(spans), _Reach([sp for sp in spans if sp[2] == "PERSON"])
         spans.sort()
         spans = self._grow_names(doc, spans)
         spans = self._titled_names(doc, spans)

@@ -12,7 +12,9 @@ person carries the same country.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -107,6 +109,35 @@ class DocActors:
     fallback_country: str | None = None
     publisher_country: str | None = None  # the government whose release this is, if any
     guessed: set[int] = field(default_factory=set)
+    # (entity count, length of the list's prefix in text order, its start offsets): built on
+    # the first query after resolution, so that the coders' lookups cost O(log n), not O(n).
+    _index: tuple[int, int, list[int]] | None = field(default=None, repr=False, compare=False)
+
+    def _sorted_prefix(self) -> tuple[int, list[int]]:
+        if self._index is None or self._index[0] != len(self.entities):
+            starts = [e.start for e in self.entities]
+            n = 1
+            while n < len(starts) and starts[n - 1] <= starts[n]:
+                n += 1
+            self._index = (len(self.entities), min(n, len(starts)), starts[:n])
+        return self._index[1], self._index[2]
+
+    def before(self, char: int) -> Iterator[Entity]:
+        """The mentions that start before ``char``, latest in the list first (the order of
+        ``reversed(entities)``, without walking the mentions after ``char``)."""
+        n, starts = self._sorted_prefix()
+        for entity in reversed(self.entities[n:]):  # descriptions found after the names
+            if entity.start < char:
+                yield entity
+        for i in range(bisect.bisect_left(starts, char) - 1, -1, -1):
+            yield self.entities[i]
+
+    def within(self, start: int, end: int) -> list[Entity]:
+        """The mentions that lie wholly inside ``start``–``end``, in the list's order."""
+        n, starts = self._sorted_prefix()
+        found = self.entities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        found += (e for e in self.entities[n:] if start <= e.start)
+        return [e for e in found if e.end <= end]
 
     def is_guessed(self, token_index: int) -> bool:
         """Whether the country of the mention at ``token_index`` is a guess from the dateline."""

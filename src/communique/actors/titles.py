@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from communique.actors.gazetteer import Gazetteer
+from communique.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -95,7 +96,7 @@ class TitleReader:
     def text(self, doc: Doc) -> str:
         """``doc.text``, kept for the document in hand (spaCy joins the tokens on every call)."""
         if self._last[0] is not doc:
-            self._last = (doc, doc.text)
+            self._last = (doc, doc_text(doc))
         return self._last[1]
 
     # -- words ----------------------------------------------------------------------------------

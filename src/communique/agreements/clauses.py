@@ -25,6 +25,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from communique.agreements.mentions import lemma
+from communique.nlp import doc_text
 from communique.records import Span as TextSpan
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def segments(sents: list[Span]) -> list[list[Token]]:
 
 def _span(doc: Doc, start: int, end: int) -> TextSpan | None:
     """A clause span with surrounding blanks, list markers and connectives trimmed."""
-    text = doc.text
+    text = doc_text(doc)
     raw = text[start:end]
     marker = LIST_MARKER.match(raw)
     if marker:
@@ -120,7 +121,7 @@ def _line_end(text: str, pos: int) -> int:
 def list_after(doc: Doc, pos: int, limit: int, *, paragraphs: bool) -> list[tuple[int, int]]:
     """Items that follow the line holding ``pos``: list lines, or (when ``paragraphs``) the
     paragraphs of a quoted text, up to ``limit``."""
-    text = doc.text
+    text = doc_text(doc)
     items: list[tuple[int, int]] = []
     listing: bool | None = None
     for start, end in _lines(text, _line_end(text, pos) + 1, limit):

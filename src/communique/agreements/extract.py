@@ -30,6 +30,7 @@ from communique.agreements.mentions import (
 )
 from communique.events.coder import EventCoder, CodingContext
 from communique.events.dates import resolve_date
+from communique.nlp import doc_text, ents_in
 from communique.records import Agreement, Document, Entity, Evidence
 
 if TYPE_CHECKING:
@@ -220,7 +221,7 @@ class _Reader:
     def date(self, verb: Token, noun: Token | None) -> tuple[str | None, str | None, bool]:
         """(date, precision, background) of a signing, from the time expressions attached to it."""
         published = self.document.published
-        ents = [e for e in verb.sent.ents if e.label_ in {"DATE", "TIME"} and _governs(verb, noun, e.root)]
+        ents = [e for e in ents_in(verb.sent) if e.label_ in {"DATE", "TIME"} and _governs(verb, noun, e.root)]
         # A time said of the agreement itself ("… and a transport agreement on Wednesday") first.
         ents.sort(key=lambda e: noun is None or not noun.is_ancestor(e.root))
         for ent in ents:
@@ -235,7 +236,7 @@ class _Reader:
     @staticmethod
     def place(verb: Token, noun: Token | None) -> str | None:
         """The place after "in"/"at" in the signing's clause ("signed … in Pyongyang")."""
-        for ent in verb.sent.ents:
+        for ent in ents_in(verb.sent):
             if ent.label_ not in {"GPE", "LOC", "FAC"} or ent.root.dep_ != "pobj":
                 continue
             prep = ent.root.head
@@ -248,7 +249,7 @@ class _Reader:
     def evidence(self, token: Token, sentence: int) -> Evidence:
         """The line of the sentence that holds ``token`` (a parse may run over a headline)."""
         sent = token.sent
-        text = self.doc.text
+        text = doc_text(self.doc)
         start = max(sent.start_char, text.rfind("\n", 0, token.idx) + 1)
         nl = text.find("\n", token.idx, sent.end_char)
         end = sent.end_char if nl < 0 else nl
@@ -440,7 +441,7 @@ def extract_agreements(sents: list[Span], document: Document, actors: DocActors)
     firsts = sorted((min(m.token for m in g.mentions if not m.anaphor), i) for i, g in enumerate(groups))
     ends: dict[int, int] = {}
     for (_, i), nxt in zip(firsts, [*firsts[1:], None]):
-        ends[i] = len(reader.doc.text) if nxt is None else reader.doc[nxt[0]].sent.start_char
+        ends[i] = len(doc_text(reader.doc)) if nxt is None else reader.doc[nxt[0]].sent.start_char
     out: list[Agreement] = []
     for i, group in enumerate(groups):
         agreement = reader.build(group, ends[i], len(out) + 1)

