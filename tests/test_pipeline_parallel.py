@@ -71,3 +71,31 @@ def test_a_dead_worker_fails_only_its_batch(examples_dir: Path, monkeypatch: pyt
     assert [(f.source, f.reason) for f in failed] == [("poison", "internal-error")]
     assert "died" in failed[0].detail
     assert all(r.events for r in results if isinstance(r, CodedDocument))
+
+
+def test_ingest_with_processes_stores_what_one_process_stores(examples_dir: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from communique.cli import cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in examples_dir.glob("*.txt"):
+        (folder / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    for i, text in enumerate(OURS):
+        (folder / f"ours-{i}.txt").write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    tables = {}
+    for name, extra in (("one", []), ("two", ["--processes", "2"])):
+        db = tmp_path / f"{name}.db"
+        result = runner.invoke(cli, ["ingest", str(folder), "--db", str(db), *extra])
+        assert result.exit_code == 0, result.output
+        with sqlite3.connect(db) as conn:
+            tables[name] = sorted(conn.execute("SELECT * FROM events").fetchall())
+    assert tables["two"] == tables["one"] and len(tables["one"]) >= 8
+    again = runner.invoke(cli, ["ingest", str(folder), "--db", str(tmp_path / "two.db"), "--processes", "2"])
+    assert again.exit_code == 0 and "0 documents stored" in again.output
+    refused = runner.invoke(cli, ["ingest", str(folder), "--processes", "2", "--workers", "2"])
+    assert refused.exit_code == 2 and "not both" in refused.output

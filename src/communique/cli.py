@@ -103,15 +103,19 @@ def code(inputs: tuple[str, ...], published: str | None) -> None:
               help="Partition files of --workers N / --cluster [default: DB-partitions beside the database].")
 @click.option("--partition-size", type=click.IntRange(min=1), default=PARTITION_SIZE, show_default=True,
               help="Inputs per partition (one Dask task, one Parquet file).")
+@click.option("--processes", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Parse and code in N local processes, straight into the database (no Dask, no "
+                   "Parquet files): the lightest way to use several cores of one machine.")
 @click.option("--time-limit", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="Seconds that cleaning, and coding, one document may take before it is recorded "
-                   "as a timeout; 0: no limit [default: 60]. Applies to single-process ingest.")
+                   "as a timeout; 0: no limit [default: 60]. Applies to single-process ingest and --processes.")
 def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, cluster: str | None,
-           parquet_dir: str | None, partition_size: int, time_limit: float | None) -> None:
+           parquet_dir: str | None, partition_size: int, processes: int, time_limit: float | None) -> None:
     """Code articles and store them; re-running adds nothing twice.
 
-    Bad inputs are recorded with their reason and the batch goes on. With --workers N (N > 1)
-    or --cluster, partitions are coded in parallel on Dask and written as Parquet first.
+    Bad inputs are recorded with their reason and the batch goes on. With --processes N, N
+    local processes parse and code. With --workers N (N > 1) or --cluster, partitions are coded
+    in parallel on Dask and written as Parquet first.
 
     Example: communique ingest examples/ --db news.db --workers 4
     """
@@ -123,6 +127,9 @@ def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, cluster: s
 
     if cluster and workers > 1:
         raise click.UsageError("--workers starts a local cluster; with --cluster the scheduler's workers code")
+    if processes > 1 and (cluster or workers > 1):
+        raise click.UsageError("--processes codes in local processes without Dask; give it, or --workers "
+                               "/ --cluster, not both")
     tally: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
     limit = DOCUMENT_TIME_LIMIT if time_limit is None else (time_limit or None)
@@ -137,7 +144,8 @@ def ingest(paths: tuple[str, ...], db_path: str | None, workers: int, cluster: s
             results = run(read_inputs(paths), folder, client=client, partition_size=partition_size,
                           on_partition=lambda report: parts.update([report.coded]))
         else:
-            results = process(read_inputs(paths), skip=lambda doc: store.has_document(doc.id), time_limit=limit)
+            results = process(read_inputs(paths), skip=lambda doc: store.has_document(doc.id), time_limit=limit,
+                              n_process=processes)
         for result in _progress(results, "coding"):
             if isinstance(result, Failure):
                 reasons[result.reason] += 1
