@@ -279,3 +279,30 @@ def test_an_attack_mentioned_in_passing_is_not_coded_without_its_doer():
     assert not any(k[0] == "ASSAULT" for k in keys), keys
     # ... while a reported attack by someone unnamed keeps its target
     assert any(k[0] == "ASSAULT" and k[1] == frozenset() for k in _keys("Airstrikes against Syrian villages were reported on Monday."))
+
+
+def test_a_stated_commitment_needs_no_second_party():
+    # "agreed to <act>" is one party's promise; a bare "agreed" still needs two.
+    assert _key("AGREE", {"NZL"}, set()) in _keys("New Zealand agreed to extend the mandate of its police mission.")
+    assert _key("AGREE", {"CHL"}, set()) in _keys("Chile is committed to reducing its emissions.")
+    assert not any(k[0] == "AGREE" for k in _keys("Chile agreed on Monday."))
+
+
+def test_an_actor_without_a_stated_country_takes_the_country_where_it_acts():
+    keys = _keys("President Hakainde Hichilema imposed a curfew in Lusaka on Monday.")
+    assert any(k[1] == frozenset({"ZMB"}) for k in keys), keys
+    # ... but not the country of a place the act is about
+    keys = _keys("The Council adopted new sanctions in view of the situation in Mali.")
+    assert not any(k[1] == frozenset({"MLI"}) for k in keys), keys
+
+
+def test_a_people_acting_in_another_country_is_a_community_of_that_country():
+    keys = _keys("About 300 ethnic Hungarians demonstrated on Sunday in Romania.")
+    assert any(k[0] == "PROTEST" and k[1] == frozenset({"ROU"}) for k in keys), keys
+    keys = _keys("The Albanians of southern Serbia are demanding autonomy.")
+    assert any(k[0] == "REQUEST" and k[1] == frozenset({"SRB"}) for k in keys), keys
+
+
+def test_an_agent_inside_what_a_protest_is_against_is_not_the_protester():
+    keys = _keys("Students in Seoul staged demonstrations against the killing of protesters by the police.")
+    assert any(k[0] == "PROTEST" and k[1] == frozenset({"KOR"}) for k in keys), keys

@@ -53,6 +53,8 @@ PERFORMING_FORMS = frozenset(form for v in PERFORMING_VERBS for form in (
 # Prepositions that give a frame's circumstances, not its content.
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "following", "during", "since", "amid", "despite", "until",
                                 "at", "in", "near", "outside", "ahead"})
+# Prepositions that introduce what an act is against or about.
+TOPIC_PREPS = frozenset({"against", "over", "about", "on", "regarding", "concerning"})
 # Reactions whose object, when a material act, is an event of its own ("condemned the launch").
 REACTION_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT"})
 # Words that frame an intent as AGREE unless the intended act is hostile.
@@ -62,6 +64,9 @@ VOW_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
 # Material conflict whose doer the text may leave unnamed ("were killed", "airstrikes on X").
 UNKNOWN_ACTOR_TYPES = frozenset({"ASSAULT"})
 INTENT_VERBS = frozenset({"plan", "intend", "expect", "hope", "want", "seek", "aim", "prepare", "wish"})
+# Participles that after "is" describe their subject's stance, not something done to it:
+# "Chile is committed to ...", "is determined to ...".
+STATIVE_PARTICIPLES = frozenset({"commit", "determine", "resolve", "prepare", "dedicate", "oblige"})
 # Words that turn "to X" into a commitment by the subject: "is willing to withdraw".
 COMMITMENT_WORDS = frozenset({"willing", "ready", "prepared", "determined", "resolved"})
 # Verbs that report speech: "would" under them is the future of the past, not a hypothesis.
@@ -340,6 +345,13 @@ class EventCoder:
                 code = _state_in_phrase(head, ctx.actors)
                 if code:
                     return [replace(found, code=code)]
+            if found.kind == "state" and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
+                # "ethnic Hungarians in Romania", "Albanians demonstrated in Serbia": a people
+                # acting in another country is a community of that country (PLOVER codes
+                # ethnic groups by the state they live in), not the state of their name.
+                code = _state_in_phrase(t, ctx.actors) or act_place(t.sent, ctx.actors)
+                if code and code != found.code:
+                    return [self._generic(t, code, "CVL")]
             return [found]
         lower = t.lower_
         lemma = t.lemma_.lower()
@@ -439,7 +451,7 @@ class EventCoder:
 
     def _subject(self, token: Token, ctx: CodingContext) -> tuple[list[Entity], bool]:
         """Actor of a verb: (entities, stated_in_sentence)."""
-        passive = _is_passive(token)
+        passive = _is_passive(token) and token.lemma_.lower() not in STATIVE_PARTICIPLES
         node: Token | None = token
         for _ in range(4):
             if node is None:
@@ -450,7 +462,9 @@ class EventCoder:
                     return self.entities(agents[0], ctx), True
             else:
                 # "Arriving here were delegations of ...": the subject after an inverted "were".
-                subjects = _children(node, "nsubj") or [a for c in _children(node, "aux") for a in _children(c, "attr")]
+                # "Chile is committed to ...": a subject the parser hung on the auxiliary.
+                subjects = _children(node, "nsubj") or [a for c in _children(node, "aux") for a in _children(c, "attr")] \
+                    or [a for c in _children(node, "aux", "auxpass") for a in _children(c, "nsubj")]
                 for subject in subjects:
                     # Several subjects are a misparse ("a delegation led by minister X left"):
                     # the first that names someone.
@@ -749,7 +763,9 @@ class EventCoder:
                     return found, True
         # "the air strike in Syria by the US": the agent hangs on a modifier of the noun.
         for holder in token.children:
-            if holder.dep_ == "prep" and holder.lower_ != "by":
+            # Not "demonstrations against violations by the army": an agent inside what the
+            # act is against or about is that thing's agent.
+            if holder.dep_ == "prep" and holder.lower_ not in {"by", *TOPIC_PREPS}:
                 for obj in _children(holder, "pobj"):
                     for agent in _prep_objects(obj, "by"):
                         found = self.entities(agent, ctx)
@@ -880,13 +896,16 @@ class EventCoder:
             if reporter is not None and reporter.lemma_.lower() in AUTHORITY_NOUNS:
                 actor = self.entities(reporter, ctx)
                 stated = bool(actor)
+        if actor and not any(e.code for e in actor):
+            actor = _placed(actor, sent, ctx)
         noun_reported = trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
         if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or noun_reported or weapon is not None):
             # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed.
             return self._build(token, trig, sent, index, ctx, [], recipient, False, False, self._modality(token))
         if not actor or not any(e.code for e in actor + recipient):
             return None
-        if trig.event in TWO_PARTY_TYPES and not recipient and len({e.code or e.entity_name for e in actor}) < 2:
+        if trig.event in TWO_PARTY_TYPES and not recipient and len({e.code or e.entity_name for e in actor}) < 2 \
+                and not (trig.event == "AGREE" and _has_content(token)):
             return None
         if "!" in trig.preps and not recipient:
             return None
@@ -978,6 +997,16 @@ def _reporting_subject(token: Token) -> Token | None:
     return None
 
 
+def _has_content(token: Token) -> bool:
+    """Whether an AGREE trigger states what is promised ("agreed to extend the mandate",
+    "is committed to opening up", "offered concessions"): a commitment of one party, which
+    needs no second one, unlike a bare "agreed" that reports a meeting of minds."""
+    for child in token.children:
+        if child.dep_ in {"xcomp", "dobj"} or (child.dep_ == "prep" and child.lower_ == "to" and _children(child, "pobj", "pcomp")):
+            return True
+    return False
+
+
 def _hostile_content(token: Token, coder: EventCoder) -> bool:
     """Whether the act promised by a vow is material conflict ("vowed to retaliate")."""
     for clause in token.children:
@@ -1038,10 +1067,43 @@ def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
     return None
 
 
+def _placed(actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
+    """Actors whose country the text never states, given the country where they act.
+
+    "President X imposed a curfew in Algiers": a leader, a party or a rebel movement with no
+    stated country is, in news of a country's own affairs, of the country where it acts
+    (PLOVER codes domestic actors by their state). Foreign actors nearly always have their
+    country stated, so the place is a safe guess only for those that have none.
+    """
+    code = act_place(sent, ctx.actors)
+    if code is None:
+        return actor
+    return [replace(e, code=code) if e.kind in {"person", "organization", "group"} else e for e in actor]
+
+
+def act_place(sent: Span, actors: DocActors) -> str | None:
+    """Country of the place where a sentence's act happens: "in"/"at" a place that modifies a
+    verb or one of its arguments ("curfew in Algiers", "arrested in Kabul"), not a place
+    nested deeper in a phrase ("in view of the situation in Ukraine"), which is what the act
+    is about."""
+    for token in sent:
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+            entity = actors.at(token.i)
+            held = token.head.head
+            if entity is not None and entity.kind == "state" and entity.code and (
+                    held.pos_ in {"VERB", "AUX"} or held.dep_ in {"dobj", "nsubj", "nsubjpass", "ROOT"}):
+                return entity.code
+    return None
+
+
+# Prepositions that place an event in a country ("in Minsk", "near Samarra").
+PLACE_PREPS = frozenset({"in", "at"})
+
+
 def place_country(sent: Span, actors: DocActors) -> str | None:
     """Country of the first place named after "in"/"at" in a sentence ("in Minsk" → BLR)."""
     for token in sent:
-        if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
             entity = actors.at(token.i)
             if entity is not None and entity.kind == "state" and entity.code:
                 return entity.code
