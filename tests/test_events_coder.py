@@ -306,3 +306,35 @@ def test_a_people_acting_in_another_country_is_a_community_of_that_country():
 def test_an_agent_inside_what_a_protest_is_against_is_not_the_protester():
     keys = _keys("Students in Seoul staged demonstrations against the killing of protesters by the police.")
     assert any(k[0] == "PROTEST" and k[1] == frozenset({"KOR"}) for k in keys), keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event", "actor"),
+    [
+        ("Police in Dhaka fired on the marchers on Sunday.", "ASSAULT", {"BGD"}),
+        ("Gunmen murdered two aid workers in Kabul on Monday.", "ASSAULT", {"AFG"}),
+        ("Thousands of miners in Chile began a nationwide strike on Monday.", "PROTEST", {"CHL"}),
+        ("Students in Manila staged a protest against the fuel price rise.", "PROTEST", {"PHL"}),
+        ("The Ecuadorean army recaptured the town on Tuesday.", "ASSAULT", {"ECU"}),
+        ("Portugal expelled two journalists from Angola.", "COERCE", {"PRT"}),
+        ("The Tanzanian government permitted opposition rallies in Dodoma.", "CONCEDE", {"TZA"}),
+        ("Jordan paid tribute to the victims of the flood in Libya.", "SUPPORT", {"JOR"}),
+    ],
+)
+def test_common_newsroom_verbs_and_nouns_are_triggers(sentence, event, actor):
+    assert any(k[0] == event and k[1] == frozenset(actor) for k in _keys(sentence)), _keys(sentence)
+
+
+def test_a_capital_modifying_a_noun_says_where_not_whose():
+    keys = _keys("Students in Seoul protested outside the Tokyo embassy on Friday.")
+    assert not any(k[2] == frozenset({"JPN"}) for k in keys), keys
+
+
+def test_a_passive_act_of_violence_is_not_the_doing_of_the_last_subject():
+    keys = _keys("The Estonian president visited Tartu on Monday. Three people were killed in a fire on Friday.")
+    assert not any(k[0] == "ASSAULT" and k[1] == frozenset({"EST"}) for k in keys), keys
+
+
+def test_a_sentence_naming_no_place_goes_on_where_the_story_is():
+    keys = _keys("Hundreds of protesters gathered in Nairobi on Monday. Two people were arrested, police said.")
+    assert _key("COERCE", {"KEN"}, {"KEN"}) in keys, keys

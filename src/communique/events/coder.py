@@ -75,7 +75,7 @@ REPORTING_VERBS = frozenset({"say", "announce", "declare", "state", "confirm", "
 COLLECTIVE_NOUNS = frozenset({"side", "country", "nation", "state", "leader", "government"})
 # Modifiers that put a noun trigger in the past ("the historical visit") or in the future.
 HISTORY_MODIFIERS = frozenset({"historical", "historic", "past", "previous", "former", "earlier"})
-PLAN_NOUNS = frozenset({"plan", "proposal", "idea", "prospect", "possibility", "preparation", "way", "option", "measure"})
+PLAN_NOUNS = frozenset({"plan", "need", "proposal", "idea", "prospect", "possibility", "preparation", "way", "option", "measure"})
 # Dependency links along which a clause is the content of a framing trigger above it.
 CONTENT_LINKS = frozenset({"xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "prep", "dobj"})
 # Unnamed groups and their PLOVER sector; their country is that of the place of the event.
@@ -93,6 +93,15 @@ GENERIC_ACTORS = {
     "ministry": "GOV", "minister": "GOV", "spokesman": "GOV", "spokesperson": "GOV",
     "lawmaker": "LEG", "parliament": "LEG", "legislature": "LEG", "court": "JUD", "judge": "JUD",
     "opposition": "OPP", "journalist": "JRN", "newspaper": "JRN", "group": "CVL",
+    # more unnamed groups that news reports as actors
+    "mob": "CVL", "rioter": "CVL", "marcher": "CVL", "striker": "LAB", "miner": "LAB", "employee": "LAB",
+    "teacher": "EDU", "doctor": "MED", "nurse": "MED", "trader": "BUS", "shopkeeper": "BUS", "merchant": "BUS",
+    "monk": "REL", "cleric": "REL", "priest": "REL", "tribesman": "CVL", "tribe": "CVL", "clan": "CVL",
+    "prisoner": "CVL", "inmate": "CVL", "detainee": "CVL", "lawyer": "JUD", "prosecutor": "JUD",
+    "militia": "REB", "militiaman": "REB", "extremist": "REB", "attacker": "REB", "assailant": "REB",
+    "bomber": "REB", "kidnapper": "REB", "sniper": "REB", "warlord": "REB", "commando": "MIL",
+    "marine": "MIL", "paratrooper": "MIL", "sailor": "MIL", "gendarme": "COP", "regime": "GOV", "junta": "GOV",
+    "cabinet": "GOV", "legislator": "LEG", "senator": "LEG", "deputy": "LEG",
 }
 QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                             "millions", "group", "number", "crowd", "majority"})
@@ -406,7 +415,8 @@ class EventCoder:
                 if inner:
                     return [self._role(t, e) for e in inner]
         # "Hungarian and Romanian officials", "the Iranian foreign minister", "Chinese troops"
-        modifiers = [m for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} for m in (c, *c.conjuncts)]
+        modifiers = [m for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} for m in (c, *c.conjuncts)
+                     if not _located_by_capital(m)]
         inner = [e for m in modifiers if (e := ctx.actors.at(m.i)) is not None]
         if not inner:
             # "the two countries' officials", "its diplomats"
@@ -740,6 +750,8 @@ class EventCoder:
         for t in phrase.subtree:
             if t is phrase or ctx.actors.at(t.i) is None:
                 continue
+            if _located_by_capital(t):
+                continue
             head = t
             while head.head is not head and ctx.actors.by_token.get(head.head.i) == ctx.actors.by_token.get(t.i):
                 head = head.head
@@ -802,8 +814,14 @@ class EventCoder:
         """All events of one document, merged so that each real event appears once."""
         ctx = CodingContext(document=document, actors=actors, pair=bilateral_pair(actors))
         found: list[Event] = []
+        last_place: str | None = None
         for index, sent in enumerate(doc_sents):
-            ctx.sentence_place[sent.start] = place_country(sent, actors)
+            place = place_country(sent, actors)
+            if place is None and not any(ent.label_ in {"GPE", "LOC", "FAC"} for ent in sent.ents):
+                # A sentence that names no place goes on where the story is ("... in London.
+                # One person was arrested, police said.").
+                place = last_place
+            ctx.sentence_place[sent.start] = last_place = place
             for token in sent:
                 for trig in self._triggers(token):
                     if self._is_content_of_frame(token):
@@ -860,6 +878,8 @@ class EventCoder:
         passive = trig.pos == "VERB" and _is_passive(token)
         if trig.pos == "VERB":
             actor, stated = self._subject(token, ctx)
+            if passive and not stated and QUAD[trig.event] == 4:
+                actor = []  # "Several people were killed": not the doing of the last subject
         else:
             actor, stated = self._noun_actor(token, trig, ctx)
         if trig.event in JOINT_TYPES and len(ctx.last_parties) > 1 and _subject_word(token) == "they":
@@ -995,6 +1015,13 @@ def _reporting_subject(token: Token) -> Token | None:
             if subjects:
                 return subjects[0]
     return None
+
+
+def _located_by_capital(token: Token) -> bool:
+    """Whether a capital names where the noun it modifies is, not whose it is ("the London
+    embassy", "a Kabul hotel"); countries and their adjectives do name the owner ("the DPRK
+    embassy")."""
+    return token.dep_ in {"compound", "nmod"} and load_gazetteer().countries.get(token.text, ("", ""))[1] == "capital"
 
 
 def _has_content(token: Token) -> bool:
