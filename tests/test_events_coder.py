@@ -338,3 +338,11 @@ def test_a_passive_act_of_violence_is_not_the_doing_of_the_last_subject():
 def test_a_sentence_naming_no_place_goes_on_where_the_story_is():
     keys = _keys("Hundreds of protesters gathered in Nairobi on Monday. Two people were arrested, police said.")
     assert _key("COERCE", {"KEN"}, {"KEN"}) in keys, keys
+
+
+def test_unnamed_attackers_are_of_the_country_where_they_strike():
+    keys = _keys("Two Dutch soldiers were killed by a roadside bomb outside of the Afghan city of Herat.")
+    assert any(k[0] == "ASSAULT" and k[1] == frozenset({"AFG"}) for k in keys), keys
+    # ... and stay unknown where the text names no place
+    keys = _keys("Two Dutch soldiers were killed by a roadside bomb on Sunday.")
+    assert any(k[0] == "ASSAULT" and k[1] == frozenset() for k in keys), keys

@@ -53,6 +53,9 @@ PERFORMING_FORMS = frozenset(form for v in PERFORMING_VERBS for form in (
 # Prepositions that give a frame's circumstances, not its content.
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "following", "during", "since", "amid", "despite", "until",
                                 "at", "in", "near", "outside", "ahead"})
+# Prepositions that place an event in a country ("in Minsk", "near Samarra").
+PLACE_PREPS = frozenset({"in", "at"})
+NEAR_PREPS = PLACE_PREPS | {"near", "outside", "around", "inside"}
 # Prepositions that introduce what an act is against or about.
 TOPIC_PREPS = frozenset({"against", "over", "about", "on", "regarding", "concerning"})
 # Reactions whose object, when a material act, is an event of its own ("condemned the launch").
@@ -920,8 +923,12 @@ class EventCoder:
             actor = _placed(actor, sent, ctx)
         noun_reported = trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
         if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or noun_reported or weapon is not None):
-            # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed.
-            return self._build(token, trig, sent, index, ctx, [], recipient, False, False, self._modality(token))
+            # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed,
+            # who, like any unnamed group, is of the country where the violence happens.
+            code = act_place(sent, ctx.actors, NEAR_PREPS)
+            unknown = [Entity(entity_text="unidentified attackers", entity_name="unidentified attackers", kind="group",
+                              code=code, sector=None, start=token.idx, end=token.idx + len(token))] if code else []
+            return self._build(token, trig, sent, index, ctx, unknown, recipient, False, False, self._modality(token))
         if not actor or not any(e.code for e in actor + recipient):
             return None
         if trig.event in TWO_PARTY_TYPES and not recipient and len({e.code or e.entity_name for e in actor}) < 2 \
@@ -1108,23 +1115,26 @@ def _placed(actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]
     return [replace(e, code=code) if e.kind in {"person", "organization", "group"} else e for e in actor]
 
 
-def act_place(sent: Span, actors: DocActors) -> str | None:
+def act_place(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS) -> str | None:
     """Country of the place where a sentence's act happens: "in"/"at" a place that modifies a
     verb or one of its arguments ("curfew in Algiers", "arrested in Kabul"), not a place
     nested deeper in a phrase ("in view of the situation in Ukraine"), which is what the act
     is about."""
     for token in sent:
-        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
-            entity = actors.at(token.i)
-            held = token.head.head
+        prep = token.head
+        if prep.lower_ == "of" and prep.head.lower_ in preps:
+            prep = prep.head  # "outside of the city"
+        if token.dep_ == "pobj" and prep.lower_ in preps:
+            # "in Basra", "in the Iraqi city of Basra"
+            entity = actors.at(token.i) or next(
+                (e for c in token.children if c.dep_ in {"amod", "compound"} and (e := actors.at(c.i)) is not None), None)
+            held = prep.head
             if entity is not None and entity.kind == "state" and entity.code and (
                     held.pos_ in {"VERB", "AUX"} or held.dep_ in {"dobj", "nsubj", "nsubjpass", "ROOT"}):
                 return entity.code
     return None
 
 
-# Prepositions that place an event in a country ("in Minsk", "near Samarra").
-PLACE_PREPS = frozenset({"in", "at"})
 
 
 def place_country(sent: Span, actors: DocActors) -> str | None:
