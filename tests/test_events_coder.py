@@ -279,3 +279,70 @@ def test_an_attack_mentioned_in_passing_is_not_coded_without_its_doer():
     assert not any(k[0] == "ASSAULT" for k in keys), keys
     # ... while a reported attack by someone unnamed keeps its target
     assert any(k[0] == "ASSAULT" and k[1] == frozenset() for k in _keys("Airstrikes against Syrian villages were reported on Monday."))
+
+
+def test_a_stated_commitment_needs_no_second_party():
+    # "agreed to <act>" is one party's promise; a bare "agreed" still needs two.
+    assert _key("AGREE", {"NZL"}, set()) in _keys("New Zealand agreed to extend the mandate of its police mission.")
+    assert _key("AGREE", {"CHL"}, set()) in _keys("Chile is committed to reducing its emissions.")
+    assert not any(k[0] == "AGREE" for k in _keys("Chile agreed on Monday."))
+
+
+def test_an_actor_without_a_stated_country_takes_the_country_where_it_acts():
+    keys = _keys("President Hakainde Hichilema imposed a curfew in Lusaka on Monday.")
+    assert any(k[1] == frozenset({"ZMB"}) for k in keys), keys
+    # ... but not the country of a place the act is about
+    keys = _keys("The Council adopted new sanctions in view of the situation in Mali.")
+    assert not any(k[1] == frozenset({"MLI"}) for k in keys), keys
+
+
+def test_a_people_acting_in_another_country_is_a_community_of_that_country():
+    keys = _keys("About 300 ethnic Hungarians demonstrated on Sunday in Romania.")
+    assert any(k[0] == "PROTEST" and k[1] == frozenset({"ROU"}) for k in keys), keys
+    keys = _keys("The Albanians of southern Serbia are demanding autonomy.")
+    assert any(k[0] == "REQUEST" and k[1] == frozenset({"SRB"}) for k in keys), keys
+
+
+def test_an_agent_inside_what_a_protest_is_against_is_not_the_protester():
+    keys = _keys("Students in Seoul staged demonstrations against the killing of protesters by the police.")
+    assert any(k[0] == "PROTEST" and k[1] == frozenset({"KOR"}) for k in keys), keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event", "actor"),
+    [
+        ("Police in Dhaka fired on the marchers on Sunday.", "ASSAULT", {"BGD"}),
+        ("Gunmen murdered two aid workers in Kabul on Monday.", "ASSAULT", {"AFG"}),
+        ("Thousands of miners in Chile began a nationwide strike on Monday.", "PROTEST", {"CHL"}),
+        ("Students in Manila staged a protest against the fuel price rise.", "PROTEST", {"PHL"}),
+        ("The Ecuadorean army recaptured the town on Tuesday.", "ASSAULT", {"ECU"}),
+        ("Portugal expelled two journalists from Angola.", "COERCE", {"PRT"}),
+        ("The Tanzanian government permitted opposition rallies in Dodoma.", "CONCEDE", {"TZA"}),
+        ("Jordan paid tribute to the victims of the flood in Libya.", "SUPPORT", {"JOR"}),
+    ],
+)
+def test_common_newsroom_verbs_and_nouns_are_triggers(sentence, event, actor):
+    assert any(k[0] == event and k[1] == frozenset(actor) for k in _keys(sentence)), _keys(sentence)
+
+
+def test_a_capital_modifying_a_noun_says_where_not_whose():
+    keys = _keys("Students in Seoul protested outside the Tokyo embassy on Friday.")
+    assert not any(k[2] == frozenset({"JPN"}) for k in keys), keys
+
+
+def test_a_passive_act_of_violence_is_not_the_doing_of_the_last_subject():
+    keys = _keys("The Estonian president visited Tartu on Monday. Three people were killed in a fire on Friday.")
+    assert not any(k[0] == "ASSAULT" and k[1] == frozenset({"EST"}) for k in keys), keys
+
+
+def test_a_sentence_naming_no_place_goes_on_where_the_story_is():
+    keys = _keys("Hundreds of protesters gathered in Nairobi on Monday. Two people were arrested, police said.")
+    assert _key("COERCE", {"KEN"}, {"KEN"}) in keys, keys
+
+
+def test_unnamed_attackers_are_of_the_country_where_they_strike():
+    keys = _keys("Two Dutch soldiers were killed by a roadside bomb outside of the Afghan city of Herat.")
+    assert any(k[0] == "ASSAULT" and k[1] == frozenset({"AFG"}) for k in keys), keys
+    # ... and stay unknown where the text names no place
+    keys = _keys("Two Dutch soldiers were killed by a roadside bomb on Sunday.")
+    assert any(k[0] == "ASSAULT" and k[1] == frozenset() for k in keys), keys

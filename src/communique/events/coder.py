@@ -54,6 +54,11 @@ PERFORMING_FORMS = frozenset(form for v in PERFORMING_VERBS for form in (
 # Prepositions that give a frame's circumstances, not its content.
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "following", "during", "since", "amid", "despite", "until",
                                 "at", "in", "near", "outside", "ahead"})
+# Prepositions that place an event in a country ("in Minsk", "near Samarra").
+PLACE_PREPS = frozenset({"in", "at"})
+NEAR_PREPS = PLACE_PREPS | {"near", "outside", "around", "inside"}
+# Prepositions that introduce what an act is against or about.
+TOPIC_PREPS = frozenset({"against", "over", "about", "on", "regarding", "concerning"})
 # Reactions whose object, when a material act, is an event of its own ("condemned the launch").
 REACTION_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT"})
 # Words that frame an intent as AGREE unless the intended act is hostile.
@@ -63,6 +68,9 @@ VOW_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
 # Material conflict whose doer the text may leave unnamed ("were killed", "airstrikes on X").
 UNKNOWN_ACTOR_TYPES = frozenset({"ASSAULT"})
 INTENT_VERBS = frozenset({"plan", "intend", "expect", "hope", "want", "seek", "aim", "prepare", "wish"})
+# Participles that after "is" describe their subject's stance, not something done to it:
+# "Chile is committed to ...", "is determined to ...".
+STATIVE_PARTICIPLES = frozenset({"commit", "determine", "resolve", "prepare", "dedicate", "oblige"})
 # Words that turn "to X" into a commitment by the subject: "is willing to withdraw".
 COMMITMENT_WORDS = frozenset({"willing", "ready", "prepared", "determined", "resolved"})
 # Verbs that report speech: "would" under them is the future of the past, not a hypothesis.
@@ -71,7 +79,7 @@ REPORTING_VERBS = frozenset({"say", "announce", "declare", "state", "confirm", "
 COLLECTIVE_NOUNS = frozenset({"side", "country", "nation", "state", "leader", "government"})
 # Modifiers that put a noun trigger in the past ("the historical visit") or in the future.
 HISTORY_MODIFIERS = frozenset({"historical", "historic", "past", "previous", "former", "earlier"})
-PLAN_NOUNS = frozenset({"plan", "proposal", "idea", "prospect", "possibility", "preparation", "way", "option", "measure"})
+PLAN_NOUNS = frozenset({"plan", "need", "proposal", "idea", "prospect", "possibility", "preparation", "way", "option", "measure"})
 # Dependency links along which a clause is the content of a framing trigger above it.
 CONTENT_LINKS = frozenset({"xcomp", "ccomp", "conj", "acl", "pcomp", "pobj", "prep", "dobj"})
 # Unnamed groups and their PLOVER sector; their country is that of the place of the event.
@@ -89,6 +97,15 @@ GENERIC_ACTORS = {
     "ministry": "GOV", "minister": "GOV", "spokesman": "GOV", "spokesperson": "GOV",
     "lawmaker": "LEG", "parliament": "LEG", "legislature": "LEG", "court": "JUD", "judge": "JUD",
     "opposition": "OPP", "journalist": "JRN", "newspaper": "JRN", "group": "CVL",
+    # more unnamed groups that news reports as actors
+    "mob": "CVL", "rioter": "CVL", "marcher": "CVL", "striker": "LAB", "miner": "LAB", "employee": "LAB",
+    "teacher": "EDU", "doctor": "MED", "nurse": "MED", "trader": "BUS", "shopkeeper": "BUS", "merchant": "BUS",
+    "monk": "REL", "cleric": "REL", "priest": "REL", "tribesman": "CVL", "tribe": "CVL", "clan": "CVL",
+    "prisoner": "CVL", "inmate": "CVL", "detainee": "CVL", "lawyer": "JUD", "prosecutor": "JUD",
+    "militia": "REB", "militiaman": "REB", "extremist": "REB", "attacker": "REB", "assailant": "REB",
+    "bomber": "REB", "kidnapper": "REB", "sniper": "REB", "warlord": "REB", "commando": "MIL",
+    "marine": "MIL", "paratrooper": "MIL", "sailor": "MIL", "gendarme": "COP", "regime": "GOV", "junta": "GOV",
+    "cabinet": "GOV", "legislator": "LEG", "senator": "LEG", "deputy": "LEG",
 }
 QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                             "millions", "group", "number", "crowd", "majority"})
@@ -341,6 +358,13 @@ class EventCoder:
                 code = _state_in_phrase(head, ctx.actors)
                 if code:
                     return [replace(found, code=code)]
+            if found.kind == "state" and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
+                # "ethnic Hungarians in Romania", "Albanians demonstrated in Serbia": a people
+                # acting in another country is a community of that country (PLOVER codes
+                # ethnic groups by the state they live in), not the state of their name.
+                code = _state_in_phrase(t, ctx.actors) or act_place(t.sent, ctx.actors)
+                if code and code != found.code:
+                    return [self._generic(t, code, "CVL")]
             return [found]
         lower = t.lower_
         lemma = t.lemma_.lower()
@@ -395,7 +419,8 @@ class EventCoder:
                 if inner:
                     return [self._role(t, e) for e in inner]
         # "Hungarian and Romanian officials", "the Iranian foreign minister", "Chinese troops"
-        modifiers = [m for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} for m in (c, *c.conjuncts)]
+        modifiers = [m for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} for m in (c, *c.conjuncts)
+                     if not _located_by_capital(m)]
         inner = [e for m in modifiers if (e := ctx.actors.at(m.i)) is not None]
         if not inner:
             # "the two countries' officials", "its diplomats"
@@ -440,7 +465,7 @@ class EventCoder:
 
     def _subject(self, token: Token, ctx: CodingContext) -> tuple[list[Entity], bool]:
         """Actor of a verb: (entities, stated_in_sentence)."""
-        passive = _is_passive(token)
+        passive = _is_passive(token) and token.lemma_.lower() not in STATIVE_PARTICIPLES
         node: Token | None = token
         for _ in range(4):
             if node is None:
@@ -451,7 +476,9 @@ class EventCoder:
                     return self.entities(agents[0], ctx), True
             else:
                 # "Arriving here were delegations of ...": the subject after an inverted "were".
-                subjects = _children(node, "nsubj") or [a for c in _children(node, "aux") for a in _children(c, "attr")]
+                # "Chile is committed to ...": a subject the parser hung on the auxiliary.
+                subjects = _children(node, "nsubj") or [a for c in _children(node, "aux") for a in _children(c, "attr")] \
+                    or [a for c in _children(node, "aux", "auxpass") for a in _children(c, "nsubj")]
                 for subject in subjects:
                     # Several subjects are a misparse ("a delegation led by minister X left"):
                     # the first that names someone.
@@ -727,6 +754,8 @@ class EventCoder:
         for t in phrase.subtree:
             if t is phrase or ctx.actors.at(t.i) is None:
                 continue
+            if _located_by_capital(t):
+                continue
             head = t
             while head.head is not head and ctx.actors.by_token.get(head.head.i) == ctx.actors.by_token.get(t.i):
                 head = head.head
@@ -750,7 +779,9 @@ class EventCoder:
                     return found, True
         # "the air strike in Syria by the US": the agent hangs on a modifier of the noun.
         for holder in token.children:
-            if holder.dep_ == "prep" and holder.lower_ != "by":
+            # Not "demonstrations against violations by the army": an agent inside what the
+            # act is against or about is that thing's agent.
+            if holder.dep_ == "prep" and holder.lower_ not in {"by", *TOPIC_PREPS}:
                 for obj in _children(holder, "pobj"):
                     for agent in _prep_objects(obj, "by"):
                         found = self.entities(agent, ctx)
@@ -787,8 +818,14 @@ class EventCoder:
         """All events of one document, merged so that each real event appears once."""
         ctx = CodingContext(document=document, actors=actors, pair=bilateral_pair(actors))
         found: list[Event] = []
+        last_place: str | None = None
         for index, sent in enumerate(doc_sents):
-            ctx.sentence_place[sent.start] = place_country(sent, actors)
+            place = place_country(sent, actors)
+            if place is None and not any(ent.label_ in {"GPE", "LOC", "FAC"} for ent in sent.ents):
+                # A sentence that names no place goes on where the story is ("... in London.
+                # One person was arrested, police said.").
+                place = last_place
+            ctx.sentence_place[sent.start] = last_place = place
             for token in sent:
                 for trig in self._triggers(token):
                     if self._is_content_of_frame(token):
@@ -845,6 +882,8 @@ class EventCoder:
         passive = trig.pos == "VERB" and _is_passive(token)
         if trig.pos == "VERB":
             actor, stated = self._subject(token, ctx)
+            if passive and not stated and QUAD[trig.event] == 4:
+                actor = []  # "Several people were killed": not the doing of the last subject
         else:
             actor, stated = self._noun_actor(token, trig, ctx)
         if trig.event in JOINT_TYPES and len(ctx.last_parties) > 1 and _subject_word(token) == "they":
@@ -881,13 +920,20 @@ class EventCoder:
             if reporter is not None and reporter.lemma_.lower() in AUTHORITY_NOUNS:
                 actor = self.entities(reporter, ctx)
                 stated = bool(actor)
+        if actor and not any(e.code for e in actor):
+            actor = _placed(actor, sent, ctx)
         noun_reported = trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
         if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or noun_reported or weapon is not None):
-            # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed.
-            return self._build(token, trig, sent, index, ctx, [], recipient, False, False, self._modality(token))
+            # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed,
+            # who, like any unnamed group, is of the country where the violence happens.
+            code = act_place(sent, ctx.actors, NEAR_PREPS)
+            unknown = [Entity(entity_text="unidentified attackers", entity_name="unidentified attackers", kind="group",
+                              code=code, sector=None, start=token.idx, end=token.idx + len(token))] if code else []
+            return self._build(token, trig, sent, index, ctx, unknown, recipient, False, False, self._modality(token))
         if not actor or not any(e.code for e in actor + recipient):
             return None
-        if trig.event in TWO_PARTY_TYPES and not recipient and len({e.code or e.entity_name for e in actor}) < 2:
+        if trig.event in TWO_PARTY_TYPES and not recipient and len({e.code or e.entity_name for e in actor}) < 2 \
+                and not (trig.event == "AGREE" and _has_content(token)):
             return None
         if "!" in trig.preps and not recipient:
             return None
@@ -979,6 +1025,23 @@ def _reporting_subject(token: Token) -> Token | None:
     return None
 
 
+def _located_by_capital(token: Token) -> bool:
+    """Whether a capital names where the noun it modifies is, not whose it is ("the London
+    embassy", "a Kabul hotel"); countries and their adjectives do name the owner ("the DPRK
+    embassy")."""
+    return token.dep_ in {"compound", "nmod"} and load_gazetteer().countries.get(token.text, ("", ""))[1] == "capital"
+
+
+def _has_content(token: Token) -> bool:
+    """Whether an AGREE trigger states what is promised ("agreed to extend the mandate",
+    "is committed to opening up", "offered concessions"): a commitment of one party, which
+    needs no second one, unlike a bare "agreed" that reports a meeting of minds."""
+    for child in token.children:
+        if child.dep_ in {"xcomp", "dobj"} or (child.dep_ == "prep" and child.lower_ == "to" and _children(child, "pobj", "pcomp")):
+            return True
+    return False
+
+
 def _hostile_content(token: Token, coder: EventCoder) -> bool:
     """Whether the act promised by a vow is material conflict ("vowed to retaliate")."""
     for clause in token.children:
@@ -1039,10 +1102,46 @@ def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
     return None
 
 
+def _placed(actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
+    """Actors whose country the text never states, given the country where they act.
+
+    "President X imposed a curfew in Algiers": a leader, a party or a rebel movement with no
+    stated country is, in news of a country's own affairs, of the country where it acts
+    (PLOVER codes domestic actors by their state). Foreign actors nearly always have their
+    country stated, so the place is a safe guess only for those that have none.
+    """
+    code = act_place(sent, ctx.actors)
+    if code is None:
+        return actor
+    return [replace(e, code=code) if e.kind in {"person", "organization", "group"} else e for e in actor]
+
+
+def act_place(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS) -> str | None:
+    """Country of the place where a sentence's act happens: "in"/"at" a place that modifies a
+    verb or one of its arguments ("curfew in Algiers", "arrested in Kabul"), not a place
+    nested deeper in a phrase ("in view of the situation in Ukraine"), which is what the act
+    is about."""
+    for token in sent:
+        prep = token.head
+        if prep.lower_ == "of" and prep.head.lower_ in preps:
+            prep = prep.head  # "outside of the city"
+        if token.dep_ == "pobj" and prep.lower_ in preps:
+            # "in Basra", "in the Iraqi city of Basra"
+            entity = actors.at(token.i) or next(
+                (e for c in token.children if c.dep_ in {"amod", "compound"} and (e := actors.at(c.i)) is not None), None)
+            held = prep.head
+            if entity is not None and entity.kind == "state" and entity.code and (
+                    held.pos_ in {"VERB", "AUX"} or held.dep_ in {"dobj", "nsubj", "nsubjpass", "ROOT"}):
+                return entity.code
+    return None
+
+
+
+
 def place_country(sent: Span, actors: DocActors) -> str | None:
     """Country of the first place named after "in"/"at" in a sentence ("in Minsk" → BLR)."""
     for token in sent:
-        if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
             entity = actors.at(token.i)
             if entity is not None and entity.kind == "state" and entity.code:
                 return entity.code
