@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from communique import watchdog
 from communique.actors import resolve_actors
@@ -26,6 +27,9 @@ from communique.nlp import load_model
 from communique.records import CodedDocument, Document, Failure, RawDocument
 from communique.statements import extract_statements
 from communique.watchdog import TimeLimitExceeded
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 logger = logging.getLogger(__name__)
 
@@ -112,28 +116,47 @@ def process(
     out as a :class:`CodedDocument` without actors or events. Cleaning one document, and coding
     it, may each take at most ``time_limit`` seconds (None: no limit; enforced in the main
     thread only); past it, the document becomes a ``timeout`` failure.
+
+    Each batch is coded inside a spaCy memory zone, open while its results are handed out: between
+    two results, use the model through ``process()`` or :func:`code` only (they code a batch at
+    once when a zone is open); a ``Doc`` made directly with it then is freed when the zone ends.
     """
     nlp = load_model()
     coder = EventCoder()
     pending: list[Document | Failure] = []
 
+    def coded(item: Document | Failure, parsed: Iterator[Doc], skipped: set[int]) -> CodedDocument | Failure:
+        if isinstance(item, Failure):
+            return item
+        if id(item) in skipped:
+            return CodedDocument(doc=item)
+        if item.language in CODED_LANGUAGES and len(item.text) > MAX_CODED_CHARS:
+            return _too_long(item)
+        if item.language in CODED_LANGUAGES:
+            return _guarded_code(item, next(parsed), coder, time_limit)
+        note = f"not coded: language {item.language or 'unknown'} (communique codes English)"
+        return CodedDocument(doc=dataclasses.replace(item, notes=item.notes + (note,)))
+
     def flush() -> Iterator[CodedDocument | Failure]:
         skipped = {id(d) for d in pending if isinstance(d, Document) and skip is not None and skip(d)}
         english = [d for d in pending if isinstance(d, Document) and d.language in CODED_LANGUAGES
                    and id(d) not in skipped and len(d.text) <= MAX_CODED_CHARS]
-        parsed = iter(nlp.pipe((d.text for d in english), batch_size=batch_size, n_process=n_process))
-        for item in pending:
-            if isinstance(item, Failure):
-                yield item
-            elif id(item) in skipped:
-                yield CodedDocument(doc=item)
-            elif item.language in CODED_LANGUAGES and len(item.text) > MAX_CODED_CHARS:
-                yield _too_long(item)
-            elif item.language in CODED_LANGUAGES:
-                yield _guarded_code(item, next(parsed), coder, time_limit)
-            else:
-                note = f"not coded: language {item.language or 'unknown'} (communique codes English)"
-                yield CodedDocument(doc=dataclasses.replace(item, notes=item.notes + (note,)))
+        # The batch is parsed and coded inside a spaCy memory zone, which forgets the strings and
+        # lexemes its texts added to the shared vocabulary: without it every new name, number or
+        # typo stays in memory for the life of the process. The records hold no spaCy objects.
+        if nlp.vocab.in_memory_zone:
+            # Zones must not nest, and the open one (a caller's, or that of another process()
+            # waiting between two of its results) may end before our next result is asked for:
+            # code the whole batch now, so that none of our Docs outlives it.
+            parsed = iter(nlp.pipe((d.text for d in english), batch_size=batch_size, n_process=n_process))
+            results = [coded(item, parsed, skipped) for item in pending]
+            pending.clear()
+            yield from results
+            return
+        with nlp.memory_zone():
+            parsed = iter(nlp.pipe((d.text for d in english), batch_size=batch_size, n_process=n_process))
+            for item in pending:  # each result is stored before the next is coded
+                yield coded(item, parsed, skipped)
         pending.clear()
 
     chars = 0
