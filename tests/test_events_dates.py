@@ -94,3 +94,17 @@ def test_weekday_across_a_year_boundary():
     # 2024-01-02 is a Tuesday; the Saturday before it is in 2023.
     assert calendar.weekday(2024, 1, 2) == calendar.TUESDAY
     assert resolve_date("Saturday", "2024-01-02") == ("2023-12-30", "day")
+
+
+@pytest.mark.parametrize(("expression", "published"), [
+    ("yesterday", "0001-01-01"), ("last Sunday", "0001-01-01"), ("Saturday", "0001-01-03"),
+    ("tomorrow", "9999-12-31"), ("next Monday", "9999-12-28"), ("next Sunday", "9999-12-31"),
+])
+def test_dates_past_the_ends_of_the_calendar_do_not_resolve(expression, published):
+    assert resolve_date(expression, published) == (None, None)
+
+
+def test_dates_near_the_ends_of_the_calendar_still_resolve():
+    assert resolve_date("tomorrow", "0001-01-01") == ("0001-01-02", "day")
+    assert resolve_date("yesterday", "9999-12-31") == ("9999-12-30", "day")
+    assert resolve_date("last Sunday", "9999-12-31") == ("9999-12-26", "day")

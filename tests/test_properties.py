@@ -122,6 +122,32 @@ def test_relative_dates_fall_near_publication(expression, published):
     assert abs((dt.date.fromisoformat(date) - published).days) <= 366
 
 
+# Time expressions of every kind the resolver reads (and some it does not), for the ends of the
+# calendar: a relative date there may fall outside it.
+EXPRESSIONS = ["today", "tonight", "this morning", "yesterday", "tomorrow", "on Saturday", "Sunday",
+               "last Monday", "next Monday", "this Friday", "next Sunday", "last Sunday",
+               "on July 19", "December 31", "31 December", "on Jan. 1", "1st of January",
+               "July 19, 2000", "2024-02-29", "May 2023", "last week", "next week", "next year",
+               "last year", "3 years ago", "in two days", "a decade from now", "no date at all"]
+CALENDAR_ENDS = ([dt.date.min + dt.timedelta(days=n) for n in range(8)]
+                 + [dt.date.max - dt.timedelta(days=n) for n in range(8)])
+any_day = st.one_of(st.dates(min_value=dt.date.min, max_value=dt.date.max), st.sampled_from(CALENDAR_ENDS))
+
+
+@given(st.sampled_from(EXPRESSIONS), any_day)
+@example("yesterday", dt.date.min)
+@example("tomorrow", dt.date.max)
+@example("last Sunday", dt.date.min)
+@example("next Monday", dt.date.max)
+def test_resolve_date_never_raises_across_the_calendar(expression, published):
+    date, precision = resolve_date(expression, published.isoformat())
+    assert (date is None) == (precision is None)
+    if date is not None:
+        assert _valid_iso(date, precision)
+        if precision == "day" and not re.search(r"\d{4}", expression):  # resolved against publication
+            assert abs((dt.date.fromisoformat(date) - published).days) <= 366
+
+
 # -- document ids and cleaning ----------------------------------------------------------------
 
 @given(texts)

@@ -41,7 +41,7 @@ def _work(batch: list[Document | Failure], skipped: frozenset[int], batch_size: 
           time_limit: float | None) -> list[CodedDocument | Failure]:
     from communique.pipeline import _code_batch
 
-    return _code_batch(batch, skipped, batch_size, time_limit)
+    return list(_code_batch(batch, skipped, batch_size, time_limit))
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -99,26 +99,44 @@ def _too_long(document: Document) -> Failure:
 
 
 def _code_batch(batch: list[Document | Failure], skipped: frozenset[int], batch_size: int,
-                time_limit: float | None) -> list[CodedDocument | Failure]:
-    """Parse and code one batch (the items at the positions in ``skipped`` are not parsed)."""
+                time_limit: float | None) -> Iterator[CodedDocument | Failure]:
+    """Parse and code one batch, one result at a time (the items at the positions in
+    ``skipped`` are not parsed).
+
+    The batch is parsed and coded inside a spaCy memory zone, which forgets the strings its
+    texts added to the model's shared vocabulary: without it every new name, number or typo
+    would stay in memory for the life of the process (the records hold no spaCy objects).
+    Zones must not nest, and one that is already open (a caller's, or that of another
+    ``process()`` paused between two results) may end before our next result is asked for:
+    then the whole batch is coded at once, so that none of its Docs outlives that zone.
+    """
+    nlp = load_model()
+    if nlp.vocab.in_memory_zone:
+        yield from list(_coded_items(batch, skipped, batch_size, time_limit))
+        return
+    with nlp.memory_zone():
+        yield from _coded_items(batch, skipped, batch_size, time_limit)
+
+
+def _coded_items(batch: list[Document | Failure], skipped: frozenset[int], batch_size: int,
+                 time_limit: float | None) -> Iterator[CodedDocument | Failure]:
     nlp, coder = load_model(), _coder()
     english = [d for i, d in enumerate(batch) if isinstance(d, Document) and d.language in CODED_LANGUAGES
                and i not in skipped and len(d.text) <= MAX_CODED_CHARS]
     parsed = iter(nlp.pipe((d.text for d in english), batch_size=batch_size))
-    out: list[CodedDocument | Failure] = []
     for i, item in enumerate(batch):
         if isinstance(item, Failure):
-            out.append(item)
+            yield item
         elif i in skipped:
-            out.append(CodedDocument(doc=item))
+            yield CodedDocument(doc=item)
         elif item.language in CODED_LANGUAGES and len(item.text) > MAX_CODED_CHARS:
-            out.append(_too_long(item))
+            yield _too_long(item)
         elif item.language in CODED_LANGUAGES:
-            out.append(_guarded_code(item, next(parsed), coder, time_limit))
+            # Each result is handed out (and stored) before the next document is coded.
+            yield _guarded_code(item, next(parsed), coder, time_limit)
         else:
             note = f"not coded: language {item.language or 'unknown'} (communique codes English)"
-            out.append(CodedDocument(doc=dataclasses.replace(item, notes=item.notes + (note,))))
-    return out
+            yield CodedDocument(doc=dataclasses.replace(item, notes=item.notes + (note,)))
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +187,11 @@ def process(
     With ``n_process`` > 1, batches are parsed *and coded* in that many worker processes
     (:mod:`communique.parallel`); this process cleans, asks ``skip`` and yields the records in
     input order, the same records as with one process.
+
+    Each batch is coded inside a spaCy memory zone, open while its results are handed out:
+    between two results, use the model through ``process()`` or :func:`code` only (they code
+    a batch at once when a zone is open); a ``Doc`` made directly with it then is freed when
+    the zone ends.
     """
     batches = _batches(raws, batch_size, skip, time_limit)
     if n_process > 1:

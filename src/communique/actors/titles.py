@@ -91,13 +91,11 @@ class TitleReader:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
-        self._last: tuple[Doc | None, str] = (None, "")
 
-    def text(self, doc: Doc) -> str:
-        """``doc.text``, kept for the document in hand (spaCy joins the tokens on every call)."""
-        if self._last[0] is not doc:
-            self._last = (doc, doc_text(doc))
-        return self._last[1]
+    @staticmethod
+    def text(doc: Doc) -> str:
+        """``doc.text``, read once per document (spaCy joins the tokens on every call)."""
+        return doc_text(doc)
 
     # -- words ----------------------------------------------------------------------------------
 

@@ -3,6 +3,8 @@
 "on July 19" in a story published 2000-07-21 is 2000-07-19; "Saturday" is the latest Saturday
 on or before publication; "yesterday" is the day before. Without a publication date only
 expressions that carry their own year resolve. Precision is ``day``, ``month`` or ``year``.
+A date that would fall outside the calendar (``yesterday`` of 0001-01-01, ``tomorrow`` of
+9999-12-31) does not resolve: there is no such day, and the nearest valid one would be wrong.
 """
 
 from __future__ import annotations
@@ -40,6 +42,14 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _shift(base: dt.date, days: int) -> tuple[str | None, str | None]:
+    """``base`` moved by ``days`` as an ISO day, or (None, None) past either end of the calendar."""
+    try:
+        return (base + dt.timedelta(days=days)).isoformat(), "day"
+    except OverflowError:
+        return None, None
+
+
 def resolve_date(expression: str, published: str | None) -> tuple[str | None, str | None]:
     """Resolve a time expression to (ISO date, precision), or (None, None).
 
@@ -50,6 +60,11 @@ def resolve_date(expression: str, published: str | None) -> tuple[str | None, st
         ('2024-03-23', 'day')
         >>> resolve_date("September 7", None)
         (None, None)
+        >>> resolve_date("tomorrow", "9999-12-31")
+        (None, None)
+
+    Raises:
+        ValueError: ``published`` is not an ISO date (``YYYY-MM-DD``).
     """
     base = dt.date.fromisoformat(published) if published else None
     if m := _ISO.search(expression):
@@ -72,14 +87,14 @@ def resolve_date(expression: str, published: str | None) -> tuple[str | None, st
     if base is None:
         return None, None
     if m := _RELATIVE.search(expression):
-        return (base + dt.timedelta(days=_RELATIVE_DAYS[m[1].lower()])).isoformat(), "day"
+        return _shift(base, _RELATIVE_DAYS[m[1].lower()])
     if m := _WEEKDAY.search(expression):
         qualifier = (m[1] or "").lower()
         target = _WEEKDAYS[m[2].lower()]
         back = (base.weekday() - target) % 7
         if qualifier == "next":
-            return (base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)).isoformat(), "day"
+            return _shift(base, (target - base.weekday()) % 7 or 7)
         if qualifier == "last" and back == 0:
             back = 7
-        return (base - dt.timedelta(days=back)).isoformat(), "day"
+        return _shift(base, -back)
     return None, None
