@@ -14,8 +14,9 @@ that ingest would skip). They are written as files into a temporary folder first
   n_process=P)``).
 
 Each side is timed R times, alternating, in one process; the medians are compared
-(``ratio`` = spaCy's time / communique's time: above 1, communique is faster). Prints JSON
-with the machine.
+(``ratio`` = spaCy's time / communique's time: above 1, communique is faster), and so are the
+CPU seconds each side used (with its worker processes), which a machine shared with other jobs
+disturbs less than the wall clock. Prints JSON with the machine.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import resource
 import statistics
 import sys
 import tempfile
@@ -76,6 +78,12 @@ def communique_ingest(folder: Path, db: Path, n_process: int) -> int:
     return events
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (worker processes)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def main() -> None:
     args = sys.argv[1:]
     repeat, rounds, n_process = _arg(args, "--repeat", 4), _arg(args, "--rounds", 3), _arg(args, "--n-process", 1)
@@ -95,14 +103,16 @@ def main() -> None:
             Path(warm, f"{i}.txt").write_text(text, encoding="utf-8")
         plain_spacy(plain, warm, 1)
         communique_ingest(warm, Path(tmp, "warm.db"), 1)
-        spacy_s, ours_s, tokens, events = [], [], 0, 0
+        spacy_s, ours_s, spacy_cpu, ours_cpu, tokens, events = [], [], [], [], 0, 0
         for r in range(rounds):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), _cpu()
             tokens = plain_spacy(plain, folder, n_process)
             spacy_s.append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
+            spacy_cpu.append(_cpu() - c0)
+            t0, c0 = time.perf_counter(), _cpu()
             events = communique_ingest(folder, Path(tmp, f"round{r}.db"), n_process)
             ours_s.append(time.perf_counter() - t0)
+            ours_cpu.append(_cpu() - c0)
     n = repeat * len(texts)
     p, o = statistics.median(spacy_s), statistics.median(ours_s)
     print(json.dumps({
@@ -111,6 +121,9 @@ def main() -> None:
         "communique_ingest_s": [round(s, 2) for s in ours_s], "spacy_s_median": round(p, 3),
         "communique_s_median": round(o, 3), "spacy_docs_per_s": round(n / p, 1),
         "communique_docs_per_s": round(n / o, 1), "ratio_spacy_time_over_communique_time": round(p / o, 3),
+        "spacy_cpu_s_median": round(statistics.median(spacy_cpu), 3),
+        "communique_cpu_s_median": round(statistics.median(ours_cpu), 3),
+        "cpu_ratio": round(statistics.median(spacy_cpu) / statistics.median(ours_cpu), 3),
         "events": events, "machine": _machine(), "load_average": os.getloadavg(),
     }, indent=1))
 
