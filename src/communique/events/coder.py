@@ -377,7 +377,7 @@ class EventCoder:
         if lower in {"its", "their"} and t.dep_ == "poss":
             # "thanked China for its assistance": the last state or body named before it
             for entity in ctx.actors.before(t.idx):
-                if entity.kind in {"state", "organization"} and entity.code and t.sent.start_char <= entity.start < t.idx:
+                if entity.kind in {"state", "organization"} and entity.code and t.sent.start_char <= entity.start:
                     return [entity]
         if lower in PRONOUNS and t.pos_ == "PRON":
             # "Switzerland said it had expelled ...": the subject of the clause above.
@@ -443,7 +443,7 @@ class EventCoder:
         if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN":
             # A definite description naming an earlier organization: "the movement".
             for entity in ctx.actors.before(t.idx):
-                if entity.start < t.idx and entity.kind == "organization" and lemma in entity.entity_name.lower().split():
+                if entity.kind == "organization" and lemma in entity.entity_name.lower().split():
                     return [entity]
         return []
 

@@ -319,8 +319,6 @@ class SpeakerResolver:
         if earlier is not None:
             return [earlier]
         for entity in self.actors.before(token.idx):
-            if entity.start >= token.idx:
-                continue
             words = entity.entity_name.lower().split()
             office = (entity.office or "").lower().split()
             named = lemma in words or lemma in office or token.lower_ in office
@@ -375,7 +373,6 @@ class SpeakerResolver:
             for entity in self.actors.before(token.idx):
                 if (
                     entity.kind == "person"
-                    and entity.start < token.idx
                     and self._sentence_of(entity) in earlier_sents
                 ):
                     return [entity]
