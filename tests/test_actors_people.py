@@ -313,3 +313,10 @@ def test_cities_and_provinces_are_places_not_actors() -> None:
     places = resolve_actors(doc).places
     assert {(p.entity_name, p.code, p.kind) for p in places.values()} == {
         ("Kandahar", "AFG", "place"), ("Mosul", "IRQ", "place"), ("Helmand", "AFG", "place"), ("Basra", "IRQ", "place")}
+
+
+def test_a_title_or_body_named_after_a_city_is_of_its_country() -> None:
+    assert _people("Kandahar police chief Abdul Wali criticized Pakistan.")["Abdul Wali"].code == "AFG"
+    assert _actors("The Basra Provincial Council condemned the attack.")["Basra Provincial Council"].code == "IRQ"
+    # a known international body named after a city keeps its own code
+    assert _actors("The Shanghai Cooperation Organisation met on Monday.")["Shanghai Cooperation Organisation"].code == "IGO"

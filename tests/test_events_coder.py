@@ -381,3 +381,8 @@ def test_a_listed_person_whom_the_text_gives_no_country_takes_the_lists():
     keys = _keys("Ghanaian diplomat Kofi Annan criticized Kenya.")
     assert _key("ACCUSE", {"GHA"}, {"KEN"}) in keys, keys
     assert _key("ACCUSE", {"UNO"}, {"KEN"}) in _keys("Kofi Annan criticized Kenya.")
+
+
+def test_a_meeting_in_a_city_of_the_hosts_country_is_a_visit():
+    coded = communique.code("The Chinese foreign minister met Russian officials in Vladivostok on Monday.", published="2025-01-10")
+    assert [(e.event, e.mode) for e in coded.events] == [("CONSULT", "visit")]

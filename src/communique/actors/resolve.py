@@ -44,6 +44,8 @@ COUNTERPART = "counterpart"
 # the dateline (a guess the event coder may overrule).
 STATED_COUNTRY = True
 DATELINE_FOR_OFFICIALS = False
+# A title or body named after a city or a province ("Mayor of Kharkiv") is of its country.
+PLACE_AFFILIATION = True
 # Two spellings of one given name share this many first letters ("Sergei"/"Sergey").
 TRANSLITERATION_PREFIX = 4
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
@@ -216,6 +218,11 @@ class ActorResolver:
                 candidates.append(m)
         candidates.sort(key=lambda m: m.start)
         code = candidates[0].code if candidates else None
+        if code is None and PLACE_AFFILIATION:
+            # "Kandahar police chief", "Basra Provincial Council": a body named after a city
+            # or a province is of that place's country.
+            code = next((m.code for m in gaz.place_matches(text)
+                         if not any(o.start <= m.start and m.end <= o.end for o in orgs)), None)
         heads = gaz.head_sectors(text)
         sector = next((h.sector for h in reversed(heads) if h.sector), None)
         if sector is None:
