@@ -356,6 +356,8 @@ def test_a_city_places_an_act_in_its_country():
     assert _key("COERCE", {"IRQ"}, {"IRQ"}) in _keys("Police arrested twelve protesters in Basra.")
     keys = _keys("Rebels attacked an army post in the city of Kandahar on Sunday.")
     assert any(k[0] == "ASSAULT" and k[1] == frozenset({"AFG"}) for k in keys), keys
+    # a typographic apostrophe spells the same place
+    assert _key("COERCE", {"CHN"}, {"CHN"}) in _keys("Police arrested ten students in Xi’an on Monday.")
     keys = _keys("Residents of Kirkuk demonstrated against the new tax.")
     assert any(k[0] == "PROTEST" and k[1] == frozenset({"IRQ"}) for k in keys), keys
 

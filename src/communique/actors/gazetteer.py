@@ -156,6 +156,11 @@ def _sector(value: str) -> str | None:
     return None if value in {"", "-"} else value
 
 
+def _apostrophes(text: str) -> tuple[str, ...]:
+    """``text`` and, if it has an ASCII apostrophe, its typographic spelling ("Cox’s Bazar")."""
+    return (text, text.replace("'", "’")) if "'" in text else (text,)
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Read the data files once and compile their matchers."""
@@ -181,15 +186,17 @@ def load_gazetteer() -> Gazetteer:
             title_countries.setdefault(row[0].lower(), row[3])
     places: dict[str, tuple[str, str]] = {}
     for code, kind, *texts in _rows("places.tsv"):
-        for text in texts:
+        for text in (v for t in texts for v in _apostrophes(t)):
             if text and text not in countries:
                 places.setdefault(text, (code, kind))
     people: dict[str, tuple[str, str | None, str]] = {}
     surnames: dict[str, str] = {}
     for name, code, sector, office, surname, *_ in (row + [""] * (5 - len(row)) for row in _rows("people.tsv")):
-        people.setdefault(name, (code, _sector(sector), office))
+        for variant in _apostrophes(name):
+            people.setdefault(variant, (code, _sector(sector), office))
         if surname not in {"", "-"}:
-            surnames.setdefault(surname, name)
+            for variant in _apostrophes(surname):
+                surnames.setdefault(variant, name)
     head_body = _trie(list(org_heads))
     title_body = _trie(list(titles))
     return Gazetteer(
