@@ -376,6 +376,10 @@ def test_a_dateline_city_gives_the_story_its_country():
 def test_a_listed_person_whom_the_text_gives_no_country_takes_the_lists():
     assert _key("ACCUSE", {"TUR"}, {"SWE"}) in _keys("Erdogan criticized Sweden's decision.")
     assert _key("REJECT", {"ISR"}, {"EGY"}) in _keys("Netanyahu rejected the proposal by Egypt.")
+    # a title that names no country leaves the list to decide
+    coded = communique.code("Chancellor Merkel met President Macron in Paris on Monday.", published="2025-01-10")
+    assert [(e.event, e.mode, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in coded.events] == [
+        ("CONSULT", "visit", ["DEU"], ["FRA"])]
     # the list beats the place where the person acts ...
     keys = _keys("Narendra Modi laid a wreath in Kathmandu on Monday and praised Nepal.")
     assert _key("SUPPORT", {"IND"}, {"NPL"}) in keys, keys
