@@ -287,3 +287,36 @@ def test_a_title_word_that_qualifies_a_noun_is_no_title() -> None:
 def test_capitals_in_a_title_case_headline_are_not_names() -> None:
     text = "Talks End Without Deal\nAmbassador Rejects New Proposal On Trade\nThe talks ended on Monday in Lima."
     assert not _people(text)
+
+
+# -- the people and place gazetteers -------------------------------------------------------------
+
+
+def test_a_listed_person_takes_the_lists_country_only_when_the_text_gives_none() -> None:
+    people = _people("On Monday, Recep Tayyip Erdogan met Angela Merkel. Erdogan later left for Baku.")
+    assert (people["Recep Tayyip Erdogan"].code, people["Angela Merkel"].code) == ("TUR", "DEU")
+    assert "Erdogan" not in people  # the surname is the full name met earlier
+    assert _people("Netanyahu spoke on Monday.")["Netanyahu"].code == "ISR"
+    assert _people("Kenyan lawmaker Olaf Scholz spoke on Monday.")["Olaf Scholz"].code == "KEN"
+
+
+def test_an_unlisted_name_gets_no_country_from_the_list() -> None:
+    assert _people("On Monday, Ana Rojas criticized the decision.")["Ana Rojas"].code is None
+
+
+def test_cities_and_provinces_are_places_not_actors() -> None:
+    text = "Protesters gathered in Kandahar, Mosul and Helmand on Friday, and Basra announced a curfew."
+    actors = communique.code(text).actors
+    assert not any(a.entity_name in {"Kandahar", "Mosul", "Helmand", "Basra"} for a in actors), actors
+    assert all(a.kind in {"person", "organization", "state", "group"} for a in actors)
+    doc = load_model()(text)
+    places = resolve_actors(doc).places
+    assert {(p.entity_name, p.code, p.kind) for p in places.values()} == {
+        ("Kandahar", "AFG", "place"), ("Mosul", "IRQ", "place"), ("Helmand", "AFG", "place"), ("Basra", "IRQ", "place")}
+
+
+def test_a_title_or_body_named_after_a_city_is_of_its_country() -> None:
+    assert _people("Kandahar police chief Abdul Wali criticized Pakistan.")["Abdul Wali"].code == "AFG"
+    assert _actors("The Basra Provincial Council condemned the attack.")["Basra Provincial Council"].code == "IRQ"
+    # a known international body named after a city keeps its own code
+    assert _actors("The Shanghai Cooperation Organisation met on Monday.")["Shanghai Cooperation Organisation"].code == "IGO"

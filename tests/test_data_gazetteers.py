@@ -192,3 +192,110 @@ def test_titles(titles):
         seen.add(title.lower())
         assert sector in SECTORS, (title, sector)
         assert rank.isdigit() and 1 <= int(rank) <= 5, (title, rank)
+
+
+# -- places.tsv and people.tsv -------------------------------------------------------------------
+
+PLACE_KINDS = {"city", "town", "region", "island"}
+PLACE_TERRITORIES = {"PSE", "XKX", "TWN", "HKG", "ESH"}
+
+
+@pytest.fixture(scope="module")
+def places():
+    rows = read_tsv("places.tsv")
+    for i, row in rows:
+        assert len(row) >= 3, (i, row)
+    return [tuple(r) for _, r in rows]
+
+
+@pytest.fixture(scope="module")
+def people():
+    rows = read_tsv("people.tsv")
+    for i, row in rows:
+        assert len(row) == 5, (i, row)
+    return [tuple(r) for _, r in rows]
+
+
+def test_places_fields(places):
+    assert len(places) > 1000
+    for code, kind, *names in places:
+        assert code in PLACE_TERRITORIES or (valid_code(code) and code not in PSEUDO), code
+        assert kind in PLACE_KINDS, (kind, names)
+        for name in names:
+            assert name == name.strip() and (_starts_ok(name) or name.startswith("al-")), (code, name)
+
+
+def test_a_place_name_maps_to_one_country(places):
+    codes = defaultdict(set)
+    for code, _kind, *names in places:
+        for name in names:
+            codes[name].add(code)
+    clashes = {n: c for n, c in codes.items() if len(c) > 1}
+    assert not clashes, clashes
+
+
+def test_places_are_not_countries_capitals_or_organizations(places, countries, organizations):
+    taken = {text for _code, _kind, text in countries} | {text for text, *_ in organizations}
+    clashes = [name for _code, _kind, *names in places for name in names if name in taken]
+    assert not clashes, clashes
+
+
+def test_places_examples(places):
+    lookup = {name: code for code, _kind, *names in places for name in names}
+    expected = {"Basra": "IRQ", "Kandahar": "AFG", "Mosul": "IRQ", "Aleppo": "SYR", "Kharkiv": "UKR",
+                "Crimea": "UKR", "Goma": "COD", "Mumbai": "IND", "Shanghai": "CHN", "Hebron": "PSE"}
+    for name, code in expected.items():
+        assert lookup.get(name) == code, (name, lookup.get(name))
+    # ambiguous between countries, or common words: left out on purpose
+    for name in ("Punjab", "Kashmir", "Hyderabad", "Valencia", "Victoria", "Georgia", "Reading", "Nice", "Brest"):
+        assert name not in lookup, name
+
+
+def test_people_fields(people):
+    assert len(people) > 500
+    for name, code, sector, office, surname in people:
+        assert name == name.strip() and len(name.split()) >= 1 and _starts_ok(name), name
+        assert valid_code(code), (name, code)
+        assert sector in SECTORS and sector != "-", (name, sector)
+        assert office, name
+        # a surname or a name the person is known by alone ("Lula", "Jokowi")
+        assert surname == "-" or _starts_ok(surname) or surname.startswith(("de ", "von ")), (name, surname)
+
+
+def test_a_person_and_a_surname_map_to_one_country(people):
+    codes, surnames = defaultdict(set), defaultdict(set)
+    for name, code, _sector, _office, surname in people:
+        codes[name].add(code)
+        if surname != "-":
+            surnames[surname].add(code)
+    assert not {n: c for n, c in codes.items() if len(c) > 1}
+    assert not {n: c for n, c in surnames.items() if len(c) > 1}
+
+
+def test_people_names_are_no_places_countries_or_organizations(people, places, countries, organizations):
+    taken = ({text for _code, _kind, text in countries} | {text for text, *_ in organizations}
+             | {name for _code, _kind, *names in places for name in names})
+    clashes = [n for name, _c, _s, _o, surname in people for n in (name, surname) if n in taken]
+    assert not clashes, clashes
+
+
+def test_people_examples(people):
+    lookup = {name: code for name, code, *_ in people}
+    surname = {s: code for _name, code, _sector, _office, s in people if s != "-"}
+    assert lookup["Vladimir Putin"] == "RUS"
+    assert lookup["Kofi Annan"] == "UNO"
+    assert lookup["Abu Bakr al-Baghdadi"] == "IMG"
+    assert surname["Netanyahu"] == "ISR"
+    # family names shared by leaders of several countries or eras name nobody alone
+    for shared in ("Kim", "Bush", "Clinton", "Gandhi", "Assad", "Castro", "Aliyev", "Sharif", "Khan"):
+        assert shared not in surname, shared
+
+
+def test_new_armed_groups_and_parties(organizations):
+    lookup = {text: (code, sector) for text, _match, code, sector, _note in organizations}
+    assert lookup["Tamil Tigers"] == ("LKA", "REB")
+    assert lookup["Moro Islamic Liberation Front"] == ("PHL", "REB")
+    assert lookup["Kurdistan Democratic Party"] == ("IRQ", "PTY")
+    assert lookup["ISWAP"] == ("IMG", "REB")
+    for ambiguous in ("IRA", "NPA", "ADF", "Sinn Fein"):
+        assert ambiguous not in lookup, ambiguous

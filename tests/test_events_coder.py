@@ -190,13 +190,14 @@ def test_events_carry_the_contexts_their_clause_names():
 
 
 def test_a_governments_own_release_gives_its_officials_their_country():
-    text = ("On Monday, Minister Kishida held a telephone talk with Federal Minister for Foreign Affairs of "
-            "Germany Frank-Walter Steinmeier.")
+    # (a name that is not in the people list, which would give a country of its own)
+    text = ("On Monday, Minister Morikawa held a telephone talk with Federal Minister for Foreign Affairs of "
+            "Germany Jonas Hartmann.")
     coded = communique.code(text, published="2014-01-16", outlet="Ministry of Foreign Affairs of Japan")
     people = {a.entity_name: a.code for a in coded.actors if a.kind == "person"}
-    assert people.get("Kishida") == "JPN", people
+    assert people.get("Morikawa") == "JPN", people
     news = communique.code(text, published="2014-01-16", outlet="Daily Planet")
-    assert {a.entity_name: a.code for a in news.actors if a.kind == "person"}.get("Kishida") is None
+    assert {a.entity_name: a.code for a in news.actors if a.kind == "person"}.get("Morikawa") is None
 
 
 def test_pleasantries_and_imperatives_are_not_events():
@@ -346,3 +347,48 @@ def test_unnamed_attackers_are_of_the_country_where_they_strike():
     # ... and stay unknown where the text names no place
     keys = _keys("Two Dutch soldiers were killed by a roadside bomb on Sunday.")
     assert any(k[0] == "ASSAULT" and k[1] == frozenset() for k in keys), keys
+
+
+# -- places and people from the gazetteers --------------------------------------------------------
+
+
+def test_a_city_places_an_act_in_its_country():
+    assert _key("COERCE", {"IRQ"}, {"IRQ"}) in _keys("Police arrested twelve protesters in Basra.")
+    keys = _keys("Rebels attacked an army post in the city of Kandahar on Sunday.")
+    assert any(k[0] == "ASSAULT" and k[1] == frozenset({"AFG"}) for k in keys), keys
+    # a typographic apostrophe spells the same place
+    assert _key("COERCE", {"CHN"}, {"CHN"}) in _keys("Police arrested ten students in Xi’an on Monday.")
+    keys = _keys("Residents of Kirkuk demonstrated against the new tax.")
+    assert any(k[0] == "PROTEST" and k[1] == frozenset({"IRQ"}) for k in keys), keys
+
+
+def test_a_city_is_no_actor_but_a_capital_is_its_government():
+    coded = communique.code("Basra condemned the decision.", published="2025-01-10")
+    assert not coded.events and not coded.actors
+    assert _key("ACCUSE", {"IRQ"}, set()) in _keys("Baghdad condemned the decision.")
+
+
+def test_a_dateline_city_gives_the_story_its_country():
+    keys = _keys("KANDAHAR (Reuters) - Two people were arrested on Monday, police said.")
+    assert _key("COERCE", {"AFG"}, {"AFG"}) in keys, keys
+
+
+def test_a_listed_person_whom_the_text_gives_no_country_takes_the_lists():
+    assert _key("ACCUSE", {"TUR"}, {"SWE"}) in _keys("Erdogan criticized Sweden's decision.")
+    assert _key("REJECT", {"ISR"}, {"EGY"}) in _keys("Netanyahu rejected the proposal by Egypt.")
+    # a title that names no country leaves the list to decide
+    coded = communique.code("Chancellor Merkel met President Macron in Paris on Monday.", published="2025-01-10")
+    assert [(e.event, e.mode, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in coded.events] == [
+        ("CONSULT", "visit", ["DEU"], ["FRA"])]
+    # the list beats the place where the person acts ...
+    keys = _keys("Narendra Modi laid a wreath in Kathmandu on Monday and praised Nepal.")
+    assert _key("SUPPORT", {"IND"}, {"NPL"}) in keys, keys
+    # ... and the text's own statement beats the list
+    keys = _keys("Ghanaian diplomat Kofi Annan criticized Kenya.")
+    assert _key("ACCUSE", {"GHA"}, {"KEN"}) in keys, keys
+    assert _key("ACCUSE", {"UNO"}, {"KEN"}) in _keys("Kofi Annan criticized Kenya.")
+
+
+def test_a_meeting_in_a_city_of_the_hosts_country_is_a_visit():
+    coded = communique.code("The Chinese foreign minister met Russian officials in Vladivostok on Monday.", published="2025-01-10")
+    assert [(e.event, e.mode) for e in coded.events] == [("CONSULT", "visit")]

@@ -1,4 +1,4 @@
-"""Gazetteers: countries, organizations and titles, read from the package's data files.
+"""Gazetteers: countries, organizations, titles, places and people, read from the package's data files.
 
 The files (``communique/data/*.tsv``) are written by hand by the communique authors; the test
 ``tests/test_data_gazetteers.py`` validates them. They are loaded once per process.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -75,6 +75,33 @@ class Gazetteer:
     org_pattern: re.Pattern[str]
     head_pattern: re.Pattern[str]
     title_pattern: re.Pattern[str]
+    # Places below the country (cities, provinces, regions): text -> (code, kind). A place
+    # locates an act in its country; it is never an actor by itself (capitals, which act as
+    # their governments, stay in ``countries``).
+    places: dict[str, tuple[str, str]] = field(default_factory=dict)
+    place_pattern: re.Pattern[str] | None = None
+    # Well-known people: full name -> (code, sector, office); a fallback for a person whose
+    # country the text does not give. ``people_surnames``: distinctive surnames that name
+    # one of them alone ("Netanyahu").
+    people: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)
+    people_surnames: dict[str, str] = field(default_factory=dict)
+
+    def place_matches(self, text: str) -> list[Match]:
+        """Known places (not countries nor capitals) in ``text``, left to right."""
+        if self.place_pattern is None:
+            return []
+        out = []
+        for m in self.place_pattern.finditer(text):
+            code, kind = self.places[m.group(0)]
+            out.append(Match(m.start(), m.end(), m.group(0), code, None, kind))
+        return out
+
+    def person(self, name: str) -> tuple[str, str | None, str] | None:
+        """The listed person ``name`` is (full name, or a distinctive surname): (code, sector, office)."""
+        found = self.people.get(name)
+        if found is None and name in self.people_surnames:
+            found = self.people.get(self.people_surnames[name])
+        return found
 
     def country_matches(self, text: str) -> list[Match]:
         """Country names, adjectives, capitals and metonyms in ``text``, left to right."""
@@ -129,6 +156,11 @@ def _sector(value: str) -> str | None:
     return None if value in {"", "-"} else value
 
 
+def _apostrophes(text: str) -> tuple[str, ...]:
+    """``text`` and, if it has an ASCII apostrophe, its typographic spelling ("Cox’s Bazar")."""
+    return (text, text.replace("'", "’")) if "'" in text else (text,)
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Read the data files once and compile their matchers."""
@@ -152,6 +184,19 @@ def load_gazetteer() -> Gazetteer:
         titles.setdefault(row[0].lower(), (_sector(row[1]), int(row[2])))
         if len(row) > 3 and row[3] not in {"", "-"}:
             title_countries.setdefault(row[0].lower(), row[3])
+    places: dict[str, tuple[str, str]] = {}
+    for code, kind, *texts in _rows("places.tsv"):
+        for text in (v for t in texts for v in _apostrophes(t)):
+            if text and text not in countries:
+                places.setdefault(text, (code, kind))
+    people: dict[str, tuple[str, str | None, str]] = {}
+    surnames: dict[str, str] = {}
+    for name, code, sector, office, surname, *_ in (row + [""] * (5 - len(row)) for row in _rows("people.tsv")):
+        for variant in _apostrophes(name):
+            people.setdefault(variant, (code, _sector(sector), office))
+        if surname not in {"", "-"}:
+            for variant in _apostrophes(surname):
+                surnames.setdefault(variant, name)
     head_body = _trie(list(org_heads))
     title_body = _trie(list(titles))
     return Gazetteer(
@@ -165,4 +210,8 @@ def load_gazetteer() -> Gazetteer:
         org_pattern=_alternation(list(org_names) + list(ism)),
         head_pattern=re.compile(rf"\b(?:{head_body})\b", re.IGNORECASE),
         title_pattern=re.compile(rf"(?:{title_body})(?!\w)", re.IGNORECASE),
+        places=places,
+        place_pattern=_alternation(list(places)) if places else None,
+        people=people,
+        people_surnames=surnames,
     )

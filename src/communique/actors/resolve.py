@@ -44,6 +44,8 @@ COUNTERPART = "counterpart"
 # the dateline (a guess the event coder may overrule).
 STATED_COUNTRY = True
 DATELINE_FOR_OFFICIALS = False
+# A title or body named after a city or a province ("Mayor of Kharkiv") is of its country.
+PLACE_AFFILIATION = True
 # Two spellings of one given name share this many first letters ("Sergei"/"Sergey").
 TRANSLITERATION_PREFIX = 4
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
@@ -109,6 +111,9 @@ class DocActors:
     fallback_country: str | None = None
     publisher_country: str | None = None  # the government whose release this is, if any
     guessed: set[int] = field(default_factory=set)
+    # Token index -> a place below the country ("Basra", kind "place", with its country): where
+    # acts happen, never an actor, so it is kept out of ``entities`` and ``by_token``.
+    places: dict[int, Entity] = field(default_factory=dict)
     # (entity count, length of the list's prefix in text order, its start offsets): built on
     # the first query after resolution, so that the coders' lookups cost O(log n), not O(n).
     _index: tuple[int, int, list[int]] | None = field(default=None, repr=False, compare=False)
@@ -146,6 +151,14 @@ class DocActors:
     def at(self, token_index: int) -> Entity | None:
         index = self.by_token.get(token_index)
         return None if index is None else self.entities[index]
+
+    def place_at(self, token_index: int) -> Entity | None:
+        """The state (a country, a capital) or the place (a city, a province) named at
+        ``token_index``, for the rules that locate an act; None for anything else."""
+        entity = self.at(token_index)
+        if entity is not None:
+            return entity if entity.kind == "state" else None
+        return self.places.get(token_index)
 
     def canonical(self) -> tuple[Entity, ...]:
         """Distinct actors of the document in text order: one entry per name and kind.
@@ -205,6 +218,11 @@ class ActorResolver:
                 candidates.append(m)
         candidates.sort(key=lambda m: m.start)
         code = candidates[0].code if candidates else None
+        if code is None and PLACE_AFFILIATION:
+            # "Kandahar police chief", "Basra Provincial Council": a body named after a city
+            # or a province is of that place's country.
+            code = next((m.code for m in gaz.place_matches(text)
+                         if not any(o.start <= m.start and m.end <= o.end for o in orgs)), None)
         heads = gaz.head_sectors(text)
         sector = next((h.sector for h in reversed(heads) if h.sector), None)
         if sector is None:
@@ -251,7 +269,7 @@ class ActorResolver:
         spans = self.mentions.find(doc)
         fallback = None
         if document is not None and document.dateline and document.dateline.place:
-            found = self.gaz.countries.get(document.dateline.place)
+            found = self.gaz.countries.get(document.dateline.place) or self.gaz.places.get(document.dateline.place)
             fallback = found[0] if found else None
         actors = DocActors(fallback_country=fallback, publisher_country=self._publisher_country(document))
         persons = {
@@ -265,6 +283,9 @@ class ActorResolver:
                 continue
             span_text = text[start:end]
             bare = _bare(span_text)
+            if bare in self.gaz.places and (label != "PERSON" or bare not in self.gaz.people
+                                            and self._alias(bare, actors) is None):
+                continue  # a city or a province, whatever the model's label: a place (below)
             if label != "PERSON" and bare not in self.gaz.countries and bare not in self.gaz.org_names \
                     and self._alias(bare, actors) is not None:
                 label = "PERSON"  # "Mostov" tagged ORG after "Alexander Mostov"
@@ -288,7 +309,19 @@ class ActorResolver:
                 actors.by_token[token.i] = index
         self._complete_people(actors, text)
         self._descriptions(doc, actors)
+        self._places(doc, text, actors)
         return actors
+
+    def _places(self, doc: Doc, text: str, actors: DocActors) -> None:
+        """Record the gazetteer's places that no actor mention covers ("in Basra"), each
+        with its country, for the event coder's place rules."""
+        for m in self.gaz.place_matches(text):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or any(t.i in actors.by_token for t in span):
+                continue
+            place = Entity(entity_text=m.text, entity_name=m.text, kind="place", code=m.code, start=m.start, end=m.end)
+            for token in span:
+                actors.places[token.i] = place
 
     def _acronym(self, bare: str, start: int, text: str, reading: _Reading) -> Entity | None:
         """"the Jordanian Red Crescent (JRC)": an acronym in parentheses after a name, and
@@ -478,6 +511,11 @@ class ActorResolver:
             if best.code is None and best.office and DATELINE_FOR_OFFICIALS and actors.fallback_country \
                     and best.sector == "GOV" and not self._international(best):
                 best, guessed = replace(best, code=actors.fallback_country), True
+            listed = self.gaz.person(best.entity_name) if best.code is None or guessed else None
+            if listed is not None:
+                # A well-known person the text gives no country: the list's (the text's own
+                # title or affiliation, when it gives one, always wins).
+                best, guessed = replace(best, code=listed[0], sector=best.sector or listed[1]), False
             if best.code is None and best.office and actors.publisher_country and best.sector == "GOV" \
                     and not self._international(best):
                 # A government's own release ("Ministry of Foreign Affairs of Japan"): its
@@ -487,6 +525,9 @@ class ActorResolver:
                 held.update((best.code, t.lower()) for t in self._office_words(best.office))
             for i in indices:
                 entity = actors.entities[i]
+                if listed is not None and i in actors.guessed:
+                    entity = replace(entity, code=None)  # the list beats the dateline's guess
+                    actors.guessed.discard(i)
                 if entity.code is None and best.code is not None and guessed:
                     actors.guessed.add(i)
                 actors.entities[i] = replace(

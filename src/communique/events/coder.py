@@ -162,8 +162,9 @@ class CodingContext:
         return token.lower_ in titles or token.lemma_.lower() in titles
 
     def country_of(self, place: str) -> str | None:
-        countries = load_gazetteer().countries
-        found = countries.get(place) or countries.get(place.removeprefix("the ").strip())
+        gaz = load_gazetteer()
+        bare = place.removeprefix("the ").strip()
+        found = gaz.countries.get(place) or gaz.countries.get(bare) or gaz.places.get(place) or gaz.places.get(bare)
         return found[0] if found else None
 
 
@@ -1094,8 +1095,8 @@ def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
             for prep in node.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "throughout", "across", "of"}:
                     for obj in _children(prep, "pobj"):
-                        entity = actors.at(obj.i)
-                        if entity is not None and entity.kind == "state" and entity.code:
+                        entity = actors.place_at(obj.i)
+                        if entity is not None and entity.code:
                             return entity.code
                         nxt.extend([obj, *obj.conjuncts])
         frontier = nxt
@@ -1126,11 +1127,12 @@ def act_place(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS
         if prep.lower_ == "of" and prep.head.lower_ in preps:
             prep = prep.head  # "outside of the city"
         if token.dep_ == "pobj" and prep.lower_ in preps:
-            # "in Basra", "in the Iraqi city of Basra"
-            entity = actors.at(token.i) or next(
-                (e for c in token.children if c.dep_ in {"amod", "compound"} and (e := actors.at(c.i)) is not None), None)
+            # "in Basra", "in the Iraqi city of Basra", "in the city of Basra"
+            entity = actors.place_at(token.i) or next(
+                (e for c in token.children if c.dep_ in {"amod", "compound"} and (e := actors.place_at(c.i)) is not None),
+                None) or _named_place(token, actors)
             held = prep.head
-            if entity is not None and entity.kind == "state" and entity.code and (
+            if entity is not None and entity.code and (
                     held.pos_ in {"VERB", "AUX"} or held.dep_ in {"dobj", "nsubj", "nsubjpass", "ROOT"}):
                 return entity.code
     return None
@@ -1142,9 +1144,25 @@ def place_country(sent: Span, actors: DocActors) -> str | None:
     """Country of the first place named after "in"/"at" in a sentence ("in Minsk" → BLR)."""
     for token in sent:
         if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
-            entity = actors.at(token.i)
-            if entity is not None and entity.kind == "state" and entity.code:
+            entity = actors.place_at(token.i) or _named_place(token, actors)
+            if entity is not None and entity.code:
                 return entity.code
+    return None
+
+
+# Nouns that a place's name follows after "of" ("the city of Basra", "the province of Aceh").
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "port", "capital",
+                         "island", "county", "governorate", "prefecture", "municipality", "area", "enclave", "territory"})
+
+
+def _named_place(token: Token, actors: DocActors) -> Entity | None:
+    """The place a place noun names: "city" in "the city of Basra" → Basra."""
+    if token.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for obj in _prep_objects(token, "of"):
+        entity = actors.place_at(obj.i)
+        if entity is not None:
+            return entity
     return None
 
 
