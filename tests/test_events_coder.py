@@ -346,3 +346,42 @@ def test_unnamed_attackers_are_of_the_country_where_they_strike():
     # ... and stay unknown where the text names no place
     keys = _keys("Two Dutch soldiers were killed by a roadside bomb on Sunday.")
     assert any(k[0] == "ASSAULT" and k[1] == frozenset() for k in keys), keys
+
+
+def test_the_actor_itself_is_not_the_target_of_its_threat():
+    # "its war": the possessive names Peru, so the threat's target is looked for further on
+    assert _key("THREATEN", {"PER"}, {"ECU"}) in _keys("Peru threatened to launch a new offensive in its border war with Ecuador.")
+
+
+def test_partners_agreeing_about_their_own_countries_stay_joint():
+    keys = _keys("Chilean and Peruvian officials agreed that their countries should cooperate to help Bolivian migrants in Chile.")
+    assert not any(k[0] == "AGREE" and k[2] == frozenset({"BOL"}) for k in keys), keys
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A named recipient with no country of its own is of the place where the act happens ...
+        ("Teachers in Ghana demanded that Governor Kofi Mensah release the funds.", _key("REQUEST", {"GHA"}, {"GHA"})),
+        ("Angry farmers staged rallies in Ghana against the party's leader Kofi Mensah.", _key("PROTEST", {"GHA"}, {"GHA"})),
+        # ... a material act naming no recipient targets the state where it happens ...
+        ("Russia lifted the night curfew in Georgia on Monday.", _key("RETREAT", {"RUS"}, {"GEO"})),
+        ("Hundreds of teachers demonstrated in Bolivia on Monday.", _key("PROTEST", {"BOL"}, {"BOL"})),
+        # ... and with no place, a protest or a police act is domestic.
+        ("Kenyan police arrested dozens of opposition supporters on Monday.", _key("COERCE", {"KEN"}, {"KEN"})),
+        ("Zambian police dispersed demonstrators.", _key("COERCE", {"ZMB"}, {"ZMB"})),
+    ],
+)
+def test_recipients_by_default_are_of_the_place_or_domestic(sentence, expected):
+    assert expected in _keys(sentence), _keys(sentence)
+
+
+def test_a_default_recipient_does_not_split_an_event_another_mention_directs():
+    keys = _keys("Peruvian farmers protested against Chile on Monday. The farmers protested for two hours.")
+    assert _key("PROTEST", {"PER"}, {"CHL"}) in keys, keys
+    assert not any(k[0] == "PROTEST" and k[2] == frozenset({"PER"}) for k in keys), keys
+
+
+def test_a_default_recipient_is_not_given_to_joint_acts():
+    keys = _keys("Kenya and Uganda held talks in Kampala on Monday.")
+    assert not any(k[0] == "CONSULT" and k[2] == frozenset({"UGA"}) and k[1] == frozenset({"KEN"}) for k in keys), keys

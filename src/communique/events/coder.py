@@ -148,6 +148,8 @@ class CodingContext:
     last_parties: tuple[Entity, ...] = ()  # both sides of the last two-party event
     pair: tuple[Entity, ...] = ()
     sentence_place: dict[int, str | None] = field(default_factory=dict)
+    # Recipient by default of an event that names none, by (type, sentence index).
+    default_recipients: dict[tuple[str, int], tuple[Entity, ...]] = field(default_factory=dict)
 
     def here(self) -> Entity | None:
         """The state of the dateline's place, for "here" in a dispatch."""
@@ -655,8 +657,10 @@ class EventCoder:
                 return True
         return False
 
-    def _recipients(self, token: Token, trig: Trigger, ctx: CodingContext, passive: bool) -> tuple[list[Entity], bool]:
-        """Recipient entities, and whether the partners act jointly ("between")."""
+    def _recipients(self, token: Token, trig: Trigger, ctx: CodingContext, passive: bool,
+                    exclude: frozenset[str] = frozenset()) -> tuple[list[Entity], bool]:
+        """Recipient entities, and whether the partners act jointly ("between"); ``exclude``
+        names the actor's entities, which a framing trigger's content does not aim at."""
         holders = [token]
         if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj"}:
             holders.append(token.head if token.dep_ != "pobj" else token.head.head)
@@ -670,10 +674,17 @@ class EventCoder:
             return found
         if trig.event in FRAMING_TYPES:
             # "demanded that Britain apologize", "threatened to cut supplies to Ukraine"
+            sent = token.sent
             for clause in _children(token, "ccomp", "xcomp"):
                 for node in clause.subtree:
                     if node.dep_ in {"nsubj", "dobj", "pobj", "dative"} and node is not clause:
-                        objs = [e for e in self.entities(node, ctx) if e.code]
+                        # The actor itself ("threatened to widen its war with X": "its") is
+                        # not who the demand or threat is aimed at; look further.
+                        named = [e for e in self.entities(node, ctx) if e.entity_name not in exclude]
+                        if named and not any(e.code for e in named):
+                            # "demanded that President X resign": X is of the place at stake
+                            named = _placed(named, sent, ctx)
+                        objs = [e for e in named if e.code]
                         if objs:
                             return objs, False
         if trig.pos != "NOUN" and not any(p != "obj" for p in trig.preps):
@@ -850,7 +861,19 @@ class EventCoder:
                     subject = self.entities(token, ctx)
                     if subject:
                         ctx.last_subject = tuple(subject)
-        return merge(found, document.id)
+        return [self._defaulted(e, ctx) for e in merge(found, document.id)]
+
+    @staticmethod
+    def _defaulted(event: Event, ctx: CodingContext) -> Event:
+        """An event with no recipient in any of its mentions, given its default recipient."""
+        if event.recipient or (event.symmetric and len({a.code for a in event.actor}) > 1):
+            return event
+        for evidence in event.evidence:
+            home = ctx.default_recipients.get((event.event, evidence.sentence))
+            if home:
+                names = {a.entity_name for a in event.actor}
+                return replace(event, recipient=tuple(r for r in home if r.entity_name not in names) or home, symmetric=False)
+        return event
 
     def _obligation(self, token: Token, sent: Span, index: int, ctx: CodingContext) -> Event | None:
         """"X said that Y must/should do Z" is a demand by X on Y (REQUEST)."""
@@ -888,7 +911,10 @@ class EventCoder:
             actor, stated = self._noun_actor(token, trig, ctx)
         if trig.event in JOINT_TYPES and len(ctx.last_parties) > 1 and _subject_word(token) == "they":
             actor = list(ctx.last_parties)  # "X met Y. They agreed to ...": both of them
-        recipient, joint = self._recipients(token, trig, ctx, passive)
+        # Partners that agree "that their countries should ..." are the actors, not a sign to
+        # look for a recipient deeper in what they agreed.
+        exclude = frozenset() if trig.event in JOINT_TYPES else frozenset(a.entity_name for a in actor)
+        recipient, joint = self._recipients(token, trig, ctx, passive, exclude)
         if joint and not stated:
             actor, recipient = recipient, []
         elif joint:
@@ -922,6 +948,15 @@ class EventCoder:
                 stated = bool(actor)
         if actor and not any(e.code for e in actor):
             actor = _placed(actor, sent, ctx)
+        default: tuple[Entity, ...] = ()
+        if actor and not any(r.code for r in recipient) and trig.event not in JOINT_TYPES:
+            home = _home_recipient(actor, recipient, trig.event, sent, ctx)
+            if recipient:
+                recipient = home
+            else:
+                # Only a default: another mention of the event may name its recipient, so the
+                # default is applied after merging (see :meth:`code`).
+                default = tuple(home)
         noun_reported = trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
         if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or noun_reported or weapon is not None):
             # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed,
@@ -948,6 +983,8 @@ class EventCoder:
             # The promise, threat or refusal is what happened; the act itself is future.
             trig = replace(trig, event=stance[0], cameo=stance[1], mode=None)
             modality = Modality()
+        if default:
+            ctx.default_recipients[(trig.event, index)] = default
 
         return self._build(token, trig, sent, index, ctx, actor, recipient, stated, joint, modality)
 
@@ -1116,7 +1153,51 @@ def _placed(actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]
     return [replace(e, code=code) if e.kind in {"person", "organization", "group"} else e for e in actor]
 
 
+# Acts whose target, when the text names none, is the country where they happen: "evacuated
+# settlements in X", "lifted a curfew in X", "tanks fired at targets in X".
+PLACE_TARGET_TYPES = frozenset({"AID", "RETREAT", "CONCEDE", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+# Acts done at home to one's own state when no other target is named: protesters protest to
+# their government, police arrest and disperse their own citizens.
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
+
+
+def _home_recipient(actor: list[Entity], recipient: list[Entity], event: str, sent: Span,
+                    ctx: CodingContext) -> list[Entity]:
+    """The recipient of an act whose named recipient has no country, or that names none.
+
+    A person, body or unnamed group the text gives no country is, like an actor, of the place
+    where the act happens ("rallies in Gaza against the party's leader X"). With no recipient
+    at all, a material act's target is the state where it happens ("lifted the curfew in X"),
+    and a protest or a coercive act with no place and one acting country is domestic
+    ("police dispersed demonstrators": the demonstrators are the police's compatriots).
+    """
+    if recipient:
+        placed = _placed(recipient, sent, ctx)
+        if any(r.code for r in placed) or event not in DOMESTIC_TYPES:
+            return placed
+    elif event not in PLACE_TARGET_TYPES:
+        return recipient
+    else:
+        place = _place_entity(sent, ctx.actors)
+        if place is not None:
+            return [place]
+    codes = {a.code for a in actor if a.code}
+    if event not in DOMESTIC_TYPES or len(codes) != 1:
+        return recipient
+    code = next(iter(codes))
+    if recipient:
+        return [replace(r, code=code) if r.kind in {"person", "organization", "group"} else r for r in recipient]
+    home = next((e for e in ctx.actors.entities if e.kind == "state" and e.code == code), None)
+    return [replace(home, sector="GOV")] if home is not None else []
+
+
 def act_place(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS) -> str | None:
+    """Country of the place where a sentence's act happens (see :func:`_place_entity`)."""
+    entity = _place_entity(sent, actors, preps)
+    return entity.code if entity is not None else None
+
+
+def _place_entity(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS) -> Entity | None:
     """Country of the place where a sentence's act happens: "in"/"at" a place that modifies a
     verb or one of its arguments ("curfew in Algiers", "arrested in Kabul"), not a place
     nested deeper in a phrase ("in view of the situation in Ukraine"), which is what the act
@@ -1132,7 +1213,7 @@ def act_place(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS
             held = prep.head
             if entity is not None and entity.kind == "state" and entity.code and (
                     held.pos_ in {"VERB", "AUX"} or held.dep_ in {"dobj", "nsubj", "nsubjpass", "ROOT"}):
-                return entity.code
+                return entity
     return None
 
 
