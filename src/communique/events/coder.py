@@ -305,6 +305,17 @@ def _is_passive(token: Token) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or token.dep_ == "acl" and token.tag_ == "VBN"
 
 
+def _stray_agent(token: Token) -> list[Token]:
+    """The agent of a passive that the parser hung on the verb above it: "X has been accused
+    of misusing funds, much of it believed embezzled, by officials" (a by-phrase after the
+    passive, on an active verb, which cannot have an agent of its own)."""
+    head = token.head
+    if token.dep_ not in {"ccomp", "conj", "advcl"} or head is token or _is_passive(head):
+        return []
+    return [o for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by" and c.i > token.i
+            for o in _children(c, "pobj")]
+
+
 def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
@@ -447,6 +458,12 @@ class EventCoder:
             for entity in ctx.actors.before(t.idx):
                 if entity.kind == "organization" and lemma in entity.entity_name.lower().split():
                     return [entity]
+        for appos in _children(t, "appos"):
+            # "X, the head of the UN agency, said": a name the text resolves only by its
+            # apposition acts as what the apposition says it is.
+            found = [e for e in self.entities(appos, ctx, depth + 1) if e.code]
+            if found:
+                return [self._role(appos, e) if e.kind != "person" else e for e in found]
         return []
 
     @staticmethod
@@ -467,20 +484,23 @@ class EventCoder:
 
     def _subject(self, token: Token, ctx: CodingContext) -> tuple[list[Entity], bool]:
         """Actor of a verb: (entities, stated_in_sentence)."""
-        passive = _is_passive(token) and token.lemma_.lower() not in STATIVE_PARTICIPLES
+        stative = _is_passive(token) and token.lemma_.lower() in STATIVE_PARTICIPLES
+        passive = _is_passive(token) and not stative
         node: Token | None = token
         for _ in range(4):
             if node is None:
                 break
             if passive and node is token:
-                agents = _prep_objects(node, "by")
+                agents = _prep_objects(node, "by") or _stray_agent(token)
                 if agents:
                     return self.entities(agents[0], ctx), True
             else:
                 # "Arriving here were delegations of ...": the subject after an inverted "were".
-                # "Chile is committed to ...": a subject the parser hung on the auxiliary.
+                # "Chile is committed to ...": a subject the parser hung on the auxiliary, or
+                # one it reads as the subject of a passive.
                 subjects = _children(node, "nsubj") or [a for c in _children(node, "aux") for a in _children(c, "attr")] \
-                    or [a for c in _children(node, "aux", "auxpass") for a in _children(c, "nsubj")]
+                    or [a for c in _children(node, "aux", "auxpass") for a in _children(c, "nsubj")] \
+                    or (_children(node, "nsubjpass") if stative and node is token else [])
                 for subject in subjects:
                     # Several subjects are a misparse ("a delegation led by minister X left"):
                     # the first that names someone.
