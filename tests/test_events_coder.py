@@ -385,3 +385,26 @@ def test_a_default_recipient_does_not_split_an_event_another_mention_directs():
 def test_a_default_recipient_is_not_given_to_joint_acts():
     keys = _keys("Kenya and Uganda held talks in Kampala on Monday.")
     assert not any(k[0] == "CONSULT" and k[2] == frozenset({"UGA"}) and k[1] == frozenset({"KEN"}) for k in keys), keys
+
+
+def test_a_stative_participle_keeps_its_own_subject():
+    # "Ghana is committed": the parser reads Ghana as a passive subject; the speaker is not the actor
+    keys = _keys("The finance minister said Ghana is committed to opening up its economy.")
+    assert any(k[0] == "AGREE" and k[1] == frozenset({"GHA"}) for k in keys), keys
+
+
+def test_a_passive_agent_hung_on_the_verb_above_is_the_agent():
+    keys = _keys("Former president Samuel Okoro has been accused of misusing up to $20 million in public funds, "
+                 "much of it believed to have been stolen, by current Ghanaian government officials.")
+    assert any(k[0] == "ACCUSE" and k[1] == frozenset({"GHA"}) for k in keys), keys
+
+
+def test_an_apposition_gives_a_name_its_country():
+    assert _key("REQUEST", {"UNO"}, {"PER"}) in _keys("Kenzo Ishida, the United Nations Relief Coordinator, demanded that Peru cut spending.")
+    # a name the model does not recognize as a person acts as what its apposition says
+    assert _key("REQUEST", {"UNO"}, {"PER"}) in _keys("Oshima, the United Nations Relief Coordinator, demanded that Peru cut spending.")
+
+
+def test_a_reduced_relative_misparsed_as_the_subject_gives_its_noun():
+    keys = _keys("The Red Cross working in Sudan said Chadian troops must leave the camps.")
+    assert any(k[0] == "REQUEST" and k[2] == frozenset({"TCD"}) and k[1] for k in keys), keys

@@ -305,6 +305,16 @@ def _is_passive(token: Token) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or token.dep_ == "acl" and token.tag_ == "VBN"
 
 
+def _nominal(subject: Token) -> Token:
+    """The noun a verb-headed subject stands for: "The agency operating in X said ..." is
+    parsed with "operating" as the subject and "agency" as its own subject."""
+    if subject.pos_ == "VERB" and subject.tag_ in {"VBG", "VBN"}:
+        inner = [c for c in subject.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < subject.i]
+        if inner:
+            return inner[0]
+    return subject
+
+
 def _stray_agent(token: Token) -> list[Token]:
     """The agent of a passive that the parser hung on the verb above it: "X has been accused
     of misusing funds, much of it believed embezzled, by officials" (a by-phrase after the
@@ -363,6 +373,13 @@ class EventCoder:
             return []
         found = ctx.actors.at(t.i)
         if found is not None:
+            if found.code is None and found.kind == "person":
+                # "X, the UN relief coordinator, said": the apposition gives the country.
+                for appos in _children(t, "appos"):
+                    described = next((e for e in self.entities(appos, ctx, depth + 1) if e.code), None)
+                    if described is not None:
+                        return [replace(found, code=described.code, sector=found.sector or described.sector,
+                                        organization=found.organization or (described.entity_name if described.kind == "organization" else None))]
             if found.code is None and found.kind == "organization":
                 # "the ministry of foreign affairs ... of the United Arab Emirates"
                 head = t
@@ -498,9 +515,11 @@ class EventCoder:
                 # "Arriving here were delegations of ...": the subject after an inverted "were".
                 # "Chile is committed to ...": a subject the parser hung on the auxiliary, or
                 # one it reads as the subject of a passive.
-                subjects = _children(node, "nsubj") or [a for c in _children(node, "aux") for a in _children(c, "attr")] \
+                subjects = _children(node, "nsubj") or [c for c in _children(node, "csubj") if _nominal(c) is not c] \
+                    or [a for c in _children(node, "aux") for a in _children(c, "attr")] \
                     or [a for c in _children(node, "aux", "auxpass") for a in _children(c, "nsubj")] \
                     or (_children(node, "nsubjpass") if stative and node is token else [])
+                subjects = [_nominal(subject) for subject in subjects]
                 for subject in subjects:
                     # Several subjects are a misparse ("a delegation led by minister X left"):
                     # the first that names someone.
