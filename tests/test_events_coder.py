@@ -408,3 +408,21 @@ def test_an_apposition_gives_a_name_its_country():
 def test_a_reduced_relative_misparsed_as_the_subject_gives_its_noun():
     keys = _keys("The Red Cross working in Sudan said Chadian troops must leave the camps.")
     assert any(k[0] == "REQUEST" and k[2] == frozenset({"TCD"}) and k[1] for k in keys), keys
+
+
+def test_an_indirect_object_is_the_recipient():
+    assert _key("AID", {"GHA"}, {"TGO"}) in _keys("Ghana gave Togo 20 tons of food aid.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an unnamed group on the receiving end, where no place is named, is of the actor's country
+        ("Iraqi gunmen killed three policemen on Monday.", _key("ASSAULT", {"IRQ"}, {"IRQ"})),
+        ("Dozens of villagers were killed in an attack by Ugandan rebels.", _key("ASSAULT", {"UGA"}, {"UGA"})),
+        # ... but a named place comes first
+        ("Armed Sudanese militiamen attacked villagers in Chad.", _key("ASSAULT", {"SDN"}, {"TCD"})),
+    ],
+)
+def test_an_unnamed_target_group_is_of_the_place_or_the_actors_country(sentence, expected):
+    assert expected in _keys(sentence), _keys(sentence)

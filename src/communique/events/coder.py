@@ -759,6 +759,9 @@ class EventCoder:
                     objs = _prep_objects(holder, "of")
                 else:
                     objs = _prep_objects(holder, prep)
+                    if prep == "to" and not objs:
+                        # "gave Togo food aid": the indirect object is what "to" would name.
+                        objs = [c for c in holder.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
                 if prep == "obj" and not passive:
                     # "welcomed this contribution by Japan": a by-phrase the parser hung on the verb
                     phrases.extend((o, "by") for o in _prep_objects(holder, "by"))
@@ -989,7 +992,7 @@ class EventCoder:
             actor = _placed(actor, sent, ctx)
         default: tuple[Entity, ...] = ()
         if actor and not any(r.code for r in recipient) and trig.event not in JOINT_TYPES:
-            home = _home_recipient(actor, recipient, trig.event, sent, ctx)
+            home = _home_recipient(actor, recipient, trig.event, sent, ctx, _unnamed_target(token))
             if recipient:
                 recipient = home
             else:
@@ -1200,19 +1203,33 @@ PLACE_TARGET_TYPES = frozenset({"AID", "RETREAT", "CONCEDE", "PROTEST", "SANCTIO
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 
 
+def _unnamed_target(token: Token) -> Token | None:
+    """The unnamed group an act is done to, if its object is one: "killed three policemen",
+    "villagers were killed in an attack"."""
+    holder = token.head.head if token.dep_ == "pobj" and _pos(token) == "NOUN" else token
+    for obj in holder.children:
+        if obj.dep_ in {"dobj", "nsubjpass"}:
+            if obj.lemma_.lower() in QUANTITY_NOUNS or obj.like_num:
+                obj = next(iter(_prep_objects(obj, "of")), obj)  # "dozens of villagers"
+            if obj.lemma_.lower() in GENERIC_ACTORS:
+                return obj
+    return None
+
+
 def _home_recipient(actor: list[Entity], recipient: list[Entity], event: str, sent: Span,
-                    ctx: CodingContext) -> list[Entity]:
+                    ctx: CodingContext, target: Token | None = None) -> list[Entity]:
     """The recipient of an act whose named recipient has no country, or that names none.
 
     A person, body or unnamed group the text gives no country is, like an actor, of the place
     where the act happens ("rallies in Gaza against the party's leader X"). With no recipient
     at all, a material act's target is the state where it happens ("lifted the curfew in X"),
     and a protest or a coercive act with no place and one acting country is domestic
-    ("police dispersed demonstrators": the demonstrators are the police's compatriots).
+    ("police dispersed demonstrators": the demonstrators are the police's compatriots), as is
+    an unnamed group on the receiving end ("gunmen killed three policemen").
     """
     if recipient:
         placed = _placed(recipient, sent, ctx)
-        if any(r.code for r in placed) or event not in DOMESTIC_TYPES:
+        if any(r.code for r in placed) or not (event in DOMESTIC_TYPES or all(r.kind == "group" for r in placed)):
             return placed
     elif event not in PLACE_TARGET_TYPES:
         return recipient
@@ -1221,7 +1238,9 @@ def _home_recipient(actor: list[Entity], recipient: list[Entity], event: str, se
         if place is not None:
             return [place]
     codes = {a.code for a in actor if a.code}
-    if event not in DOMESTIC_TYPES or len(codes) != 1:
+    if len(codes) == 1 and not recipient and target is not None and event in PLACE_TARGET_TYPES:
+        return [EventCoder._generic(target, next(iter(codes)), GENERIC_ACTORS[target.lemma_.lower()])]
+    if len(codes) != 1 or not (event in DOMESTIC_TYPES or (recipient and all(r.kind == "group" for r in recipient))):
         return recipient
     code = next(iter(codes))
     if recipient:
