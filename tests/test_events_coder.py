@@ -426,3 +426,8 @@ def test_an_indirect_object_is_the_recipient():
 )
 def test_an_unnamed_target_group_is_of_the_place_or_the_actors_country(sentence, expected):
     assert expected in _keys(sentence), _keys(sentence)
+
+
+def test_a_subject_the_parser_hung_in_an_opening_phrase_is_found_before_the_verb():
+    keys = _keys("After the signing of the Framework Agreement on Border Security, the Kenyan government and the rebels agreed to a ceasefire.")
+    assert any(k[0] == "AGREE" and k[1] == frozenset({"KEN"}) for k in keys), keys

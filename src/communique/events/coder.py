@@ -315,6 +315,10 @@ def _nominal(subject: Token) -> Token:
     return subject
 
 
+# Links inside a noun phrase or a coordination of them ("the Sudanese government and the rebels").
+LEFT_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "case", "cc", "conj", "punct", "nummod", "appos"})
+
+
 def _stray_agent(token: Token) -> list[Token]:
     """The agent of a passive that the parser hung on the verb above it: "X has been accused
     of misusing funds, much of it believed embezzled, by officials" (a by-phrase after the
@@ -524,16 +528,25 @@ class EventCoder:
                     # Several subjects are a misparse ("a delegation led by minister X left"):
                     # the first that names someone.
                     found = self.entities(subject, ctx)
+                    if not found and subject is subjects[-1] and subject.pos_ == "NOUN":
+                        # "After the signing of X, the government and the rebels agreed": an
+                        # act named as the subject; the parties come after the comma.
+                        found = self._left_subject(node, ctx, after=subject.i)
                     if found or subject is subjects[-1]:
                         return found, True
                 if node.dep_ == "ROOT":
                     # "At the invitation of X, Chairman of Y, the founder of Z attended ...":
                     # the parser hangs the real subject on X as an apposition.
                     appos = [t for t in node.sent if t.i < node.i and t.dep_ == "appos" and t.head.i < t.i]
+                    found = []
                     if appos and not any(t.pos_ == "VERB" for t in node.doc[appos[-1].i : node.i]):
                         found = self.entities(appos[-1], ctx)
-                        if found:
-                            return found, True
+                    if not any(e.code for e in found):
+                        # "With the signing of X, the government and the rebels have agreed":
+                        # the parser hung the subject inside the opening phrase.
+                        found = self._left_subject(node, ctx) or found
+                    if found:
+                        return found, True
             if node.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl", "acomp", "prep"} and node.head is not node:
                 if node.dep_ == "relcl" and node.head.ent_type_ in {"DATE", "TIME"}:
                     # "On Monday, when receiving X, Y said ...": the clause belongs to the main verb
@@ -561,6 +574,28 @@ class EventCoder:
                 continue
             break
         return list(ctx.last_subject), False
+
+    def _left_subject(self, verb: Token, ctx: CodingContext, after: int | None = None) -> list[Entity]:
+        """The coded parties of the noun phrase just before a verb the parser gave no subject,
+        back to the comma or clause start before it: its subject in all but the parse. With
+        ``after``, only a phrase that a comma separates from that token."""
+        doc, i = verb.doc, verb.i - 1
+        while i >= verb.sent.start and doc[i].dep_ in {"aux", "auxpass", "neg", "advmod"}:
+            i -= 1
+        if i < verb.sent.start or doc[i].pos_ not in {"NOUN", "PROPN"}:
+            return []
+        start = i
+        while start - 1 >= verb.sent.start and doc[start - 1].dep_ in LEFT_PHRASE_DEPS and doc[start - 1].text not in {",", ";", ":"}:
+            start -= 1
+        if after is not None and not (after < start - 1 and doc[start - 1].text == ","):
+            return []
+        out: list[Entity] = []
+        for t in doc[start : i + 1]:
+            if t.pos_ in {"NOUN", "PROPN"} and (t.dep_ == "conj" or not start <= t.head.i <= i):
+                for entity in self._one(t, ctx, 1):
+                    if entity.code and entity.start >= doc[start].idx and all(entity.entity_name != e.entity_name for e in out):
+                        out.append(entity)
+        return out
 
     # -- modality -------------------------------------------------------------------------------
 
