@@ -431,3 +431,16 @@ def test_an_unnamed_target_group_is_of_the_place_or_the_actors_country(sentence,
 def test_a_subject_the_parser_hung_in_an_opening_phrase_is_found_before_the_verb():
     keys = _keys("After the signing of the Framework Agreement on Border Security, the Kenyan government and the rebels agreed to a ceasefire.")
     assert any(k[0] == "AGREE" and k[1] == frozenset({"KEN"}) for k in keys), keys
+
+
+def test_the_target_of_a_violent_purpose_clause_is_the_recipient():
+    keys = _keys("Zambian police opened fire to disperse demonstrators on Monday.")
+    assert _key("ASSAULT", {"ZMB"}, {"ZMB"}) in keys, keys
+    # a protective purpose names no target
+    keys = _keys("Zambian police opened fire on Monday to protect the villagers.")
+    assert _key("ASSAULT", {"ZMB"}, {"ZMB"}) not in keys, keys
+
+
+def test_plural_nouns_are_not_taken_for_an_earlier_organization():
+    keys = _keys("The Ghana Action Council met on Monday. Kenya condemned the actions undertaken by armed militants.")
+    assert not any(k[0] == "ACCUSE" and k[2] == frozenset({"GHA"}) for k in keys), keys

@@ -474,8 +474,9 @@ class EventCoder:
             # of the place where the event happens.
             code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
             return [self._generic(t, code, sector)] if code else []
-        if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN":
-            # A definite description naming an earlier organization: "the movement".
+        if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN" and t.tag_ == "NN":
+            # A definite description naming an earlier organization: "the movement" (not
+            # "the actions", which names no "Action Service").
             for entity in ctx.actors.before(t.idx):
                 if entity.kind == "organization" and lemma in entity.entity_name.lower().split():
                     return [entity]
@@ -1027,7 +1028,7 @@ class EventCoder:
             actor = _placed(actor, sent, ctx)
         default: tuple[Entity, ...] = ()
         if actor and not any(r.code for r in recipient) and trig.event not in JOINT_TYPES:
-            home = _home_recipient(actor, recipient, trig.event, sent, ctx, _unnamed_target(token))
+            home = _home_recipient(actor, recipient, trig.event, sent, ctx, _unnamed_target(token, self))
             if recipient:
                 recipient = home
             else:
@@ -1238,11 +1239,15 @@ PLACE_TARGET_TYPES = frozenset({"AID", "RETREAT", "CONCEDE", "PROTEST", "SANCTIO
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
 
 
-def _unnamed_target(token: Token) -> Token | None:
+def _unnamed_target(token: Token, coder: EventCoder) -> Token | None:
     """The unnamed group an act is done to, if its object is one: "killed three policemen",
     "villagers were killed in an attack"."""
     holder = token.head.head if token.dep_ == "pobj" and _pos(token) == "NOUN" else token
-    for obj in holder.children:
+    # "opened fire to disperse demonstrators": the object of a purpose that is itself a
+    # material conflict (not "to protect the villagers")
+    purposes = [c for c in holder.children if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)
+                and any(QUAD[t.event] == 4 for t in coder._triggers(c))]
+    for obj in [*holder.children, *(o for p in purposes for o in p.children if o.dep_ == "dobj")]:
         if obj.dep_ in {"dobj", "nsubjpass"}:
             if obj.lemma_.lower() in QUANTITY_NOUNS or obj.like_num:
                 obj = next(iter(_prep_objects(obj, "of")), obj)  # "dozens of villagers"
