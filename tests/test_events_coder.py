@@ -444,3 +444,12 @@ def test_the_target_of_a_violent_purpose_clause_is_the_recipient():
 def test_plural_nouns_are_not_taken_for_an_earlier_organization():
     keys = _keys("The Ghana Action Council met on Monday. Kenya condemned the actions undertaken by armed militants.")
     assert not any(k[0] == "ACCUSE" and k[2] == frozenset({"GHA"}) for k in keys), keys
+
+
+def test_a_reaction_to_an_act_is_aimed_at_who_did_it():
+    keys = _keys("Ghana condemned the arrest of Togolese journalists by Beninese police.")
+    assert _key("ACCUSE", {"GHA"}, {"BEN"}) in keys, keys
+
+
+def test_the_party_a_supported_thing_is_of_is_the_recipient():
+    assert _key("SUPPORT", {"GHA"}, {"UKR"}) in _keys("Ghana expressed support for the independence of Ukraine.")

@@ -769,6 +769,10 @@ class EventCoder:
             for node in holder.subtree:
                 if node.dep_ == "prep" and node.lower_ in trig.preps and node.lower_ != "of":
                     objs = [e for o in _children(node, "pobj") for e in self.entities(o, ctx)]
+                    if not objs:
+                        # "support for the independence of X": the party the thing is of
+                        objs = [e for o in _children(node, "pobj") for inner in _prep_objects(o, "of")
+                                if (e := ctx.actors.at(inner.i)) is not None and e.code]
                     if objs:
                         return objs, node.lower_ == "between"
         return [], False
@@ -803,7 +807,8 @@ class EventCoder:
                     phrases.extend((o, "by") for o in _prep_objects(holder, "by"))
                 for obj in objs:
                     phrases.append((obj, prep))
-                    found = self.entities(obj, ctx)
+                    found = self._agent_of_act(obj, ctx) if trig.event in REACTION_TYPES and prep in {"obj", *TOPIC_PREPS} else []
+                    found = found or self.entities(obj, ctx)
                     if not found:
                         # "ties with X", "talks on Y with Z": look one level further down.
                         for inner in obj.children:
@@ -824,6 +829,18 @@ class EventCoder:
             if prep != "between" and (found := self._inside(obj, ctx)):
                 return found, False
         return [], False
+
+    def _agent_of_act(self, obj: Token, ctx: CodingContext) -> list[Entity]:
+        """Who did the act a reaction is to: "condemned the arrest of journalists by the
+        police" is aimed at the police, not at the journalists."""
+        if not self._triggers(obj):
+            return []
+        by = [e for o in _prep_objects(obj, "by") for e in self.entities(o, ctx) if e.code]
+        if not by:
+            # "condemned the arrests carried out by the police"
+            by = [e for c in obj.children if c.dep_ == "acl" for o in _prep_objects(c, "by")
+                  for e in self.entities(o, ctx) if e.code]
+        return by
 
     def _after_and(self, obj: Token, ctx: CodingContext) -> list[Entity]:
         """The party after the "and" that follows ``obj``'s phrase in its sentence."""
