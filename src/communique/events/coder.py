@@ -474,11 +474,12 @@ class EventCoder:
             # of the place where the event happens.
             code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
             return [self._generic(t, code, sector)] if code else []
-        if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN" and t.tag_ == "NN":
-            # A definite description naming an earlier organization: "the movement" (not
-            # "the actions", which names no "Action Service").
+        if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN":
+            # A definite description naming an earlier organization: "the movement", "the
+            # forces" (but "the actions" names no "Action Service": a plural matches as written).
             for entity in ctx.actors.before(t.idx):
-                if entity.kind == "organization" and lemma in entity.entity_name.lower().split():
+                words = entity.entity_name.lower().split()
+                if entity.kind == "organization" and (lower in words or (t.tag_ == "NN" and lemma in words)):
                     return [entity]
         for appos in _children(t, "appos"):
             # "X, the head of the UN agency, said": a name the text resolves only by its
@@ -513,9 +514,12 @@ class EventCoder:
             if node is None:
                 break
             if passive and node is token:
-                agents = _prep_objects(node, "by") or _stray_agent(token)
+                agents = _prep_objects(node, "by")
                 if agents:
                     return self.entities(agents[0], ctx), True
+                stray = [e for agent in _stray_agent(token)[:1] for e in self.entities(agent, ctx) if e.code]
+                if stray:
+                    return stray, True
             else:
                 # "Arriving here were delegations of ...": the subject after an inverted "were".
                 # "Chile is committed to ...": a subject the parser hung on the auxiliary, or
