@@ -453,3 +453,11 @@ def test_a_reaction_to_an_act_is_aimed_at_who_did_it():
 
 def test_the_party_a_supported_thing_is_of_is_the_recipient():
     assert _key("SUPPORT", {"GHA"}, {"UKR"}) in _keys("Ghana expressed support for the independence of Ukraine.")
+
+
+def test_unnamed_civilians_addressing_one_states_authorities_are_of_that_state():
+    keys = _keys("Tribal elders have demanded that the Ghanaian Interior Ministry release the prisoners.")
+    assert _key("REQUEST", {"GHA"}, {"GHA"}) in keys, keys
+    # not when they address a foreign mission
+    keys = _keys("Students demanded that the US embassy apologize.")
+    assert not any(k[1] == frozenset({"USA"}) for k in keys), keys

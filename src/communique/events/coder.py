@@ -1034,6 +1034,11 @@ class EventCoder:
                     break
         names = {a.entity_name for a in actor}
         recipient = [r for r in recipient if r.entity_name not in names]
+        if not actor and trig.pos == "VERB" and QUAD[trig.event] < 4:
+            # "Tribal elders demanded that the Ruritanian ministry ...": an unnamed group of
+            # civilians addressing a state's authorities, in a sentence naming no other
+            # state, is of that state.
+            actor = _compatriots(token, recipient, sent, ctx)
         weapon = _weapon_subject(token, self) if not actor and trig.pos == "VERB" else None
         if weapon is not None:
             # "US drone strikes killed ...": whoever the weapon's phrase names acts.
@@ -1258,6 +1263,36 @@ PLACE_TARGET_TYPES = frozenset({"AID", "RETREAT", "CONCEDE", "PROTEST", "SANCTIO
 # Acts done at home to one's own state when no other target is named: protesters protest to
 # their government, police arrest and disperse their own citizens.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
+
+
+# Sectors of unnamed groups of civilians, who address their own state's authorities.
+CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "REL", "OPP", "MED", "BUS", "JRN", "REF"})
+# Words that make an authority a foreign state's mission rather than one's own government.
+MISSION_WORDS = frozenset({"embassy", "consulate", "mission", "ambassador", "envoy", "consul"})
+
+
+def _compatriots(token: Token, recipient: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
+    """The unnamed civilian group subject of ``token`` as a group of the one state its
+    recipient's authorities belong to, or nothing."""
+    subjects = _children(token, "nsubj")
+    if not subjects:
+        return []
+    subject = subjects[0]
+    if subject.pos_ == "PRON":
+        subject = _governing_subject(subject) or subject  # "they are willing to ..."
+    if subject.lemma_.lower() in QUANTITY_NOUNS or subject.like_num:
+        subject = next(iter(_prep_objects(subject, "of")), subject)  # "a group of elders"
+    sector = GENERIC_ACTORS.get(subject.lemma_.lower())
+    codes = {r.code for r in recipient if r.code}
+    if sector not in CIVILIAN_SECTORS or len(codes) != 1:
+        return []
+    if not all(r.kind == "state" or r.sector in {"GOV", "LEG", "JUD"} for r in recipient) or any(
+            t.lemma_.lower() in MISSION_WORDS for t in sent):
+        return []
+    states = {e.code for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code}
+    if states - codes:
+        return []
+    return [EventCoder._generic(subject, next(iter(codes)), sector)]
 
 
 def _unnamed_target(token: Token, coder: EventCoder) -> Token | None:
