@@ -461,3 +461,11 @@ def test_unnamed_civilians_addressing_one_states_authorities_are_of_that_state()
     # not when they address a foreign mission
     keys = _keys("Students demanded that the US embassy apologize.")
     assert not any(k[1] == frozenset({"USA"}) for k in keys), keys
+
+
+def test_an_uncoded_person_inside_the_object_is_of_the_place_of_the_act():
+    keys = _keys("Rebels in Mali rejected an appeal from President Amadou Keita.")
+    assert _key("REJECT", {"MLI"}, {"MLI"}) in keys, keys
+    # no place, no guess
+    keys = _keys("Ghana rejected an appeal from President Amadou Keita.")
+    assert not any(k[2] - {None} for k in keys), keys

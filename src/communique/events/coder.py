@@ -460,6 +460,9 @@ class EventCoder:
             # "the two countries' officials", "its diplomats"
             inner = [e for m in modifiers if m.dep_ == "poss" for e in self._one(m, ctx, depth + 1)]
         sector = GENERIC_ACTORS.get(lemma)
+        if sector is None and t.tag_ == "NNP" and lemma.endswith("s"):
+            # "Rebels in X rejected ...": a capitalized plural the tagger takes for a name
+            sector = GENERIC_ACTORS.get(lemma[:-1])
         if sector is None and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
             sector = "CVL"  # "Muslims", "Kurds": a community, of the place it acts in
         if sector is not None and inner and not any(e.code for e in inner):
@@ -1053,6 +1056,10 @@ class EventCoder:
         if actor and not any(e.code for e in actor):
             actor = _placed(actor, sent, ctx)
         default: tuple[Entity, ...] = ()
+        if actor and not recipient and trig.event not in JOINT_TYPES:
+            # "dismissed an appeal from President X": a person or body the text gives no
+            # country, inside the object, is the recipient if the place of the act gives one.
+            recipient = [e for e in _placed(_uncoded_inside(token, ctx), sent, ctx) if e.code]
         if actor and not any(r.code for r in recipient) and trig.event not in JOINT_TYPES:
             home = _home_recipient(actor, recipient, trig.event, sent, ctx, _unnamed_target(token, self))
             if recipient:
@@ -1293,6 +1300,17 @@ def _compatriots(token: Token, recipient: list[Entity], sent: Span, ctx: CodingC
     if states - codes:
         return []
     return [EventCoder._generic(subject, next(iter(codes)), sector)]
+
+
+def _uncoded_inside(token: Token, ctx: CodingContext) -> list[Entity]:
+    """The first person or organization without a country named inside the object of a
+    verb trigger."""
+    for obj in _children(token, "dobj"):
+        for t in obj.subtree:
+            entity = ctx.actors.at(t.i)
+            if entity is not None and entity.kind in {"person", "organization"} and not entity.code:
+                return [entity]
+    return []
 
 
 def _unnamed_target(token: Token, coder: EventCoder) -> Token | None:
