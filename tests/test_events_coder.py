@@ -469,3 +469,9 @@ def test_an_uncoded_person_inside_the_object_is_of_the_place_of_the_act():
     # no place, no guess
     keys = _keys("Ghana rejected an appeal from President Amadou Keita.")
     assert not any(k[2] - {None} for k in keys), keys
+
+
+def test_a_surname_the_model_missed_is_the_person_named_before():
+    keys = _keys('Kenyan Foreign Minister Raila Odinga spoke with Ugandan officials on Monday. Odinga "noted that it was '
+                 'critical for Uganda and the Rwandan government to adhere to these arrangements," it said.')
+    assert _key("REQUEST", {"KEN"}, {"RWA"}) in keys, keys

@@ -484,6 +484,11 @@ class EventCoder:
                 words = entity.entity_name.lower().split()
                 if entity.kind == "organization" and (lower in words or (t.tag_ == "NN" and lemma in words)):
                     return [entity]
+        if t.pos_ == "PROPN" and t.ent_type_ in {"", "PERSON"} and not _children(t, "compound"):
+            # 'Odinga "noted that ..."': a surname the model did not tag, of a person named before
+            for entity in ctx.actors.before(t.idx):
+                if entity.kind == "person" and entity.end <= t.idx and entity.entity_name.split()[-1] == t.text:
+                    return [entity]
         for appos in _children(t, "appos"):
             # "X, the head of the UN agency, said": a name the text resolves only by its
             # apposition acts as what the apposition says it is.
