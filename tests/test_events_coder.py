@@ -475,3 +475,10 @@ def test_a_surname_the_model_missed_is_the_person_named_before():
     keys = _keys('Kenyan Foreign Minister Raila Odinga spoke with Ugandan officials on Monday. Odinga "noted that it was '
                  'critical for Uganda and the Rwandan government to adhere to these arrangements," it said.')
     assert _key("REQUEST", {"KEN"}, {"RWA"}) in keys, keys
+
+
+def test_the_object_that_makes_a_verb_a_trigger_carries_its_recipient():
+    assert _key("AGREE", {"KEN"}, {"UGA"}) in _keys("Kenya reaffirmed its commitment to Uganda.")
+    # ... and the parties of the arrangement committed to
+    keys = _keys("Kenya reaffirmed its commitment to the ceasefire arrangement approved by Uganda and Kenya last year.")
+    assert _key("AGREE", {"KEN"}, {"UGA"}) in keys, keys

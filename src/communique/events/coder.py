@@ -754,6 +754,10 @@ class EventCoder:
         for child in token.children:
             if child.dep_ in {"acl", "relcl"}:
                 holders.append(child)
+            elif child.dep_ == "dobj" and child.lemma_.lower() in trig.objects:
+                # "reaffirmed its commitment to X": the object that makes the verb a trigger
+                # carries the trigger's prepositions
+                holders.append(child)
         if _pos(token) == "NOUN":
             holders.extend(token.conjuncts)
         found = self._recipients_in(holders, trig, ctx, passive)
@@ -785,6 +789,10 @@ class EventCoder:
                         # "support for the independence of X": the party the thing is of
                         objs = [e for o in _children(node, "pobj") for inner in _prep_objects(o, "of")
                                 if (e := ctx.actors.at(inner.i)) is not None and e.code]
+                    if not objs and trig.event in JOINT_TYPES:
+                        # "commitment to the arrangement approved by X and Y": its parties
+                        objs = [e for o in _children(node, "pobj") for acl in o.children if acl.dep_ in {"acl", "relcl"}
+                                for agent in _prep_objects(acl, "by") for e in self.entities(agent, ctx) if e.code]
                     if objs:
                         return objs, node.lower_ == "between"
         return [], False
