@@ -148,6 +148,8 @@ class CodingContext:
     last_parties: tuple[Entity, ...] = ()  # both sides of the last two-party event
     pair: tuple[Entity, ...] = ()
     sentence_place: dict[int, str | None] = field(default_factory=dict)
+    # Recipient by default of an event that names none, by (type, sentence index).
+    default_recipients: dict[tuple[str, int], tuple[Entity, ...]] = field(default_factory=dict)
 
     def here(self) -> Entity | None:
         """The state of the dateline's place, for "here" in a dispatch."""
@@ -304,6 +306,31 @@ def _is_passive(token: Token) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or token.dep_ == "acl" and token.tag_ == "VBN"
 
 
+def _nominal(subject: Token) -> Token:
+    """The noun a verb-headed subject stands for: "The agency operating in X said ..." is
+    parsed with "operating" as the subject and "agency" as its own subject."""
+    if subject.pos_ == "VERB" and subject.tag_ in {"VBG", "VBN"}:
+        inner = [c for c in subject.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < subject.i]
+        if inner:
+            return inner[0]
+    return subject
+
+
+# Links inside a noun phrase or a coordination of them ("the Sudanese government and the rebels").
+LEFT_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "case", "cc", "conj", "punct", "nummod", "appos"})
+
+
+def _stray_agent(token: Token) -> list[Token]:
+    """The agent of a passive that the parser hung on the verb above it: "X has been accused
+    of misusing funds, much of it believed embezzled, by officials" (a by-phrase after the
+    passive, on an active verb, which cannot have an agent of its own)."""
+    head = token.head
+    if token.dep_ not in {"ccomp", "conj", "advcl"} or head is token or _is_passive(head):
+        return []
+    return [o for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by" and c.i > token.i
+            for o in _children(c, "pobj")]
+
+
 def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
@@ -351,6 +378,13 @@ class EventCoder:
             return []
         found = ctx.actors.at(t.i)
         if found is not None:
+            if found.code is None and found.kind == "person":
+                # "X, the UN relief coordinator, said": the apposition gives the country.
+                for appos in _children(t, "appos"):
+                    described = next((e for e in self.entities(appos, ctx, depth + 1) if e.code), None)
+                    if described is not None:
+                        return [replace(found, code=described.code, sector=found.sector or described.sector,
+                                        organization=found.organization or (described.entity_name if described.kind == "organization" else None))]
             if found.code is None and found.kind == "organization":
                 # "the ministry of foreign affairs ... of the United Arab Emirates"
                 head = t
@@ -427,6 +461,9 @@ class EventCoder:
             # "the two countries' officials", "its diplomats"
             inner = [e for m in modifiers if m.dep_ == "poss" for e in self._one(m, ctx, depth + 1)]
         sector = GENERIC_ACTORS.get(lemma)
+        if sector is None and t.tag_ == "NNP" and lemma.endswith("s"):
+            # "Rebels in X rejected ...": a capitalized plural the tagger takes for a name
+            sector = GENERIC_ACTORS.get(lemma[:-1])
         if sector is None and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
             sector = "CVL"  # "Muslims", "Kurds": a community, of the place it acts in
         if sector is not None and inner and not any(e.code for e in inner):
@@ -442,10 +479,23 @@ class EventCoder:
             code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
             return [self._generic(t, code, sector)] if code else []
         if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN":
-            # A definite description naming an earlier organization: "the movement".
+            # A definite description naming an earlier organization: "the movement", "the
+            # forces" (but "the actions" names no "Action Service": a plural matches as written).
             for entity in ctx.actors.before(t.idx):
-                if entity.kind == "organization" and lemma in entity.entity_name.lower().split():
+                words = entity.entity_name.lower().split()
+                if entity.kind == "organization" and (lower in words or (t.tag_ == "NN" and lemma in words)):
                     return [entity]
+        if t.pos_ == "PROPN" and t.ent_type_ in {"", "PERSON"} and not _children(t, "compound"):
+            # 'Odinga "noted that ..."': a surname the model did not tag, of a person named before
+            for entity in ctx.actors.before(t.idx):
+                if entity.kind == "person" and entity.end <= t.idx and entity.entity_name.split()[-1] == t.text:
+                    return [entity]
+        for appos in _children(t, "appos"):
+            # "X, the head of the UN agency, said": a name the text resolves only by its
+            # apposition acts as what the apposition says it is.
+            found = [e for e in self.entities(appos, ctx, depth + 1) if e.code]
+            if found:
+                return [self._role(appos, e) if e.kind != "person" else e for e in found]
         return []
 
     @staticmethod
@@ -466,7 +516,8 @@ class EventCoder:
 
     def _subject(self, token: Token, ctx: CodingContext) -> tuple[list[Entity], bool]:
         """Actor of a verb: (entities, stated_in_sentence)."""
-        passive = _is_passive(token) and token.lemma_.lower() not in STATIVE_PARTICIPLES
+        stative = _is_passive(token) and token.lemma_.lower() in STATIVE_PARTICIPLES
+        passive = _is_passive(token) and not stative
         node: Token | None = token
         for _ in range(4):
             if node is None:
@@ -475,25 +526,41 @@ class EventCoder:
                 agents = _prep_objects(node, "by")
                 if agents:
                     return self.entities(agents[0], ctx), True
+                stray = [e for agent in _stray_agent(token)[:1] for e in self.entities(agent, ctx) if e.code]
+                if stray:
+                    return stray, True
             else:
                 # "Arriving here were delegations of ...": the subject after an inverted "were".
-                # "Chile is committed to ...": a subject the parser hung on the auxiliary.
-                subjects = _children(node, "nsubj") or [a for c in _children(node, "aux") for a in _children(c, "attr")] \
-                    or [a for c in _children(node, "aux", "auxpass") for a in _children(c, "nsubj")]
+                # "Chile is committed to ...": a subject the parser hung on the auxiliary, or
+                # one it reads as the subject of a passive.
+                subjects = _children(node, "nsubj") or [c for c in _children(node, "csubj") if _nominal(c) is not c] \
+                    or [a for c in _children(node, "aux") for a in _children(c, "attr")] \
+                    or [a for c in _children(node, "aux", "auxpass") for a in _children(c, "nsubj")] \
+                    or (_children(node, "nsubjpass") if stative and node is token else [])
+                subjects = [_nominal(subject) for subject in subjects]
                 for subject in subjects:
                     # Several subjects are a misparse ("a delegation led by minister X left"):
                     # the first that names someone.
                     found = self.entities(subject, ctx)
+                    if not found and subject is subjects[-1] and subject.pos_ == "NOUN":
+                        # "After the signing of X, the government and the rebels agreed": an
+                        # act named as the subject; the parties come after the comma.
+                        found = self._left_subject(node, ctx, after=subject.i)
                     if found or subject is subjects[-1]:
                         return found, True
                 if node.dep_ == "ROOT":
                     # "At the invitation of X, Chairman of Y, the founder of Z attended ...":
                     # the parser hangs the real subject on X as an apposition.
                     appos = [t for t in node.sent if t.i < node.i and t.dep_ == "appos" and t.head.i < t.i]
+                    found = []
                     if appos and not any(t.pos_ == "VERB" for t in node.doc[appos[-1].i : node.i]):
                         found = self.entities(appos[-1], ctx)
-                        if found:
-                            return found, True
+                    if not any(e.code for e in found):
+                        # "With the signing of X, the government and the rebels have agreed":
+                        # the parser hung the subject inside the opening phrase.
+                        found = self._left_subject(node, ctx) or found
+                    if found:
+                        return found, True
             if node.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl", "acomp", "prep"} and node.head is not node:
                 if node.dep_ == "relcl" and node.head.ent_type_ in {"DATE", "TIME"}:
                     # "On Monday, when receiving X, Y said ...": the clause belongs to the main verb
@@ -521,6 +588,28 @@ class EventCoder:
                 continue
             break
         return list(ctx.last_subject), False
+
+    def _left_subject(self, verb: Token, ctx: CodingContext, after: int | None = None) -> list[Entity]:
+        """The coded parties of the noun phrase just before a verb the parser gave no subject,
+        back to the comma or clause start before it: its subject in all but the parse. With
+        ``after``, only a phrase that a comma separates from that token."""
+        doc, i = verb.doc, verb.i - 1
+        while i >= verb.sent.start and doc[i].dep_ in {"aux", "auxpass", "neg", "advmod"}:
+            i -= 1
+        if i < verb.sent.start or doc[i].pos_ not in {"NOUN", "PROPN"}:
+            return []
+        start = i
+        while start - 1 >= verb.sent.start and doc[start - 1].dep_ in LEFT_PHRASE_DEPS and doc[start - 1].text not in {",", ";", ":"}:
+            start -= 1
+        if after is not None and not (after < start - 1 and doc[start - 1].text == ","):
+            return []
+        out: list[Entity] = []
+        for t in doc[start : i + 1]:
+            if t.pos_ in {"NOUN", "PROPN"} and (t.dep_ == "conj" or not start <= t.head.i <= i):
+                for entity in self._one(t, ctx, 1):
+                    if entity.code and entity.start >= doc[start].idx and all(entity.entity_name != e.entity_name for e in out):
+                        out.append(entity)
+        return out
 
     # -- modality -------------------------------------------------------------------------------
 
@@ -656,13 +745,19 @@ class EventCoder:
                 return True
         return False
 
-    def _recipients(self, token: Token, trig: Trigger, ctx: CodingContext, passive: bool) -> tuple[list[Entity], bool]:
-        """Recipient entities, and whether the partners act jointly ("between")."""
+    def _recipients(self, token: Token, trig: Trigger, ctx: CodingContext, passive: bool,
+                    exclude: frozenset[str] = frozenset()) -> tuple[list[Entity], bool]:
+        """Recipient entities, and whether the partners act jointly ("between"); ``exclude``
+        names the actor's entities, which a framing trigger's content does not aim at."""
         holders = [token]
         if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj"}:
             holders.append(token.head if token.dep_ != "pobj" else token.head.head)
         for child in token.children:
             if child.dep_ in {"acl", "relcl"}:
+                holders.append(child)
+            elif child.dep_ == "dobj" and child.lemma_.lower() in trig.objects:
+                # "reaffirmed its commitment to X": the object that makes the verb a trigger
+                # carries the trigger's prepositions
                 holders.append(child)
         if _pos(token) == "NOUN":
             holders.extend(token.conjuncts)
@@ -671,10 +766,17 @@ class EventCoder:
             return found
         if trig.event in FRAMING_TYPES:
             # "demanded that Britain apologize", "threatened to cut supplies to Ukraine"
+            sent = token.sent
             for clause in _children(token, "ccomp", "xcomp"):
                 for node in clause.subtree:
                     if node.dep_ in {"nsubj", "dobj", "pobj", "dative"} and node is not clause:
-                        objs = [e for e in self.entities(node, ctx) if e.code]
+                        # The actor itself ("threatened to widen its war with X": "its") is
+                        # not who the demand or threat is aimed at; look further.
+                        named = [e for e in self.entities(node, ctx) if e.entity_name not in exclude]
+                        if named and not any(e.code for e in named):
+                            # "demanded that President X resign": X is of the place at stake
+                            named = _placed(named, sent, ctx)
+                        objs = [e for e in named if e.code]
                         if objs:
                             return objs, False
         if trig.pos != "NOUN" and not any(p != "obj" for p in trig.preps):
@@ -684,6 +786,14 @@ class EventCoder:
             for node in holder.subtree:
                 if node.dep_ == "prep" and node.lower_ in trig.preps and node.lower_ != "of":
                     objs = [e for o in _children(node, "pobj") for e in self.entities(o, ctx)]
+                    if not objs:
+                        # "support for the independence of X": the party the thing is of
+                        objs = [e for o in _children(node, "pobj") for inner in _prep_objects(o, "of")
+                                if (e := ctx.actors.at(inner.i)) is not None and e.code]
+                    if not objs and trig.event in JOINT_TYPES:
+                        # "commitment to the arrangement approved by X and Y": its parties
+                        objs = [e for o in _children(node, "pobj") for acl in o.children if acl.dep_ in {"acl", "relcl"}
+                                for agent in _prep_objects(acl, "by") for e in self.entities(agent, ctx) if e.code]
                     if objs:
                         return objs, node.lower_ == "between"
         return [], False
@@ -710,12 +820,16 @@ class EventCoder:
                     objs = _prep_objects(holder, "of")
                 else:
                     objs = _prep_objects(holder, prep)
+                    if prep == "to" and not objs:
+                        # "gave Togo food aid": the indirect object is what "to" would name.
+                        objs = [c for c in holder.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
                 if prep == "obj" and not passive:
                     # "welcomed this contribution by Japan": a by-phrase the parser hung on the verb
                     phrases.extend((o, "by") for o in _prep_objects(holder, "by"))
                 for obj in objs:
                     phrases.append((obj, prep))
-                    found = self.entities(obj, ctx)
+                    found = self._agent_of_act(obj, ctx) if trig.event in REACTION_TYPES and prep in {"obj", *TOPIC_PREPS} else []
+                    found = found or self.entities(obj, ctx)
                     if not found:
                         # "ties with X", "talks on Y with Z": look one level further down.
                         for inner in obj.children:
@@ -736,6 +850,18 @@ class EventCoder:
             if prep != "between" and (found := self._inside(obj, ctx)):
                 return found, False
         return [], False
+
+    def _agent_of_act(self, obj: Token, ctx: CodingContext) -> list[Entity]:
+        """Who did the act a reaction is to: "condemned the arrest of journalists by the
+        police" is aimed at the police, not at the journalists."""
+        if not self._triggers(obj):
+            return []
+        by = [e for o in _prep_objects(obj, "by") for e in self.entities(o, ctx) if e.code]
+        if not by:
+            # "condemned the arrests carried out by the police"
+            by = [e for c in obj.children if c.dep_ == "acl" for o in _prep_objects(c, "by")
+                  for e in self.entities(o, ctx) if e.code]
+        return by
 
     def _after_and(self, obj: Token, ctx: CodingContext) -> list[Entity]:
         """The party after the "and" that follows ``obj``'s phrase in its sentence."""
@@ -851,7 +977,19 @@ class EventCoder:
                     subject = self.entities(token, ctx)
                     if subject:
                         ctx.last_subject = tuple(subject)
-        return merge(found, document.id)
+        return [self._defaulted(e, ctx) for e in merge(found, document.id)]
+
+    @staticmethod
+    def _defaulted(event: Event, ctx: CodingContext) -> Event:
+        """An event with no recipient in any of its mentions, given its default recipient."""
+        if event.recipient or (event.symmetric and len({a.code for a in event.actor}) > 1):
+            return event
+        for evidence in event.evidence:
+            home = ctx.default_recipients.get((event.event, evidence.sentence))
+            if home:
+                names = {a.entity_name for a in event.actor}
+                return replace(event, recipient=tuple(r for r in home if r.entity_name not in names) or home, symmetric=False)
+        return event
 
     def _obligation(self, token: Token, sent: Span, index: int, ctx: CodingContext) -> Event | None:
         """"X said that Y must/should do Z" is a demand by X on Y (REQUEST)."""
@@ -889,7 +1027,10 @@ class EventCoder:
             actor, stated = self._noun_actor(token, trig, ctx)
         if trig.event in JOINT_TYPES and len(ctx.last_parties) > 1 and _subject_word(token) == "they":
             actor = list(ctx.last_parties)  # "X met Y. They agreed to ...": both of them
-        recipient, joint = self._recipients(token, trig, ctx, passive)
+        # Partners that agree "that their countries should ..." are the actors, not a sign to
+        # look for a recipient deeper in what they agreed.
+        exclude = frozenset() if trig.event in JOINT_TYPES else frozenset(a.entity_name for a in actor)
+        recipient, joint = self._recipients(token, trig, ctx, passive, exclude)
         if joint and not stated:
             actor, recipient = recipient, []
         elif joint:
@@ -910,6 +1051,11 @@ class EventCoder:
                     break
         names = {a.entity_name for a in actor}
         recipient = [r for r in recipient if r.entity_name not in names]
+        if not actor and trig.pos == "VERB" and QUAD[trig.event] < 4:
+            # "Tribal elders demanded that the Ruritanian ministry ...": an unnamed group of
+            # civilians addressing a state's authorities, in a sentence naming no other
+            # state, is of that state.
+            actor = _compatriots(token, recipient, sent, ctx)
         weapon = _weapon_subject(token, self) if not actor and trig.pos == "VERB" else None
         if weapon is not None:
             # "US drone strikes killed ...": whoever the weapon's phrase names acts.
@@ -923,6 +1069,19 @@ class EventCoder:
                 stated = bool(actor)
         if actor and not any(e.code for e in actor):
             actor = _placed(actor, sent, ctx)
+        default: tuple[Entity, ...] = ()
+        if actor and not recipient and trig.event not in JOINT_TYPES:
+            # "dismissed an appeal from President X": a person or body the text gives no
+            # country, inside the object, is the recipient if the place of the act gives one.
+            recipient = [e for e in _placed(_uncoded_inside(token, ctx), sent, ctx) if e.code]
+        if actor and not any(r.code for r in recipient) and trig.event not in JOINT_TYPES:
+            home = _home_recipient(actor, recipient, trig.event, sent, ctx, _unnamed_target(token, self))
+            if recipient:
+                recipient = home
+            else:
+                # Only a default: another mention of the event may name its recipient, so the
+                # default is applied after merging (see :meth:`code`).
+                default = tuple(home)
         noun_reported = trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
         if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or noun_reported or weapon is not None):
             # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed,
@@ -949,6 +1108,8 @@ class EventCoder:
             # The promise, threat or refusal is what happened; the act itself is future.
             trig = replace(trig, event=stance[0], cameo=stance[1], mode=None)
             modality = Modality()
+        if default:
+            ctx.default_recipients[(trig.event, index)] = default
 
         return self._build(token, trig, sent, index, ctx, actor, recipient, stated, joint, modality)
 
@@ -1117,7 +1278,112 @@ def _placed(actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]
     return [replace(e, code=code) if e.kind in {"person", "organization", "group"} else e for e in actor]
 
 
+# Acts whose target, when the text names none, is the country where they happen: "evacuated
+# settlements in X", "lifted a curfew in X", "tanks fired at targets in X".
+PLACE_TARGET_TYPES = frozenset({"AID", "RETREAT", "CONCEDE", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+# Acts done at home to one's own state when no other target is named: protesters protest to
+# their government, police arrest and disperse their own citizens.
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
+
+
+# Sectors of unnamed groups of civilians, who address their own state's authorities.
+CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "REL", "OPP", "MED", "BUS", "JRN", "REF"})
+# Words that make an authority a foreign state's mission rather than one's own government.
+MISSION_WORDS = frozenset({"embassy", "consulate", "mission", "ambassador", "envoy", "consul"})
+
+
+def _compatriots(token: Token, recipient: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
+    """The unnamed civilian group subject of ``token`` as a group of the one state its
+    recipient's authorities belong to, or nothing."""
+    subjects = _children(token, "nsubj")
+    if not subjects:
+        return []
+    subject = subjects[0]
+    if subject.pos_ == "PRON":
+        subject = _governing_subject(subject) or subject  # "they are willing to ..."
+    if subject.lemma_.lower() in QUANTITY_NOUNS or subject.like_num:
+        subject = next(iter(_prep_objects(subject, "of")), subject)  # "a group of elders"
+    sector = GENERIC_ACTORS.get(subject.lemma_.lower())
+    codes = {r.code for r in recipient if r.code}
+    if sector not in CIVILIAN_SECTORS or len(codes) != 1:
+        return []
+    if not all(r.kind == "state" or r.sector in {"GOV", "LEG", "JUD"} for r in recipient) or any(
+            t.lemma_.lower() in MISSION_WORDS for t in sent):
+        return []
+    states = {e.code for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code}
+    if states - codes:
+        return []
+    return [EventCoder._generic(subject, next(iter(codes)), sector)]
+
+
+def _uncoded_inside(token: Token, ctx: CodingContext) -> list[Entity]:
+    """The first person or organization without a country named inside the object of a
+    verb trigger."""
+    for obj in _children(token, "dobj"):
+        for t in obj.subtree:
+            entity = ctx.actors.at(t.i)
+            if entity is not None and entity.kind in {"person", "organization"} and not entity.code:
+                return [entity]
+    return []
+
+
+def _unnamed_target(token: Token, coder: EventCoder) -> Token | None:
+    """The unnamed group an act is done to, if its object is one: "killed three policemen",
+    "villagers were killed in an attack"."""
+    holder = token.head.head if token.dep_ == "pobj" and _pos(token) == "NOUN" else token
+    # "opened fire to disperse demonstrators": the object of a purpose that is itself a
+    # material conflict (not "to protect the villagers")
+    purposes = [c for c in holder.children if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)
+                and any(QUAD[t.event] == 4 for t in coder._triggers(c))]
+    for obj in [*holder.children, *(o for p in purposes for o in p.children if o.dep_ == "dobj")]:
+        if obj.dep_ in {"dobj", "nsubjpass"}:
+            if obj.lemma_.lower() in QUANTITY_NOUNS or obj.like_num:
+                obj = next(iter(_prep_objects(obj, "of")), obj)  # "dozens of villagers"
+            if obj.lemma_.lower() in GENERIC_ACTORS:
+                return obj
+    return None
+
+
+def _home_recipient(actor: list[Entity], recipient: list[Entity], event: str, sent: Span,
+                    ctx: CodingContext, target: Token | None = None) -> list[Entity]:
+    """The recipient of an act whose named recipient has no country, or that names none.
+
+    A person, body or unnamed group the text gives no country is, like an actor, of the place
+    where the act happens ("rallies in Gaza against the party's leader X"). With no recipient
+    at all, a material act's target is the state where it happens ("lifted the curfew in X"),
+    and a protest or a coercive act with no place and one acting country is domestic
+    ("police dispersed demonstrators": the demonstrators are the police's compatriots), as is
+    an unnamed group on the receiving end ("gunmen killed three policemen").
+    """
+    if recipient:
+        placed = _placed(recipient, sent, ctx)
+        if any(r.code for r in placed) or not (event in DOMESTIC_TYPES or all(r.kind == "group" for r in placed)):
+            return placed
+    elif event not in PLACE_TARGET_TYPES:
+        return recipient
+    else:
+        place = _place_entity(sent, ctx.actors)
+        if place is not None:
+            return [place]
+    codes = {a.code for a in actor if a.code}
+    if len(codes) == 1 and not recipient and target is not None and event in PLACE_TARGET_TYPES:
+        return [EventCoder._generic(target, next(iter(codes)), GENERIC_ACTORS[target.lemma_.lower()])]
+    if len(codes) != 1 or not (event in DOMESTIC_TYPES or (recipient and all(r.kind == "group" for r in recipient))):
+        return recipient
+    code = next(iter(codes))
+    if recipient:
+        return [replace(r, code=code) if r.kind in {"person", "organization", "group"} else r for r in recipient]
+    home = next((e for e in ctx.actors.entities if e.kind == "state" and e.code == code), None)
+    return [replace(home, sector="GOV")] if home is not None else []
+
+
 def act_place(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS) -> str | None:
+    """Country of the place where a sentence's act happens (see :func:`_place_entity`)."""
+    entity = _place_entity(sent, actors, preps)
+    return entity.code if entity is not None else None
+
+
+def _place_entity(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS) -> Entity | None:
     """Country of the place where a sentence's act happens: "in"/"at" a place that modifies a
     verb or one of its arguments ("curfew in Algiers", "arrested in Kabul"), not a place
     nested deeper in a phrase ("in view of the situation in Ukraine"), which is what the act
@@ -1134,7 +1400,7 @@ def act_place(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS
             held = prep.head
             if entity is not None and entity.code and (
                     held.pos_ in {"VERB", "AUX"} or held.dep_ in {"dobj", "nsubj", "nsubjpass", "ROOT"}):
-                return entity.code
+                return entity
     return None
 
 
