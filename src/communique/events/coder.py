@@ -167,6 +167,10 @@ class CodingContext:
         return found[0] if found else None
 
 
+# Dependencies of a phrasal verb's particle ("cracked down", "stepped down").
+PARTICLE_DEPS = frozenset({"prt", "advmod"})
+
+
 def _pos(token: Token) -> str | None:
     if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
         return "VERB"
@@ -179,6 +183,10 @@ def _neighbour_lemmas(token: Token) -> set[str]:
     words = set()
     for child in token.children:
         words.add(child.lemma_.lower())
+        if child.dep_ in PARTICLE_DEPS or (child.dep_ == "prep" and not any(g.dep_ == "pobj" for g in child.children)):
+            # "gave in", "pulled out of": a particle, written "~in" in the lexicon, unlike the
+            # preposition of "gave $5 million in aid"
+            words.add("~" + child.lower_)
         for grandchild in child.children:
             words.add(grandchild.lemma_.lower())
             if grandchild.dep_ == "prep" and grandchild.lower_ == "of":
