@@ -124,6 +124,7 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("Qatar brokered a truce between Israel and Egypt.", _key("CONSULT", {"QAT"}, {"ISR"})),
         ("The Norwegian government sat down with Colombian officials in Oslo.", _key("CONSULT", {"NOR"}, {"COL"})),
         ("Hungarian lawmakers rallied behind the Polish government.", _key("SUPPORT", {"HUN"}, {"POL"})),
+        ("Germany voiced support for Ukraine.", _key("SUPPORT", {"DEU"}, {"UKR"})),
         # AID
         ("Turkey hosted thousands of Syrian refugees.", _key("AID", {"TUR"}, {"SYR"})),
         # CONCEDE and RETREAT
@@ -131,6 +132,7 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("France pulled its troops out of Niger.", _key("RETREAT", {"FRA"}, set())),
         ("Armenia and Azerbaijan exchanged prisoners on Friday.", _key("RETREAT", {"ARM", "AZE"}, set())),
         ("Cambodia rescinded the ban on Thai imports.", _key("CONCEDE", {"KHM"}, {"THA"})),
+        ("The Nepalese government lifted the curfew in Kathmandu.", _key("CONCEDE", {"NPL"}, set())),
         # ACCUSE
         ("The Iranian president hit out at Saudi Arabia over the pilgrimage.", _key("ACCUSE", {"IRN"}, {"SAU"})),
         ("Ukraine blasted Hungary over the language law.", _key("ACCUSE", {"UKR"}, {"HUN"})),
@@ -140,12 +142,14 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("Venezuelan opposition parties boycotted the election.", _key("PROTEST", {"VEN"}, set())),
         # MOBILIZE
         ("Lebanon called up thousands of reservists.", _key("MOBILIZE", {"LBN"}, set())),
+        ("Indian troops remained on alert along the Chinese border.", _key("MOBILIZE", {"IND"}, set())),
         ("Chad put its troops on maximum alert along the border with Sudan.", _key("MOBILIZE", {"TCD"}, {"SDN"})),
         # SANCTION
         ("Lithuania expelled two Belarusian diplomats on Monday.", _key("SANCTION", {"LTU"}, {"BLR"})),
         ("Estonia halted talks with Russia.", _key("SANCTION", {"EST"}, {"RUS"})),
         ("Japan boycotted the summit in Beijing.", _key("SANCTION", {"JPN"}, {"CHN"})),
         ("Moldova shut its border to Russian trucks.", _key("SANCTION", {"MDA"}, {"RUS"})),
+        ("Indonesia forced the Australian journalists out of the country.", _key("SANCTION", {"IDN"}, {"AUS"})),
         # COERCE
         ("Thai police fired tear gas at protesters in Bangkok.", _key("COERCE", {"THA"}, {"THA"})),
         ("Pakistan declared a state of emergency in Karachi.", _key("COERCE", {"PAK"}, set())),
@@ -166,3 +170,9 @@ def test_a_particle_is_not_a_preposition_with_its_own_object():
     # "gave in" yields; "gave $5 million in aid" does not.
     assert not any(key[0] == "CONCEDE" for key in _keys("The United States gave $5 million in aid to Kenya."))
     assert _key("CONCEDE", {"PER"}, set()) in _keys("The Peruvian president stepped down on Monday.")
+
+
+@pytest.mark.slow
+def test_support_needs_someone_supported():
+    # "voiced support for Ukraine" supports a country; support for a plan supports no one.
+    assert not any(key[0] == "SUPPORT" for key in _keys("The Danish minister confirmed support for the new school plan."))
