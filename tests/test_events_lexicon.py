@@ -38,7 +38,7 @@ def _code_types(cameo: str) -> set[str]:
 
 PREPS = {
     "obj", "!", "about", "against", "around", "at", "behind", "between", "by", "for", "from", "here",
-    "in", "into", "near", "of", "on", "outside", "to", "upon", "with",
+    "in", "into", "near", "of", "on", "outside", "over", "to", "upon", "with",
 }
 PARTICLES = {"~down", "~in", "~off", "~out", "~up"}
 
@@ -125,7 +125,10 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("The Norwegian government sat down with Colombian officials in Oslo.", _key("CONSULT", {"NOR"}, {"COL"})),
         ("Hungarian lawmakers rallied behind the Polish government.", _key("SUPPORT", {"HUN"}, {"POL"})),
         ("Germany voiced support for Ukraine.", _key("SUPPORT", {"DEU"}, {"UKR"})),
+        ("The Turkish foreign minister flew to Moscow for talks with Russian officials.", _key("CONSULT", {"TUR"}, {"RUS"})),
+        ("Jordan and Iraq launched a joint operation against smugglers.", _key("COOPERATE", {"JOR", "IRQ"}, set())),
         # AID
+        ("Brazil offered asylum to the Bolivian senator.", _key("AID", {"BRA"}, {"BOL"})),
         ("Turkey hosted thousands of Syrian refugees.", _key("AID", {"TUR"}, {"SYR"})),
         # CONCEDE and RETREAT
         ("Ghana gave in to the demands of the Togolese government.", _key("CONCEDE", {"GHA"}, {"TGO"})),
@@ -136,6 +139,7 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         # ACCUSE
         ("The Iranian president hit out at Saudi Arabia over the pilgrimage.", _key("ACCUSE", {"IRN"}, {"SAU"})),
         ("Ukraine blasted Hungary over the language law.", _key("ACCUSE", {"UKR"}, {"HUN"})),
+        ("Mexico expressed outrage at the United States over the raid.", _key("ACCUSE", {"MEX"}, {"USA"})),
         # PROTEST
         ("Bolivian farmers went on strike against the government.", _key("PROTEST", {"BOL"}, set())),
         ("Thousands of Chileans took to the streets of Santiago.", _key("PROTEST", {"CHL"}, set())),
@@ -144,7 +148,9 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("Lebanon called up thousands of reservists.", _key("MOBILIZE", {"LBN"}, set())),
         ("Indian troops remained on alert along the Chinese border.", _key("MOBILIZE", {"IND"}, set())),
         ("Chad put its troops on maximum alert along the border with Sudan.", _key("MOBILIZE", {"TCD"}, {"SDN"})),
+        ("The Ethiopian army moved troops to the Eritrean border.", _key("MOBILIZE", {"ETH"}, {"ERI"})),
         # SANCTION
+        ("Belarus kicked out the Lithuanian ambassador.", _key("SANCTION", {"BLR"}, {"LTU"})),
         ("Lithuania expelled two Belarusian diplomats on Monday.", _key("SANCTION", {"LTU"}, {"BLR"})),
         ("Estonia halted talks with Russia.", _key("SANCTION", {"EST"}, {"RUS"})),
         ("Japan boycotted the summit in Beijing.", _key("SANCTION", {"JPN"}, {"CHN"})),
@@ -155,6 +161,8 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("Pakistan declared a state of emergency in Karachi.", _key("COERCE", {"PAK"}, set())),
         ("Serbian police took the Kosovar activist into custody.", _key("COERCE", {"SRB"}, {"XKX"})),
         ("The Egyptian government banned the main opposition party.", _key("COERCE", {"EGY"}, set())),
+        ("Russia annexed the Ukrainian region in 2022.", _key("COERCE", {"RUS"}, {"UKR"})),
+        ("The Chinese government silenced critics in Hong Kong.", _key("COERCE", {"CHN"}, {"HKG"})),
         # ASSAULT
         ("Gunmen kidnapped two Italian aid workers in Niger.", _key("ASSAULT", {"NER"}, {"ITA"})),
         ("Russian forces violated the ceasefire in Ukraine.", _key("ASSAULT", {"RUS"}, {"UKR"})),
