@@ -184,3 +184,9 @@ def test_a_particle_is_not_a_preposition_with_its_own_object():
 def test_support_needs_someone_supported():
     # "voiced support for Ukraine" supports a country; support for a plan supports no one.
     assert not any(key[0] == "SUPPORT" for key in _keys("The Danish minister confirmed support for the new school plan."))
+
+
+@pytest.mark.slow
+def test_a_charge_is_an_accusation_not_a_price():
+    assert _key("ACCUSE", {"KEN"}, {"SOM"}) in _keys("Kenyan prosecutors charged two Somali men with terrorism.")
+    assert not any(key[0] == "ACCUSE" for key in _keys("The Egyptian port charged Greek ships a higher fee."))
