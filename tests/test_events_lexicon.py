@@ -40,7 +40,7 @@ PREPS = {
     "obj", "!", "about", "against", "around", "at", "behind", "between", "by", "for", "from", "here",
     "in", "into", "near", "of", "on", "outside", "over", "to", "upon", "with",
 }
-PARTICLES = {"~down", "~in", "~off", "~out", "~up"}
+PARTICLES = {"~down", "~in", "~off", "~out", "~to", "~up"}
 
 
 def _rows() -> list[list[str]]:
@@ -190,3 +190,9 @@ def test_support_needs_someone_supported():
 def test_a_charge_is_an_accusation_not_a_price():
     assert _key("ACCUSE", {"KEN"}, {"SOM"}) in _keys("Kenyan prosecutors charged two Somali men with terrorism.")
     assert not any(key[0] == "ACCUSE" for key in _keys("The Egyptian port charged Greek ships a higher fee."))
+
+
+@pytest.mark.slow
+def test_declining_is_a_refusal_only_of_an_act_or_an_offer():
+    assert _key("REJECT", {"POL"}, {"RUS"}) in _keys("The Polish president declined to meet the Russian envoy.")
+    assert not any(key[0] == "REJECT" for key in _keys("Chinese exports to the United States declined in March."))

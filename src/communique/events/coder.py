@@ -187,6 +187,8 @@ def _neighbour_lemmas(token: Token) -> set[str]:
             # "gave in", "pulled out of": a particle, written "~in" in the lexicon, unlike the
             # preposition of "gave $5 million in aid"
             words.add("~" + child.lower_)
+        elif child.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            words.add("~to")  # "declined to meet", unlike "exports declined to $5 billion"
         for grandchild in child.children:
             words.add(grandchild.lemma_.lower())
             if grandchild.dep_ == "prep" and grandchild.lower_ == "of":
