@@ -125,6 +125,7 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("The Norwegian government sat down with Colombian officials in Oslo.", _key("CONSULT", {"NOR"}, {"COL"})),
         ("Hungarian lawmakers rallied behind the Polish government.", _key("SUPPORT", {"HUN"}, {"POL"})),
         ("Germany voiced support for Ukraine.", _key("SUPPORT", {"DEU"}, {"UKR"})),
+        ("Syria normalized relations with Saudi Arabia.", _key("SUPPORT", {"SYR"}, {"SAU"})),
         ("The Turkish foreign minister flew to Moscow for talks with Russian officials.", _key("CONSULT", {"TUR"}, {"RUS"})),
         ("Jordan and Iraq launched a joint operation against smugglers.", _key("COOPERATE", {"JOR", "IRQ"}, set())),
         # AID
@@ -135,6 +136,7 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("France pulled its troops out of Niger.", _key("RETREAT", {"FRA"}, set())),
         ("Armenia and Azerbaijan exchanged prisoners on Friday.", _key("RETREAT", {"ARM", "AZE"}, set())),
         ("Cambodia rescinded the ban on Thai imports.", _key("CONCEDE", {"KHM"}, {"THA"})),
+        ("Iran released two British sailors on Friday.", _key("RETREAT", {"IRN"}, {"GBR"})),
         ("The Nepalese government lifted the curfew in Kathmandu.", _key("CONCEDE", {"NPL"}, set())),
         # ACCUSE
         ("The Iranian president hit out at Saudi Arabia over the pilgrimage.", _key("ACCUSE", {"IRN"}, {"SAU"})),
@@ -196,3 +198,8 @@ def test_a_charge_is_an_accusation_not_a_price():
 def test_declining_is_a_refusal_only_of_an_act_or_an_offer():
     assert _key("REJECT", {"POL"}, {"RUS"}) in _keys("The Polish president declined to meet the Russian envoy.")
     assert not any(key[0] == "REJECT" for key in _keys("Chinese exports to the United States declined in March."))
+
+
+@pytest.mark.slow
+def test_releasing_a_statement_frees_no_one():
+    assert _keys("The Russian ministry released a statement on Ukraine.") == set()
