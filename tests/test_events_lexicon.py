@@ -126,6 +126,7 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("Hungarian lawmakers rallied behind the Polish government.", _key("SUPPORT", {"HUN"}, {"POL"})),
         ("Germany voiced support for Ukraine.", _key("SUPPORT", {"DEU"}, {"UKR"})),
         ("Syria normalized relations with Saudi Arabia.", _key("SUPPORT", {"SYR"}, {"SAU"})),
+        ("Sweden recognized Palestine in 2014.", _key("SUPPORT", {"SWE"}, {"PSE"})),
         ("The Turkish foreign minister flew to Moscow for talks with Russian officials.", _key("CONSULT", {"TUR"}, {"RUS"})),
         ("Jordan and Iraq launched a joint operation against smugglers.", _key("COOPERATE", {"JOR", "IRQ"}, set())),
         # AID
@@ -169,6 +170,7 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("Gunmen kidnapped two Italian aid workers in Niger.", _key("ASSAULT", {"NER"}, {"ITA"})),
         ("Russian forces violated the ceasefire in Ukraine.", _key("ASSAULT", {"RUS"}, {"UKR"})),
         ("The Vietnamese navy sank a Chinese fishing boat.", _key("ASSAULT", {"VNM"}, {"CHN"})),
+        ("Somali soldiers fought for hours in Mogadishu.", _key("ASSAULT", {"SOM"}, set())),
     ],
 )
 def test_each_cameo_family_is_coded(sentence, expected):
@@ -203,3 +205,15 @@ def test_declining_is_a_refusal_only_of_an_act_or_an_offer():
 @pytest.mark.slow
 def test_releasing_a_statement_frees_no_one():
     assert _keys("The Russian ministry released a statement on Ukraine.") == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kenyan government is fighting corruption and inflation.",
+        "The French president recognized the need for reform.",
+    ],
+)
+def test_words_in_their_everyday_sense_are_no_event(sentence):
+    assert _keys(sentence) == set()

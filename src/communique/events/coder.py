@@ -631,7 +631,9 @@ class EventCoder:
                 neighbours = neighbours if neighbours is not None else _neighbour_lemmas(token)
                 person = "@person" in trig.objects and any(
                     c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children)
-                if not (trig.objects & neighbours or person):
+                # "vowed to fight on" has no object; "fighting corruption" has the wrong one
+                bare = "@intransitive" in trig.objects and not any(c.dep_ == "dobj" for c in token.children)
+                if not (trig.objects & neighbours or person or bare):
                     continue
             out.append(trig)
         return tuple(out[:1])
