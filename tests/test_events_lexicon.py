@@ -217,3 +217,9 @@ def test_releasing_a_statement_frees_no_one():
 )
 def test_words_in_their_everyday_sense_are_no_event(sentence):
     assert _keys(sentence) == set()
+
+
+@pytest.mark.slow
+def test_a_verb_the_tagger_took_for_a_noun_is_still_a_trigger():
+    # The small model tags this "rally" a noun, yet it has a subject.
+    assert _key("PROTEST", {"KEN"}, {"KEN"}) in _keys("Thousands of Kenyans rally against the government in Nairobi.")

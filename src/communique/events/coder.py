@@ -174,6 +174,8 @@ PARTICLE_DEPS = frozenset({"prt", "advmod"})
 def _pos(token: Token) -> str | None:
     if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
         return "VERB"
+    if token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children):
+        return "VERB"  # "Thousands of Kenyans rally against ...": a verb the tagger took for a noun
     if token.pos_ in {"NOUN", "PROPN"}:
         return "NOUN"
     return None
