@@ -131,6 +131,7 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("Jordan and Iraq launched a joint operation against smugglers.", _key("COOPERATE", {"JOR", "IRQ"}, set())),
         # AID
         ("Brazil offered asylum to the Bolivian senator.", _key("AID", {"BRA"}, {"BOL"})),
+        ("Japan announced a grant of $10 million to Laos.", _key("AID", {"JPN"}, {"LAO"})),
         ("Turkey hosted thousands of Syrian refugees.", _key("AID", {"TUR"}, {"SYR"})),
         # CONCEDE and RETREAT
         ("Ghana gave in to the demands of the Togolese government.", _key("CONCEDE", {"GHA"}, {"TGO"})),
@@ -143,6 +144,7 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("The Iranian president hit out at Saudi Arabia over the pilgrimage.", _key("ACCUSE", {"IRN"}, {"SAU"})),
         ("Ukraine blasted Hungary over the language law.", _key("ACCUSE", {"UKR"}, {"HUN"})),
         ("Mexico expressed outrage at the United States over the raid.", _key("ACCUSE", {"MEX"}, {"USA"})),
+        ("The Chinese embassy handed a protest note to the Philippine foreign ministry.", _key("ACCUSE", {"CHN"}, {"PHL"})),
         # PROTEST
         ("Bolivian farmers went on strike against the government.", _key("PROTEST", {"BOL"}, set())),
         ("Thousands of Chileans took to the streets of Santiago.", _key("PROTEST", {"CHL"}, set())),
