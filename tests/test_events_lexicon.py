@@ -121,6 +121,8 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
     [
         # AGREE, CONSULT, SUPPORT
         ("Ecuador and Colombia struck a deal on border security.", _key("AGREE", {"ECU", "COL"}, set())),
+        ("Nigeria undertook to return the seized ship to Ghana.", _key("AGREE", {"NGA"}, {"GHA"})),
+        ("Turkey mobilized support for Azerbaijan.", _key("SUPPORT", {"TUR"}, {"AZE"})),
         ("Qatar brokered a truce between Israel and Egypt.", _key("CONSULT", {"QAT"}, {"ISR"})),
         ("The Norwegian government sat down with Colombian officials in Oslo.", _key("CONSULT", {"NOR"}, {"COL"})),
         ("Hungarian lawmakers rallied behind the Polish government.", _key("SUPPORT", {"HUN"}, {"POL"})),
@@ -149,9 +151,11 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("Bolivian farmers went on strike against the government.", _key("PROTEST", {"BOL"}, set())),
         ("Thousands of Chileans took to the streets of Santiago.", _key("PROTEST", {"CHL"}, set())),
         ("Venezuelan opposition parties boycotted the election.", _key("PROTEST", {"VEN"}, set())),
+        ("Kosovar youths threw stones at Serbian police.", _key("PROTEST", {"XKX"}, {"SRB"})),
         # MOBILIZE
         ("Lebanon called up thousands of reservists.", _key("MOBILIZE", {"LBN"}, set())),
         ("Indian troops remained on alert along the Chinese border.", _key("MOBILIZE", {"IND"}, set())),
+        ("Azerbaijan mobilized its army against Armenia.", _key("MOBILIZE", {"AZE"}, {"ARM"})),
         ("Chad put its troops on maximum alert along the border with Sudan.", _key("MOBILIZE", {"TCD"}, {"SDN"})),
         ("The Ethiopian army moved troops to the Eritrean border.", _key("MOBILIZE", {"ETH"}, {"ERI"})),
         # SANCTION
