@@ -122,6 +122,7 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         # AGREE, CONSULT, SUPPORT
         ("Ecuador and Colombia struck a deal on border security.", _key("AGREE", {"ECU", "COL"}, set())),
         ("Nigeria undertook to return the seized ship to Ghana.", _key("AGREE", {"NGA"}, {"GHA"})),
+        ("Serbia and Kosovo resumed talks in Brussels.", _key("CONSULT", {"SRB", "XKX"}, set())),
         ("Turkey mobilized support for Azerbaijan.", _key("SUPPORT", {"TUR"}, {"AZE"})),
         ("Qatar brokered a truce between Israel and Egypt.", _key("CONSULT", {"QAT"}, {"ISR"})),
         ("The Norwegian government sat down with Colombian officials in Oslo.", _key("CONSULT", {"NOR"}, {"COL"})),
@@ -146,6 +147,8 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("The Iranian president hit out at Saudi Arabia over the pilgrimage.", _key("ACCUSE", {"IRN"}, {"SAU"})),
         ("Ukraine blasted Hungary over the language law.", _key("ACCUSE", {"UKR"}, {"HUN"})),
         ("Mexico expressed outrage at the United States over the raid.", _key("ACCUSE", {"MEX"}, {"USA"})),
+        # REJECT
+        ("The Russian ministry disputed the American claims.", _key("REJECT", {"RUS"}, {"USA"})),
         ("The Chinese embassy handed a protest note to the Philippine foreign ministry.", _key("ACCUSE", {"CHN"}, {"PHL"})),
         # PROTEST
         ("Bolivian farmers went on strike against the government.", _key("PROTEST", {"BOL"}, set())),
