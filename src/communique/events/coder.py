@@ -114,6 +114,8 @@ QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "doz
 NOT_TRIGGER_ENTITIES = frozenset({"DATE", "TIME", "ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
 # Types that need two parties: a consultation with nobody did not happen.
 TWO_PARTY_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Dependencies of a phrasal verb's particle ("cracked down", "stepped down").
+PARTICLE_DEPS = frozenset({"prt", "advmod"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "who", "which"})
 # Nouns that, as the head of "X of <organization>", stand for the organization's people.
 MEMBER_NOUNS = frozenset({"member", "members", "delegation", "activist", "activists", "participant",
@@ -165,10 +167,6 @@ class CodingContext:
         countries = load_gazetteer().countries
         found = countries.get(place) or countries.get(place.removeprefix("the ").strip())
         return found[0] if found else None
-
-
-# Dependencies of a phrasal verb's particle ("cracked down", "stepped down").
-PARTICLE_DEPS = frozenset({"prt", "advmod"})
 
 
 def _pos(token: Token) -> str | None:
