@@ -146,7 +146,10 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         # ACCUSE
         ("The Iranian president hit out at Saudi Arabia over the pilgrimage.", _key("ACCUSE", {"IRN"}, {"SAU"})),
         ("Ukraine blasted Hungary over the language law.", _key("ACCUSE", {"UKR"}, {"HUN"})),
+        ("Israeli jets blasted Hamas positions in Gaza.", _key("ASSAULT", {"ISR"}, {"PSE"})),
         ("Mexico expressed outrage at the United States over the raid.", _key("ACCUSE", {"MEX"}, {"USA"})),
+        # REQUEST
+        ("Germany encouraged Serbia to recognize Kosovo.", _key("REQUEST", {"DEU"}, {"SRB"})),
         # REJECT
         ("The Russian ministry disputed the American claims.", _key("REJECT", {"RUS"}, {"USA"})),
         ("The Chinese embassy handed a protest note to the Philippine foreign ministry.", _key("ACCUSE", {"CHN"}, {"PHL"})),
@@ -222,6 +225,7 @@ def test_releasing_a_statement_frees_no_one():
     [
         "The Kenyan government is fighting corruption and inflation.",
         "The French president recognized the need for reform.",
+        "The French minister was encouraged by the progress in Mali.",
     ],
 )
 def test_words_in_their_everyday_sense_are_no_event(sentence):
