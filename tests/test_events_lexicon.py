@@ -226,6 +226,7 @@ def test_releasing_a_statement_frees_no_one():
         "The Kenyan government is fighting corruption and inflation.",
         "The French president recognized the need for reform.",
         "The French minister was encouraged by the progress in Mali.",
+        "The rebels renounced violence in a statement.",
     ],
 )
 def test_words_in_their_everyday_sense_are_no_event(sentence):
@@ -236,3 +237,9 @@ def test_words_in_their_everyday_sense_are_no_event(sentence):
 def test_a_verb_the_tagger_took_for_a_noun_is_still_a_trigger():
     # The small model tags this "rally" a noun, yet it has a subject.
     assert _key("PROTEST", {"KEN"}, {"KEN"}) in _keys("Thousands of Kenyans rally against the government in Nairobi.")
+
+
+@pytest.mark.slow
+def test_a_visit_at_an_invitation_is_the_visit_alone():
+    keys = _keys("The Egyptian president visited Rome at the invitation of the Italian government.")
+    assert keys == {_key("CONSULT", {"EGY"}, {"ITA"})}
