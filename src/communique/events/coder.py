@@ -114,6 +114,8 @@ QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "doz
 NOT_TRIGGER_ENTITIES = frozenset({"DATE", "TIME", "ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
 # Types that need two parties: a consultation with nobody did not happen.
 TWO_PARTY_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Dependencies of a phrasal verb's particle ("cracked down", "stepped down").
+PARTICLE_DEPS = frozenset({"prt", "advmod"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "who", "which"})
 # Nouns that, as the head of "X of <organization>", stand for the organization's people.
 MEMBER_NOUNS = frozenset({"member", "members", "delegation", "activist", "activists", "participant",
@@ -173,6 +175,8 @@ class CodingContext:
 def _pos(token: Token) -> str | None:
     if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
         return "VERB"
+    if token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children):
+        return "VERB"  # "Thousands of Kenyans rally against ...": a verb the tagger took for a noun
     if token.pos_ in {"NOUN", "PROPN"}:
         return "NOUN"
     return None
@@ -182,6 +186,12 @@ def _neighbour_lemmas(token: Token) -> set[str]:
     words = set()
     for child in token.children:
         words.add(child.lemma_.lower())
+        if child.dep_ in PARTICLE_DEPS or (child.dep_ == "prep" and not any(g.dep_ == "pobj" for g in child.children)):
+            # "gave in", "pulled out of": a particle, written "~in" in the lexicon, unlike the
+            # preposition of "gave $5 million in aid"
+            words.add("~" + child.lower_)
+        elif child.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            words.add("~to")  # "declined to meet", unlike "exports declined to $5 billion"
         for grandchild in child.children:
             words.add(grandchild.lemma_.lower())
             if grandchild.dep_ == "prep" and grandchild.lower_ == "of":
@@ -711,7 +721,9 @@ class EventCoder:
                 neighbours = neighbours if neighbours is not None else _neighbour_lemmas(token)
                 person = "@person" in trig.objects and any(
                     c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children)
-                if not (trig.objects & neighbours or person):
+                # "vowed to fight on" has no object; "fighting corruption" has the wrong one
+                bare = "@intransitive" in trig.objects and not any(c.dep_ == "dobj" for c in token.children)
+                if not (trig.objects & neighbours or person or bare):
                     continue
             out.append(trig)
         return tuple(out[:1])
