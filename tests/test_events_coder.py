@@ -527,3 +527,13 @@ def test_the_object_that_makes_a_verb_a_trigger_carries_its_recipient():
     # ... and the parties of the arrangement committed to
     keys = _keys("Kenya reaffirmed its commitment to the ceasefire arrangement approved by Uganda and Kenya last year.")
     assert _key("AGREE", {"KEN"}, {"UGA"}) in keys, keys
+
+
+def test_a_coordinated_clause_is_not_the_object_of_the_verb_before_it():
+    # "support" belongs to the second clause: "confirmed" has "respect" as its object, and
+    # "confirmed" is a SUPPORT trigger only with support, backing or solidarity as its object.
+    text = ("Chile and Peru confirmed their respect for the charter of the United Nations and "
+            "support each other's efforts to defend their sovereignty.")
+    assert not any(k[0] == "SUPPORT" and "UNO" in k[2] for k in _keys(text)), _keys(text)
+    # ... while the object itself still counts
+    assert _key("SUPPORT", {"CHL"}, {"PER"}) in _keys("Chile confirmed its support for Peru on Monday.")

@@ -182,9 +182,16 @@ def _pos(token: Token) -> str | None:
     return None
 
 
+# Children that are another clause, not an argument: the words below them are not the
+# trigger's objects ("confirmed their respect ... and support each other's efforts").
+OTHER_CLAUSE_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "mark"})
+
+
 def _neighbour_lemmas(token: Token) -> set[str]:
     words = set()
     for child in token.children:
+        if child.dep_ in OTHER_CLAUSE_DEPS:
+            continue
         words.add(child.lemma_.lower())
         if child.dep_ in PARTICLE_DEPS or (child.dep_ == "prep" and not any(g.dep_ == "pobj" for g in child.children)):
             # "gave in", "pulled out of": a particle, written "~in" in the lexicon, unlike the
