@@ -537,3 +537,31 @@ def test_a_coordinated_clause_is_not_the_object_of_the_verb_before_it():
     assert not any(k[0] == "SUPPORT" and "UNO" in k[2] for k in _keys(text)), _keys(text)
     # ... while the object itself still counts
     assert _key("SUPPORT", {"CHL"}, {"PER"}) in _keys("Chile confirmed its support for Peru on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The doer of the hostile acts is warned ...
+        ("The Chilean Foreign Ministry said any provocation by Argentina against Chile will be met with a "
+         "resolute response.", _key("THREATEN", {"CHL"}, {"ARG"})),
+        ("Peru said that any hostile steps of Ecuador will receive a firm and adequate response.",
+         _key("THREATEN", {"PER"}, {"ECU"})),
+        # ... else whoever was told ...
+        ("\"The Danish side has been told that any hostile actions will receive a firm response,\" the Swedish "
+         "ministry said.", _key("THREATEN", {"SWE"}, {"DNK"})),
+        # ... else the other state of a two-state story; a body named again without its
+        # country ("the Foreign Ministry") is the one named before in full.
+        ("Norway expelled three Finnish diplomats on Monday, the Norwegian Foreign Ministry said. The Foreign "
+         "Ministry said Norway is ready to respond to further hostile actions.", _key("THREATEN", {"NOR"}, {"FIN"})),
+    ],
+)
+def test_a_warning_that_hostile_acts_will_be_answered_is_a_threat(text, expected):
+    assert expected in _keys(text)
+
+
+def test_answers_that_are_no_warning_are_not_threats():
+    assert _keys("Peru said its proposal will receive a response from Ecuador next week.") == set()
+    assert _keys("The Chilean minister said Chile is ready to respond to questions from Argentina.") == set()
+    # "met with criticism" is no meeting
+    assert not any(key[0] == "CONSULT" for key in _keys("The Peruvian plan was met with criticism from Ecuador."))
