@@ -565,3 +565,25 @@ def test_answers_that_are_no_warning_are_not_threats():
     assert _keys("The Chilean minister said Chile is ready to respond to questions from Argentina.") == set()
     # "met with criticism" is no meeting
     assert not any(key[0] == "CONSULT" for key in _keys("The Peruvian plan was met with criticism from Ecuador."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Chilean Foreign Ministry pointed the finger at Argentina for the breakdown of the talks.",
+         _key("ACCUSE", {"CHL"}, {"ARG"})),
+        ("Peru called the Ecuadorian claims baseless and absurd.", _key("ACCUSE", {"PER"}, {"ECU"})),
+        ("The Cuban Foreign Ministry described the Mexican measures as illegal.", _key("ACCUSE", {"CUB"}, {"MEX"})),
+        # the pronoun stands for the object of the verb the participle hangs on
+        ("The Peruvian minister rejected the Bolivian decision to close the border, calling it groundless.",
+         _key("ACCUSE", {"PER"}, {"BOL"})),
+    ],
+)
+def test_accusations_said_indirectly(sentence, expected):
+    assert expected in _keys(sentence)
+
+
+def test_labels_that_are_no_accusation():
+    assert _keys("Peru called the Ecuadorian proposal constructive.") == set()
+    assert _keys("The Peruvian minister pointed at Ecuador on the map.") == set()
+    assert not any(key[0] == "ACCUSE" for key in _keys("Peru did not call the Ecuadorian move illegal."))

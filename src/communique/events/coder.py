@@ -47,6 +47,12 @@ HOSTILE_ACT_NOUNS = frozenset({"action", "act", "step", "move", "measure", "prov
 WARNING_AUX = frozenset({"will", "would", "shall", "'ll"})
 MET_WITH_NOUNS = RESPONSE_NOUNS | {"criticism", "resistance", "skepticism", "scepticism", "opposition", "protest",
                                    "protests", "anger", "outrage", "silence", "approval", "applause", "force", "fire"}
+# "called the claims groundless", "described the measures as illegal"
+LABELLING_VERBS = frozenset({"call", "describe", "term", "label", "deem", "characterize", "characterise"})
+DISMISSIVE_WORDS = frozenset({"groundless", "baseless", "unfounded", "absurd", "illegal", "illegitimate", "unlawful",
+                              "unacceptable", "provocative", "unjustified", "unjustifiable", "irresponsible",
+                              "outrageous", "slanderous", "fabricated", "preposterous", "ridiculous", "despicable",
+                              "criminal", "barbaric", "shameful", "unfriendly", "hostile", "reckless", "lawless"})
 READY_WORDS = frozenset({"ready", "prepared", "determined"})
 NECESSITY_WORDS = frozenset({"critical", "important", "necessary", "essential", "imperative", "vital", "crucial"})
 # Verbs without a passive: as a participle after a noun ("a delegation left for X") the noun acts.
@@ -996,6 +1002,10 @@ class EventCoder:
                 demand = self._obligation(token, sent, index, ctx)
                 if demand is not None:
                     found.extend(pairwise(demand))
+                if token.lemma_.lower() in LABELLING_VERBS and token.pos_ == "VERB":
+                    dismissal = self._dismissal(token, sent, index, ctx)
+                    if dismissal is not None:
+                        found.extend(pairwise(dismissal))
                 if token.lemma_.lower() in RESPONSE_WORDS:
                     warning = self._warned_response(token, sent, index, ctx)
                     if warning is not None:
@@ -1112,6 +1122,31 @@ class EventCoder:
             return None
         trig = Trigger(lemma, _pos(token) or "NOUN", "THREATEN", None, "130", frozenset(), ())
         return self._build(token, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=Modality())
+
+    def _dismissal(self, token: Token, sent: Span, index: int, ctx: CodingContext) -> Event | None:
+        """Calling someone's act groundless, illegal or provocative is an accusation (ACCUSE)
+        aimed at whoever the act's phrase names: "called the Freedonian claims baseless",
+        "described the measures of X as illegal", "rejected X's decision, calling it
+        groundless" (the pronoun stands for the object of the verb it hangs on)."""
+        verdicts = [c for c in token.children if c.dep_ in {"oprd", "acomp", "xcomp"}]
+        verdicts += [g for c in _children(token, "prep") if c.lower_ == "as" for g in c.children if g.dep_ in {"amod", "pobj", "acomp"}]
+        if not any(v.lemma_.lower() in DISMISSIVE_WORDS or v.lower_ in DISMISSIVE_WORDS for v in verdicts) or _children(token, "neg"):
+            return None
+        objects = _children(token, "dobj")
+        if objects and objects[0].pos_ == "PRON" and token.dep_ in {"advcl", "conj", "xcomp"}:
+            objects = _children(token.head, "dobj")
+        if not objects or objects[0].pos_ == "PRON":
+            return None
+        actor, stated = self._subject(token, ctx)
+        if actor and not any(a.code for a in actor):
+            actor = [_namesake(a, ctx) for a in actor]
+        actor = [a for a in actor if a.code]
+        codes = {a.code for a in actor}
+        recipient = [e for e in self._inside(objects[0], ctx) if e.code and e.code not in codes]
+        if not actor or not recipient:
+            return None
+        trig = Trigger(token.lemma_.lower(), "VERB", "ACCUSE", None, "111", frozenset(), ())
+        return self._build(token, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=self._modality(token))
 
     def _event(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: CodingContext) -> Event | None:
         if token.tag_ == "VB" and token.dep_ == "ROOT" and not _children(token, "nsubj", "aux"):
