@@ -587,3 +587,15 @@ def test_labels_that_are_no_accusation():
     assert _keys("Peru called the Ecuadorian proposal constructive.") == set()
     assert _keys("The Peruvian minister pointed at Ecuador on the map.") == set()
     assert not any(key[0] == "ACCUSE" for key in _keys("Peru did not call the Ecuadorian move illegal."))
+
+
+def test_acts_never_undergone_and_acts_of_a_kind_of_actor_are_not_coded():
+    # what someone never had done to it did not happen
+    assert _keys("Chile boasted that it hadn't had a single shell fired at its territory by Peru.") == set()
+    assert _keys("Chile said it saw no missile launched at its ships by Peru.") == set()
+    # "a country which ...", "any state that ...": a kind described, not an act reported
+    assert _keys("Chilean leaders say a country which surrenders to Peru cannot survive.") == set()
+    assert _keys("Any state that attacks Peru will regret it, the Peruvian minister said.") == set()
+    # an act that happened to someone is still coded
+    assert any(key[0] == "ASSAULT" and key[2] == {"PER"}
+               for key in _keys("Peru had several shells fired at its territory by Chilean forces."))

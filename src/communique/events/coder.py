@@ -53,6 +53,11 @@ DISMISSIVE_WORDS = frozenset({"groundless", "baseless", "unfounded", "absurd", "
                               "unacceptable", "provocative", "unjustified", "unjustifiable", "irresponsible",
                               "outrageous", "slanderous", "fabricated", "preposterous", "ridiculous", "despicable",
                               "criminal", "barbaric", "shameful", "unfriendly", "hostile", "reckless", "lawless"})
+# "hadn't got a single shell fired at it": what one never had or saw done
+UNDERGOING_VERBS = frozenset({"have", "get", "see", "witness", "experience", "suffer", "record", "face"})
+# "a country which surrenders ...": a kind of actor described, not one that acted
+GENERIC_AGENTS = frozenset({"country", "state", "nation", "government", "regime", "people", "power", "leader",
+                            "party", "army", "force", "side"})
 READY_WORDS = frozenset({"ready", "prepared", "determined"})
 NECESSITY_WORDS = frozenset({"critical", "important", "necessary", "essential", "imperative", "vital", "crucial"})
 # Verbs without a passive: as a participle after a noun ("a delegation left for X") the noun acts.
@@ -686,6 +691,16 @@ class EventCoder:
             # "hadn't got a single shell fired at it", "did not say that X attacked": what a
             # negated clause contains is not asserted either.
             negated = any(c.dep_ == "neg" for c in token.head.children)
+        if token.dep_ == "acl" and not negated:
+            # "hadn't got a single shell fired at it", "saw no missile launched": an act told
+            # as what someone never had or saw did not happen.
+            thing = token.head
+            negated = any(c.dep_ == "det" and c.lower_ == "no" for c in thing.children) or (
+                thing.dep_ == "dobj" and thing.head.lemma_.lower() in UNDERGOING_VERBS
+                and any(c.dep_ == "neg" for c in thing.head.children))
+        if token.dep_ == "relcl" and token.head.lemma_.lower() in GENERIC_AGENTS and any(
+                c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every", "no"} for c in token.head.children):
+            hypothetical = True  # "a country which surrenders ...", "any state that attacks ...": a kind, not an act
         if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" and token.head.pos_ in {"VERB", "AUX"} and not (future or hypothetical or negated):
             # "would tighten the blockade", "did not hold talks": the verb's modality is the act's.
             return EventCoder._modality(token.head)
