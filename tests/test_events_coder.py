@@ -599,3 +599,8 @@ def test_acts_never_undergone_and_acts_of_a_kind_of_actor_are_not_coded():
     # an act that happened to someone is still coded
     assert any(key[0] == "ASSAULT" and key[2] == {"PER"}
                for key in _keys("Peru had several shells fired at its territory by Chilean forces."))
+
+
+def test_sanctions_lifted_are_aimed_at_the_state_named_inside_them():
+    assert _key("CONCEDE", {"CAN"}, {"CUB"}) in _keys("The Canadian government lifted a handful of Cuba-related sanctions.")
+    assert _key("CONCEDE", {"CAN"}, {"CUB"}) in _keys("Canada eased sanctions on Cuba on Monday.")
