@@ -604,3 +604,9 @@ def test_acts_never_undergone_and_acts_of_a_kind_of_actor_are_not_coded():
 def test_sanctions_lifted_are_aimed_at_the_state_named_inside_them():
     assert _key("CONCEDE", {"CAN"}, {"CUB"}) in _keys("The Canadian government lifted a handful of Cuba-related sanctions.")
     assert _key("CONCEDE", {"CAN"}, {"CUB"}) in _keys("Canada eased sanctions on Cuba on Monday.")
+
+
+def test_declining_to_comment_rejects_no_one():
+    assert _keys("The Peruvian minister declined to comment on the Chilean proposal.") == set()
+    assert _keys("Peru refused to go into specifics about the Chilean offer.") == set()
+    assert _key("REJECT", {"PER"}, {"CHL"}) in _keys("Peru declined to sign the Chilean proposal.")

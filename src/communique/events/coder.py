@@ -58,6 +58,9 @@ UNDERGOING_VERBS = frozenset({"have", "get", "see", "witness", "experience", "su
 # "a country which surrenders ...": a kind of actor described, not one that acted
 GENERIC_AGENTS = frozenset({"country", "state", "nation", "government", "regime", "people", "power", "leader",
                             "party", "army", "force", "side"})
+# "declined to comment / elaborate / go into specifics": a reporter's question left unanswered
+NO_COMMENT_VERBS = frozenset({"comment", "elaborate", "specify", "go", "disclose", "identify", "name", "speculate",
+                              "detail", "divulge", "reveal", "answer"})
 READY_WORDS = frozenset({"ready", "prepared", "determined"})
 NECESSITY_WORDS = frozenset({"critical", "important", "necessary", "essential", "imperative", "vital", "crucial"})
 # Verbs without a passive: as a participle after a noun ("a delegation left for X") the noun acts.
@@ -1167,6 +1170,8 @@ class EventCoder:
         if token.tag_ == "VB" and token.dep_ == "ROOT" and not _children(token, "nsubj", "aux"):
             return None  # an imperative ("Support us or become a patron") reports nothing
         passive = trig.pos == "VERB" and _is_passive(token)
+        if trig.event == "REJECT" and any(x.lemma_.lower() in NO_COMMENT_VERBS for x in _children(token, "xcomp")):
+            return None  # "declined to comment", "refused to go into details": no one is rebuffed
         if trig.event == "CONSULT" and trig.pos == "VERB" and any(
                 o.lemma_.lower() in MET_WITH_NOUNS for o in _prep_objects(token, "with")):
             return None  # "will be met with a firm response", "met with criticism": no meeting
