@@ -610,3 +610,13 @@ def test_declining_to_comment_rejects_no_one():
     assert _keys("The Peruvian minister declined to comment on the Chilean proposal.") == set()
     assert _keys("Peru refused to go into specifics about the Chilean offer.") == set()
     assert _key("REJECT", {"PER"}, {"CHL"}) in _keys("Peru declined to sign the Chilean proposal.")
+
+
+def test_saying_a_party_pursues_illegitimate_acts_accuses_it():
+    assert _key("ACCUSE", {"PER"}, {"CHL"}) in _keys(
+        "\"The Chilean government continues its policy of illegitimate restrictive measures targeting Peruvian "
+        "citizens,\" the Peruvian ministry said.")
+    assert _key("ACCUSE", {"IRN"}, {"USA"}) in _keys("Iran said the United States pursues a hostile policy against Iranian citizens.")
+    # measures against an illegal act, or a denial, accuse no one
+    assert _keys("China said Japan takes measures against illegal fishing.") == set()
+    assert _keys("Iran said the United States did not pursue a hostile policy.") == set()

@@ -61,6 +61,9 @@ GENERIC_AGENTS = frozenset({"country", "state", "nation", "government", "regime"
 # "declined to comment / elaborate / go into specifics": a reporter's question left unanswered
 NO_COMMENT_VERBS = frozenset({"comment", "elaborate", "specify", "go", "disclose", "identify", "name", "speculate",
                               "detail", "divulge", "reveal", "answer"})
+# "said X continues its illegitimate measures", "said X takes hostile steps"
+PURSUING_VERBS = frozenset({"continue", "pursue", "take", "adopt", "carry", "conduct", "persist", "keep", "implement",
+                            "maintain", "commit", "stage", "escalate", "step"})
 READY_WORDS = frozenset({"ready", "prepared", "determined"})
 NECESSITY_WORDS = frozenset({"critical", "important", "necessary", "essential", "imperative", "vital", "crucial"})
 # Verbs without a passive: as a participle after a noun ("a delegation left for X") the noun acts.
@@ -1024,6 +1027,10 @@ class EventCoder:
                     dismissal = self._dismissal(token, sent, index, ctx)
                     if dismissal is not None:
                         found.extend(pairwise(dismissal))
+                if token.lemma_.lower() in PURSUING_VERBS and token.dep_ == "ccomp":
+                    charge = self._charged_statement(token, sent, index, ctx)
+                    if charge is not None:
+                        found.extend(pairwise(charge))
                 if token.lemma_.lower() in RESPONSE_WORDS:
                     warning = self._warned_response(token, sent, index, ctx)
                     if warning is not None:
@@ -1165,6 +1172,31 @@ class EventCoder:
             return None
         trig = Trigger(token.lemma_.lower(), "VERB", "ACCUSE", None, "111", frozenset(), ())
         return self._build(token, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=self._modality(token))
+
+    def _charged_statement(self, token: Token, sent: Span, index: int, ctx: CodingContext) -> Event | None:
+        """A speaker saying that a party pursues illegitimate, hostile or illegal acts accuses it
+        (ACCUSE): "Freedonia said the Sylvanian side continues its hostile policy", "'X takes
+        illegal measures against our citizens,' the ministry said"."""
+        head = token.head
+        if token.dep_ != "ccomp" or head.lemma_.lower() not in REPORTING_VERBS or _children(head, "neg") \
+                or _children(token, "neg") or self._triggers(token):
+            return None
+        objects = _children(token, "dobj")
+        # "its policy of illegitimate measures", not "measures against illegal fishing"
+        phrase = objects + [o for obj in objects for p in _children(obj, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
+        if not any(c.dep_ == "amod" and c.lemma_.lower() in DISMISSIVE_WORDS for o in phrase for c in o.children):
+            return None
+        subjects = _children(token, "nsubj")
+        actor, stated = self._subject(head, ctx)
+        if actor and not any(a.code for a in actor):
+            actor = [_namesake(a, ctx) for a in actor]
+        actor = [a for a in actor if a.code]
+        codes = {a.code for a in actor}
+        recipient = [e for s in subjects for e in self.entities(s, ctx) if e.code and e.code not in codes]
+        if not actor or not recipient:
+            return None
+        trig = Trigger(head.lemma_.lower(), "VERB", "ACCUSE", None, "111", frozenset(), ())
+        return self._build(head, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=Modality())
 
     def _event(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: CodingContext) -> Event | None:
         if token.tag_ == "VB" and token.dep_ == "ROOT" and not _children(token, "nsubj", "aux"):
@@ -1424,7 +1456,7 @@ def _namesake(entity: Entity, ctx: CodingContext) -> Entity:
     """An organization with no country, given the country of the one body in the text whose
     fuller name ends with its name ("the Russian Foreign Ministry ... the Foreign Ministry")."""
     name = entity.entity_name.lower().removeprefix("the ").strip()
-    if entity.code or entity.kind != "organization" or " " not in name:
+    if entity.code or entity.kind != "organization" or not name:
         return entity
     codes = {e.code for e in ctx.actors.entities
              if e.code and e.kind == "organization" and e.entity_name.lower().endswith(" " + name)}
