@@ -24,6 +24,15 @@ from communique.clean.dateline import MAX_DATELINE_LINE, find_dateline, parse_da
          "NEW YORK, Dec 1 (AP) —", "New York", "AP", 12, 1, None),
         ("Oslo, Sept. 5 - The talks resumed.",
          "Oslo, Sept. 5 -", "Oslo", None, 9, 5, None),
+        # an agency's initials after the date, unbracketed; bracketed initials with no dash
+        ("Riyadh, May 2, NAP -- The minister said.",
+         "Riyadh, May 2, NAP --", "Riyadh", "NAP", 5, 2, None),
+        ("Lima, May 2, 2021, ANDX -- The minister said.",
+         "Lima, May 2, 2021, ANDX --", "Lima", "ANDX", 5, 2, 2021),
+        ("Ottawa (XYZ) The government said on Monday.",
+         "Ottawa (XYZ)", "Ottawa", "XYZ", None, None, None),
+        ("Ottawa (XYZ)The government said on Monday.",
+         "Ottawa (XYZ)", "Ottawa", "XYZ", None, None, None),
     ],
 )
 def test_dateline_forms(line, text, place, outlet, month, day, year):
@@ -46,6 +55,9 @@ def test_non_breaking_space_inside_dateline_is_read():
         "However, June 5 (local time) -- talks went on.",
         "Oslo, July 2-3 talks were held.",
         "the ministers met in Oslo.",
+        "Senator Jane Doe (Labour) said the talks went on.",
+        "Oslo (Norway) is a city.",
+        "Ministers met in Oslo, May 3, NTB said.",
         "",
     ],
 )

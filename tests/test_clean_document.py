@@ -406,3 +406,34 @@ def test_european_dotted_publication_date_is_day_first():
     doc = clean(RawDocument(source="x", text="The ministers met.", published="06.05.2023",
                             language="en"))
     assert (doc.published, doc.notes) == ("2023-05-06", ())
+
+
+def test_spaces_lost_at_line_breaks_are_put_back():
+    raw = RawDocument(
+        source="x",
+        text=(
+            "The minister on Monday dismissedBerlin's call for talks, telling hisFrench guest "
+            "that Rome has done nothing wrong. He said Francehas ignored the issue,including "
+            "the border ofthe north. OnTuesday, police atthe port held two men."
+        ),
+    )
+    doc = clean(raw)
+    assert doc.text == (
+        "The minister on Monday dismissed Berlin's call for talks, telling his French guest "
+        "that Rome has done nothing wrong. He said France has ignored the issue, including "
+        "the border of the north. On Tuesday, police at the port held two men."
+    )
+    assert any("spaces lost" in note for note in doc.notes)
+
+
+def test_deliberate_capitals_inside_words_are_kept():
+    # One run-together word is no sign of a lost-space copy; names and brands stay as spelt.
+    text = (
+        "McDonald's and easyJet staff met MacArthur, DeSantis and JoJack; an iPhone, a YouTube "
+        "clip and @realPresident posts came up, as did Paris, Poland and Mashhad."
+    )
+    assert clean(RawDocument(source="x", text=text)).text == text
+    from communique.clean.joins import repair_joins
+
+    glued = "He toldLondon and wroteMadrid about vanDyke, McDonald, the iPhone and Paris."
+    assert repair_joins(glued) == "He told London and wrote Madrid about vanDyke, McDonald, the iPhone and Paris."

@@ -537,3 +537,86 @@ def test_a_coordinated_clause_is_not_the_object_of_the_verb_before_it():
     assert not any(k[0] == "SUPPORT" and "UNO" in k[2] for k in _keys(text)), _keys(text)
     # ... while the object itself still counts
     assert _key("SUPPORT", {"CHL"}, {"PER"}) in _keys("Chile confirmed its support for Peru on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The doer of the hostile acts is warned ...
+        ("The Chilean Foreign Ministry said any provocation by Argentina against Chile will be met with a "
+         "resolute response.", _key("THREATEN", {"CHL"}, {"ARG"})),
+        ("Peru said that any hostile steps of Ecuador will receive a firm and adequate response.",
+         _key("THREATEN", {"PER"}, {"ECU"})),
+        # ... else whoever was told ...
+        ("\"The Danish side has been told that any hostile actions will receive a firm response,\" the Swedish "
+         "ministry said.", _key("THREATEN", {"SWE"}, {"DNK"})),
+        # ... else the other state of a two-state story; a body named again without its
+        # country ("the Foreign Ministry") is the one named before in full.
+        ("Norway expelled three Finnish diplomats on Monday, the Norwegian Foreign Ministry said. The Foreign "
+         "Ministry said Norway is ready to respond to further hostile actions.", _key("THREATEN", {"NOR"}, {"FIN"})),
+    ],
+)
+def test_a_warning_that_hostile_acts_will_be_answered_is_a_threat(text, expected):
+    assert expected in _keys(text)
+
+
+def test_answers_that_are_no_warning_are_not_threats():
+    assert _keys("Peru said its proposal will receive a response from Ecuador next week.") == set()
+    assert _keys("The Chilean minister said Chile is ready to respond to questions from Argentina.") == set()
+    # "met with criticism" is no meeting
+    assert not any(key[0] == "CONSULT" for key in _keys("The Peruvian plan was met with criticism from Ecuador."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Chilean Foreign Ministry pointed the finger at Argentina for the breakdown of the talks.",
+         _key("ACCUSE", {"CHL"}, {"ARG"})),
+        ("Peru called the Ecuadorian claims baseless and absurd.", _key("ACCUSE", {"PER"}, {"ECU"})),
+        ("The Cuban Foreign Ministry described the Mexican measures as illegal.", _key("ACCUSE", {"CUB"}, {"MEX"})),
+        # the pronoun stands for the object of the verb the participle hangs on
+        ("The Peruvian minister rejected the Bolivian decision to close the border, calling it groundless.",
+         _key("ACCUSE", {"PER"}, {"BOL"})),
+    ],
+)
+def test_accusations_said_indirectly(sentence, expected):
+    assert expected in _keys(sentence)
+
+
+def test_labels_that_are_no_accusation():
+    assert _keys("Peru called the Ecuadorian proposal constructive.") == set()
+    assert _keys("The Peruvian minister pointed at Ecuador on the map.") == set()
+    assert not any(key[0] == "ACCUSE" for key in _keys("Peru did not call the Ecuadorian move illegal."))
+
+
+def test_acts_never_undergone_and_acts_of_a_kind_of_actor_are_not_coded():
+    # what someone never had done to it did not happen
+    assert _keys("Chile boasted that it hadn't had a single shell fired at its territory by Peru.") == set()
+    assert _keys("Chile said it saw no missile launched at its ships by Peru.") == set()
+    # "a country which ...", "any state that ...": a kind described, not an act reported
+    assert _keys("Chilean leaders say a country which surrenders to Peru cannot survive.") == set()
+    assert _keys("Any state that attacks Peru will regret it, the Peruvian minister said.") == set()
+    # an act that happened to someone is still coded
+    assert any(key[0] == "ASSAULT" and key[2] == {"PER"}
+               for key in _keys("Peru had several shells fired at its territory by Chilean forces."))
+
+
+def test_sanctions_lifted_are_aimed_at_the_state_named_inside_them():
+    assert _key("CONCEDE", {"CAN"}, {"CUB"}) in _keys("The Canadian government lifted a handful of Cuba-related sanctions.")
+    assert _key("CONCEDE", {"CAN"}, {"CUB"}) in _keys("Canada eased sanctions on Cuba on Monday.")
+
+
+def test_declining_to_comment_rejects_no_one():
+    assert _keys("The Peruvian minister declined to comment on the Chilean proposal.") == set()
+    assert _keys("Peru refused to go into specifics about the Chilean offer.") == set()
+    assert _key("REJECT", {"PER"}, {"CHL"}) in _keys("Peru declined to sign the Chilean proposal.")
+
+
+def test_saying_a_party_pursues_illegitimate_acts_accuses_it():
+    assert _key("ACCUSE", {"PER"}, {"CHL"}) in _keys(
+        "\"The Chilean government continues its policy of illegitimate restrictive measures targeting Peruvian "
+        "citizens,\" the Peruvian ministry said.")
+    assert _key("ACCUSE", {"IRN"}, {"USA"}) in _keys("Iran said the United States pursues a hostile policy against Iranian citizens.")
+    # measures against an illegal act, or a denial, accuse no one
+    assert _keys("China said Japan takes measures against illegal fishing.") == set()
+    assert _keys("Iran said the United States did not pursue a hostile policy.") == set()

@@ -14,6 +14,7 @@ import unicodedata
 
 from communique.clean.boilerplate import strip_boilerplate
 from communique.clean.dateline import find_dateline
+from communique.clean.joins import repair_joins
 from communique.clean.dates import is_ambiguous, parse_published
 from communique.clean.html import extract_html
 from communique.clean.language import detect_language
@@ -218,6 +219,9 @@ def clean(raw: RawDocument) -> Document:
         text = "\n".join(([rest] if rest.strip() else []) + lines[first + 1 :])
     text = strip_boilerplate(text)
     found_title, dateline, body = _split_header(text)
+    if (repaired := repair_joins(body)) != body:
+        body = repaired
+        notes.append("spaces lost between words (\"rejectedTokyo\") were put back")
     if not any(ch.isalnum() for ch in body):
         raise EmptyInputError("no article text left after removing markup and boilerplate")
     title = title or found_title

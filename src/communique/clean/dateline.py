@@ -1,5 +1,6 @@
 """Datelines: ``Pyongyang, July 21 (KCNA) --``, ``September 10, Moscow (RSTV)``,
-``BEIJING, Jan. 16 (Xinhua) --``, ``MOSCOW (Reuters) -``.
+``BEIJING, Jan. 16 (Xinhua) --``, ``MOSCOW (Reuters) -``, ``Riyadh, May 2, SPA --``,
+``Washington (CNN)``.
 
 A dateline gives the place the story was filed from, often the outlet, and a month and day.
 Datelines rarely carry a year; we report the year only when it is written.
@@ -33,6 +34,10 @@ _PATTERNS = (
     re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}}){_YEAR},\s+{_PLACE}\s*{_OUTLET}{_DASH}"),
     re.compile(rf"^{_PLACE},\s+(?P<day>\d{{1,2}})\s+{_MONTH}{_YEAR}{_END}"),
     re.compile(rf"^{_PLACE}\s*{_OUTLET}\s*(?:--|—|–|-)"),
+    # "Riyadh, April 17, SPA --": the agency's initials after the date, with no brackets
+    re.compile(rf"^{_PLACE},\s+{_MONTH}\s+(?P<day>\d{{1,2}}){_YEAR},\s+(?P<outlet>[A-Z][A-Z0-9&]{{1,9}})\s*(?:--|—|–|-)(?=\s)"),
+    # "Washington (CNN)The ...", "Washington (CNN) The ...": initials in brackets and no dash
+    re.compile(rf"^{_PLACE}\s*\((?P<outlet>[A-Z][A-Z0-9&]{{1,9}})\)(?=\s*[A-Z\"\u201c'\u2018])"),
 )
 # How far into the text a dateline may sit (titles and menus come first on many pages).
 MAX_DATELINE_LINE = 12

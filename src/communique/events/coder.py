@@ -37,6 +37,34 @@ JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "CONCEDE"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 OBLIGATION_AUX = frozenset({"must", "should"})
+# "any hostile steps will receive a firm response", "is ready to respond to hostile actions"
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "answer", "rebuff", "countermeasure", "reprisal", "reaction"})
+RESPONSE_WORDS = RESPONSE_NOUNS | {"respond", "react"}
+RESPONSE_HEADS = frozenset({"receive", "meet", "face", "get", "draw", "invite", "trigger", "provoke", "prompt", "incur"})
+HOSTILE_ACT_NOUNS = frozenset({"action", "act", "step", "move", "measure", "provocation", "aggression", "attack",
+                               "attempt", "encroachment", "violation", "infringement", "intrusion", "incursion",
+                               "threat", "sanction", "interference", "escalation"})
+WARNING_AUX = frozenset({"will", "would", "shall", "'ll"})
+MET_WITH_NOUNS = RESPONSE_NOUNS | {"criticism", "resistance", "skepticism", "scepticism", "opposition", "protest",
+                                   "protests", "anger", "outrage", "silence", "approval", "applause", "force", "fire"}
+# "called the claims groundless", "described the measures as illegal"
+LABELLING_VERBS = frozenset({"call", "describe", "term", "label", "deem", "characterize", "characterise"})
+DISMISSIVE_WORDS = frozenset({"groundless", "baseless", "unfounded", "absurd", "illegal", "illegitimate", "unlawful",
+                              "unacceptable", "provocative", "unjustified", "unjustifiable", "irresponsible",
+                              "outrageous", "slanderous", "fabricated", "preposterous", "ridiculous", "despicable",
+                              "criminal", "barbaric", "shameful", "unfriendly", "hostile", "reckless", "lawless"})
+# "hadn't got a single shell fired at it": what one never had or saw done
+UNDERGOING_VERBS = frozenset({"have", "get", "see", "witness", "experience", "suffer", "record", "face"})
+# "a country which surrenders ...": a kind of actor described, not one that acted
+GENERIC_AGENTS = frozenset({"country", "state", "nation", "government", "regime", "people", "power", "leader",
+                            "party", "army", "force", "side"})
+# "declined to comment / elaborate / go into specifics": a reporter's question left unanswered
+NO_COMMENT_VERBS = frozenset({"comment", "elaborate", "specify", "go", "disclose", "identify", "name", "speculate",
+                              "detail", "divulge", "reveal", "answer"})
+# "said X continues its illegitimate measures", "said X takes hostile steps"
+PURSUING_VERBS = frozenset({"continue", "pursue", "take", "adopt", "carry", "conduct", "persist", "keep", "implement",
+                            "maintain", "commit", "stage", "escalate", "step"})
+READY_WORDS = frozenset({"ready", "prepared", "determined"})
 NECESSITY_WORDS = frozenset({"critical", "important", "necessary", "essential", "imperative", "vital", "crucial"})
 # Verbs without a passive: as a participle after a noun ("a delegation left for X") the noun acts.
 MOTION_VERBS = frozenset({"leave", "arrive", "depart", "return", "travel", "come", "go"})
@@ -669,6 +697,16 @@ class EventCoder:
             # "hadn't got a single shell fired at it", "did not say that X attacked": what a
             # negated clause contains is not asserted either.
             negated = any(c.dep_ == "neg" for c in token.head.children)
+        if token.dep_ == "acl" and not negated:
+            # "hadn't got a single shell fired at it", "saw no missile launched": an act told
+            # as what someone never had or saw did not happen.
+            thing = token.head
+            negated = any(c.dep_ == "det" and c.lower_ == "no" for c in thing.children) or (
+                thing.dep_ == "dobj" and thing.head.lemma_.lower() in UNDERGOING_VERBS
+                and any(c.dep_ == "neg" for c in thing.head.children))
+        if token.dep_ == "relcl" and token.head.lemma_.lower() in GENERIC_AGENTS and any(
+                c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every", "no"} for c in token.head.children):
+            hypothetical = True  # "a country which surrenders ...", "any state that attacks ...": a kind, not an act
         if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" and token.head.pos_ in {"VERB", "AUX"} and not (future or hypothetical or negated):
             # "would tighten the blockade", "did not hold talks": the verb's modality is the act's.
             return EventCoder._modality(token.head)
@@ -985,6 +1023,18 @@ class EventCoder:
                 demand = self._obligation(token, sent, index, ctx)
                 if demand is not None:
                     found.extend(pairwise(demand))
+                if token.lemma_.lower() in LABELLING_VERBS and token.pos_ == "VERB":
+                    dismissal = self._dismissal(token, sent, index, ctx)
+                    if dismissal is not None:
+                        found.extend(pairwise(dismissal))
+                if token.lemma_.lower() in PURSUING_VERBS and token.dep_ == "ccomp":
+                    charge = self._charged_statement(token, sent, index, ctx)
+                    if charge is not None:
+                        found.extend(pairwise(charge))
+                if token.lemma_.lower() in RESPONSE_WORDS:
+                    warning = self._warned_response(token, sent, index, ctx)
+                    if warning is not None:
+                        found.extend(pairwise(warning))
                 if _protesters_act(token) and not self._triggers(token):
                     # "Thousands of protesters gathered outside the embassy": what protesters
                     # do together is a protest.
@@ -1034,10 +1084,129 @@ class EventCoder:
         trig = Trigger(token.head.lemma_.lower(), "VERB", "REQUEST", None, "100", frozenset(), ())
         return self._build(token.head, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=Modality())
 
+    def _warned_response(self, token: Token, sent: Span, index: int, ctx: CodingContext) -> Event | None:
+        """A warning that hostile acts will be answered is a threat (THREATEN) to whoever would
+        act: "any hostile steps by X will receive a firm response", "... will be met with a
+        resolute response", "Y is ready to respond to further hostile actions". The speaker
+        threatens; the doer of the hostile acts, else the addressee of the warning, else the
+        other state the text is about, is threatened."""
+        lemma = token.lemma_.lower()
+        if lemma in RESPONSE_NOUNS and _pos(token) == "NOUN":
+            verb = token.head
+            if token.dep_ == "pobj" and verb.lower_ == "with":
+                verb = verb.head
+            if token.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in RESPONSE_HEADS:
+                return None
+            if not any(c.dep_ == "aux" and c.lower_ in WARNING_AUX for c in verb.children) or _children(verb, "neg"):
+                return None
+            acts = [s for s in _children(verb, "nsubj", "nsubjpass") if s.lemma_.lower() in HOSTILE_ACT_NOUNS]
+            if not acts:
+                return None
+            actor, stated = [], False
+            node, addressees = verb, []
+            for _ in range(4):
+                if node.dep_ not in {"ccomp", "parataxis"} or node.head is node:
+                    break
+                node = node.head
+                if node.lemma_.lower() in REPORTING_VERBS | {"warn"}:
+                    if _is_passive(node):
+                        addressees += _children(node, "nsubjpass")  # "X has been told that ..."
+                        continue
+                    actor, stated = self._subject(node, ctx)
+                    addressees += _children(node, "dobj")  # "warned X that ..."
+                    break
+        elif lemma in {"respond", "react"} and _pos(token) == "VERB":
+            ready = token.dep_ == "xcomp" and token.head.lemma_.lower() in READY_WORDS
+            if not (ready or any(c.dep_ == "aux" and c.lower_ in WARNING_AUX for c in token.children)) or _children(token, "neg"):
+                return None
+            acts = [o for o in _prep_objects(token, "to") if o.lemma_.lower() in HOSTILE_ACT_NOUNS]
+            if not acts:
+                return None
+            actor, stated = self._subject(token, ctx)
+            if not actor and ready:
+                actor, stated = self._subject(token.head.head, ctx)
+            addressees = []
+        else:
+            return None
+        if actor and not any(a.code for a in actor):
+            # "the Russian Foreign Ministry ... the Foreign Ministry said": the body named before
+            actor = [_namesake(a, ctx) for a in actor]
+        actor = [a for a in actor if a.code]
+        if not actor:
+            return None
+        codes = {a.code for a in actor}
+        recipient = [e for act in acts for child in act.children
+                     if child.dep_ in {"poss", "amod", "compound"} or (child.dep_ == "prep" and child.lower_ in {"of", "by", "from"})
+                     for e in (self.entities(child, ctx) if child.dep_ != "prep" else
+                               [e for o in _children(child, "pobj") for e in self.entities(o, ctx)])
+                     if e.code and e.code not in codes]
+        recipient = recipient or [e for a in addressees for e in self.entities(a, ctx) if e.code and e.code not in codes]
+        if not recipient and len(ctx.pair) == 2 and codes & {e.code for e in ctx.pair}:
+            recipient = [e for e in ctx.pair if e.code not in codes]
+        if not recipient:
+            return None
+        trig = Trigger(lemma, _pos(token) or "NOUN", "THREATEN", None, "130", frozenset(), ())
+        return self._build(token, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=Modality())
+
+    def _dismissal(self, token: Token, sent: Span, index: int, ctx: CodingContext) -> Event | None:
+        """Calling someone's act groundless, illegal or provocative is an accusation (ACCUSE)
+        aimed at whoever the act's phrase names: "called the Freedonian claims baseless",
+        "described the measures of X as illegal", "rejected X's decision, calling it
+        groundless" (the pronoun stands for the object of the verb it hangs on)."""
+        verdicts = [c for c in token.children if c.dep_ in {"oprd", "acomp", "xcomp"}]
+        verdicts += [g for c in _children(token, "prep") if c.lower_ == "as" for g in c.children if g.dep_ in {"amod", "pobj", "acomp"}]
+        if not any(v.lemma_.lower() in DISMISSIVE_WORDS or v.lower_ in DISMISSIVE_WORDS for v in verdicts) or _children(token, "neg"):
+            return None
+        objects = _children(token, "dobj")
+        if objects and objects[0].pos_ == "PRON" and token.dep_ in {"advcl", "conj", "xcomp"}:
+            objects = _children(token.head, "dobj")
+        if not objects or objects[0].pos_ == "PRON":
+            return None
+        actor, stated = self._subject(token, ctx)
+        if actor and not any(a.code for a in actor):
+            actor = [_namesake(a, ctx) for a in actor]
+        actor = [a for a in actor if a.code]
+        codes = {a.code for a in actor}
+        recipient = [e for e in self._inside(objects[0], ctx) if e.code and e.code not in codes]
+        if not actor or not recipient:
+            return None
+        trig = Trigger(token.lemma_.lower(), "VERB", "ACCUSE", None, "111", frozenset(), ())
+        return self._build(token, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=self._modality(token))
+
+    def _charged_statement(self, token: Token, sent: Span, index: int, ctx: CodingContext) -> Event | None:
+        """A speaker saying that a party pursues illegitimate, hostile or illegal acts accuses it
+        (ACCUSE): "Freedonia said the Sylvanian side continues its hostile policy", "'X takes
+        illegal measures against our citizens,' the ministry said"."""
+        head = token.head
+        if token.dep_ != "ccomp" or head.lemma_.lower() not in REPORTING_VERBS or _children(head, "neg") \
+                or _children(token, "neg") or self._triggers(token):
+            return None
+        objects = _children(token, "dobj")
+        # "its policy of illegitimate measures", not "measures against illegal fishing"
+        phrase = objects + [o for obj in objects for p in _children(obj, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
+        if not any(c.dep_ == "amod" and c.lemma_.lower() in DISMISSIVE_WORDS for o in phrase for c in o.children):
+            return None
+        subjects = _children(token, "nsubj")
+        actor, stated = self._subject(head, ctx)
+        if actor and not any(a.code for a in actor):
+            actor = [_namesake(a, ctx) for a in actor]
+        actor = [a for a in actor if a.code]
+        codes = {a.code for a in actor}
+        recipient = [e for s in subjects for e in self.entities(s, ctx) if e.code and e.code not in codes]
+        if not actor or not recipient:
+            return None
+        trig = Trigger(head.lemma_.lower(), "VERB", "ACCUSE", None, "111", frozenset(), ())
+        return self._build(head, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=Modality())
+
     def _event(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: CodingContext) -> Event | None:
         if token.tag_ == "VB" and token.dep_ == "ROOT" and not _children(token, "nsubj", "aux"):
             return None  # an imperative ("Support us or become a patron") reports nothing
         passive = trig.pos == "VERB" and _is_passive(token)
+        if trig.event == "REJECT" and any(x.lemma_.lower() in NO_COMMENT_VERBS for x in _children(token, "xcomp")):
+            return None  # "declined to comment", "refused to go into details": no one is rebuffed
+        if trig.event == "CONSULT" and trig.pos == "VERB" and any(
+                o.lemma_.lower() in MET_WITH_NOUNS for o in _prep_objects(token, "with")):
+            return None  # "will be met with a firm response", "met with criticism": no meeting
         if trig.pos == "VERB":
             actor, stated = self._subject(token, ctx)
             if passive and not stated and QUAD[trig.event] == 4:
@@ -1281,6 +1450,17 @@ def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
                         nxt.extend([obj, *obj.conjuncts])
         frontier = nxt
     return None
+
+
+def _namesake(entity: Entity, ctx: CodingContext) -> Entity:
+    """An organization with no country, given the country of the one body in the text whose
+    fuller name ends with its name ("the Russian Foreign Ministry ... the Foreign Ministry")."""
+    name = entity.entity_name.lower().removeprefix("the ").strip()
+    if entity.code or entity.kind != "organization" or not name:
+        return entity
+    codes = {e.code for e in ctx.actors.entities
+             if e.code and e.kind == "organization" and e.entity_name.lower().endswith(" " + name)}
+    return replace(entity, code=codes.pop()) if len(codes) == 1 else entity
 
 
 def _placed(actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
