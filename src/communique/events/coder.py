@@ -209,6 +209,17 @@ def _neighbour_lemmas(token: Token) -> set[str]:
     return words
 
 
+def _slot_filled(token: Token, preps: tuple[str, ...]) -> bool:
+    """Whether one of a trigger's recipient slots has a word in it: a direct object ("obj") or
+    a preposition with its object."""
+    for child in token.children:
+        if child.dep_ == "dobj" and "obj" in preps:
+            return True
+        if child.dep_ == "prep" and child.lower_ in preps and any(g.dep_ == "pobj" for g in child.children):
+            return True
+    return False
+
+
 def _reported(token: Token) -> bool:
     """Whether a clause is the content of a reporting verb ("X said it would ...")."""
     node = token
@@ -714,7 +725,9 @@ class EventCoder:
 
     # -- coding ---------------------------------------------------------------------------------
 
-    def _triggers(self, token: Token) -> tuple[Trigger, ...]:
+    def _triggers(self, token: Token, every: bool = False) -> tuple[Trigger, ...]:
+        """The token's readings whose object condition holds: the first one, or with ``every``
+        all of them in the lexicon's order of preference."""
         pos = _pos(token)
         if pos is None or token.ent_type_ in NOT_TRIGGER_ENTITIES and not (pos == "VERB" and token.ent_type_ == "ORG"):
             return ()  # "in March" is a date, not a march; "the Solidarity Group" is a name
@@ -733,7 +746,11 @@ class EventCoder:
                 if not (trig.objects & neighbours or person or bare):
                     continue
             out.append(trig)
-        return tuple(out[:1])
+        while len(out) > 1 and "!" in out[0].preps and not _slot_filled(token, out[0].preps):
+            # "protested to the ambassador" complains to someone; "protested to demand ..."
+            # has no one to complain to, so the next reading speaks ("!": a recipient is needed)
+            out.pop(0)
+        return tuple(out if every else out[:1])
 
     def _is_content_of_frame(self, token: Token) -> bool:
         head = token.head
