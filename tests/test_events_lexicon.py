@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 
 import communique
-from communique.events.lexicon import load_lexicon
+from communique.events.lexicon import load_lexicon, load_object_classes
 from communique.events.ontology import EVENT_TYPES
 
 # The PLOVER types a CAMEO code may map to, after the CAMEO→PLOVER table (PLOVER manual,
@@ -252,3 +252,32 @@ def test_a_reading_that_needs_a_recipient_gives_way_when_there_is_none():
     keys = _keys("Thousands of Kenyans protested to demand the release of jailed activists.")
     assert any(key[0] == "PROTEST" for key in keys)
     assert not any(key[0] == "ACCUSE" for key in keys)
+
+
+CHECKED_ON_THE_SENTENCE = {"@person", "@intransitive"}
+
+
+def test_every_object_class_a_row_names_is_defined():
+    classes = load_object_classes()
+    named = {w for row in ROWS for w in [*row, "", "", ""][5].split() if w.startswith("@")}
+    assert named - set(classes) - CHECKED_ON_THE_SENTENCE == set()
+    assert all(name.startswith("@") and words for name, words in classes.items())
+
+
+def test_a_class_stands_for_its_words_in_the_lookup():
+    (exchange,) = [t for t in load_lexicon()[("exchange", "VERB")] if t.event == "RETREAT"]
+    assert {"detainees", "hostage", "prisoners"} <= exchange.objects
+    assert "@captives" not in exchange.objects
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Iran exchanged detainees with the United States on Monday.", _key("RETREAT", {"IRN"}, {"USA"})),
+        ("Ukraine handed over the detainees to Russia.", _key("RETREAT", {"UKR"}, {"RUS"})),
+        ("Russia sent three battalions to the Belarusian border.", _key("MOBILIZE", {"RUS"}, {"BLR"})),
+    ],
+)
+def test_an_object_class_widens_every_row_that_names_it(sentence, expected):
+    assert expected in _keys(sentence)
