@@ -281,3 +281,12 @@ def test_a_class_stands_for_its_words_in_the_lookup():
 )
 def test_an_object_class_widens_every_row_that_names_it(sentence, expected):
     assert expected in _keys(sentence)
+
+
+@pytest.mark.slow
+def test_a_noun_listed_only_as_a_verb_reads_the_verb_when_its_of_phrase_is_an_object():
+    # "the return of prisoners" is the verb "return prisoners" as a noun; the "of" phrase is its object.
+    assert _key("RETREAT", {"RUS"}, {"UKR"}) in _keys("Russia completed the return of Ukrainian prisoners to Ukraine.")
+    assert _key("MOBILIZE", {"ISR"}, set()) in _keys("Israel announced the test of a new missile on Tuesday.")
+    # ... and not with an "of" phrase the verb's readings do not take.
+    assert _keys("The return of the Kenyan president to Nairobi was delayed.") == set()

@@ -734,6 +734,8 @@ class EventCoder:
         if pos == "NOUN" and token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
             return ()  # "the ceasefire arrangement", "sanctions hygiene": a modifier, not an act
         found = self.lexicon.get((token.lemma_.lower(), pos)) or self.lexicon.get((token.lower_, pos)) or ()
+        if not found and pos == "NOUN":
+            found = self._verb_as_noun(token)
         neighbours = None
         out = []
         for trig in found:
@@ -751,6 +753,22 @@ class EventCoder:
             # has no one to complain to, so the next reading speaks ("!": a recipient is needed)
             out.pop(0)
         return tuple(out if every else out[:1])
+
+    def _verb_as_noun(self, token: Token) -> tuple[Trigger, ...]:
+        """A noun the lexicon lists only as a verb ("the exchange of prisoners", "the return of
+        the islands") reads the verb's object-bound readings when its "of" phrase names one
+        of their objects; the "of" phrase is then the verb's object."""
+        patients = {o.lemma_.lower() for p in _children(token, "prep") if p.lower_ == "of" for o in _children(p, "pobj")}
+        if not patients:
+            return ()
+        out = []
+        for trig in self.lexicon.get((token.lemma_.lower(), "VERB"), ()):
+            if trig.objects & patients:
+                preps = tuple("of" if p == "obj" else p for p in trig.preps)
+                if "with" in preps and "between" not in preps:
+                    preps = (*preps, "between")  # "exchanged prisoners with", "the exchange ... between"
+                out.append(replace(trig, pos="NOUN", preps=preps if "of" in preps else (*preps, "of")))
+        return tuple(out)
 
     def _is_content_of_frame(self, token: Token) -> bool:
         head = token.head
