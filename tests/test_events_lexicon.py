@@ -290,3 +290,9 @@ def test_a_noun_listed_only_as_a_verb_reads_the_verb_when_its_of_phrase_is_an_ob
     assert _key("MOBILIZE", {"ISR"}, set()) in _keys("Israel announced the test of a new missile on Tuesday.")
     # ... and not with an "of" phrase the verb's readings do not take.
     assert _keys("The return of the Kenyan president to Nairobi was delayed.") == set()
+
+
+@pytest.mark.slow
+def test_taking_someone_hostage_is_an_abduction_and_taking_place_is_nothing():
+    assert any(key[0] == "ASSAULT" for key in _keys("Gunmen in Niger took two French engineers hostage on Monday."))
+    assert _keys("The meeting took place in the Kenyan capital.") == set()
