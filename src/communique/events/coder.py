@@ -1085,6 +1085,8 @@ class EventCoder:
         # look for a recipient deeper in what they agreed.
         exclude = frozenset() if trig.event in JOINT_TYPES else frozenset(a.entity_name for a in actor)
         recipient, joint = self._recipients(token, trig, ctx, passive, exclude)
+        if trig.mode == "third-party":
+            joint = False  # "mediated between X and Y": X and Y are the mediator's partners, not its fellows
         if joint and not stated:
             actor, recipient = recipient, []
         elif joint:
