@@ -363,11 +363,19 @@ def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+# The first word of a two-word preposition ("out of", "away from", "back to"), which the
+# parser hangs on the verb with the real preposition below it.
+COMPOUND_PREP_HEADS = frozenset({"out", "away", "back"})
+
+
 def _prep_objects(token: Token, prep: str) -> list[Token]:
     out = []
     for child in token.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
             out.extend(_children(child, "pobj", "pcomp"))
+        elif child.lower_ in COMPOUND_PREP_HEADS and child.dep_ in {"prep", "prt", "advmod"} and not _children(child, "pobj"):
+            # "pulled its troops out of Niger"
+            out.extend(o for p in _children(child, "prep") if p.lower_ == prep for o in _children(p, "pobj", "pcomp"))
     return out
 
 
