@@ -277,6 +277,9 @@ def test_a_class_stands_for_its_words_in_the_lookup():
         ("Iran exchanged detainees with the United States on Monday.", _key("RETREAT", {"IRN"}, {"USA"})),
         ("Ukraine handed over the detainees to Russia.", _key("RETREAT", {"UKR"}, {"RUS"})),
         ("Russia sent three battalions to the Belarusian border.", _key("MOBILIZE", {"RUS"}, {"BLR"})),
+        ("Libyan militias captured dozens of migrants near Tripoli.", _key("COERCE", {"LBY"}, {"LBY"})),
+        ("Turkey expelled three German tourists on Friday.", _key("COERCE", {"TUR"}, {"DEU"})),
+        ("The Indian navy evacuated Indian students from Sudan.", _key("AID", {"IND"}, {"SDN"})),
     ],
 )
 def test_an_object_class_widens_every_row_that_names_it(sentence, expected):
