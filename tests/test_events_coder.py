@@ -410,7 +410,7 @@ def test_partners_agreeing_about_their_own_countries_stay_joint():
         ("Teachers in Ghana demanded that Governor Kofi Mensah release the funds.", _key("REQUEST", {"GHA"}, {"GHA"})),
         ("Angry farmers staged rallies in Ghana against the party's leader Kofi Mensah.", _key("PROTEST", {"GHA"}, {"GHA"})),
         # ... a material act naming no recipient targets the state where it happens ...
-        ("Russia lifted the night curfew in Georgia on Monday.", _key("RETREAT", {"RUS"}, {"GEO"})),
+        ("Russia lifted the blockade in Georgia on Monday.", _key("RETREAT", {"RUS"}, {"GEO"})),  # lifting a curfew is a concession (CAMEO 0833)
         ("Hundreds of teachers demonstrated in Bolivia on Monday.", _key("PROTEST", {"BOL"}, {"BOL"})),
         # ... and with no place, a protest or a police act is domestic.
         ("Kenyan police arrested dozens of opposition supporters on Monday.", _key("COERCE", {"KEN"}, {"KEN"})),

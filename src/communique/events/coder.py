@@ -237,6 +237,17 @@ def _neighbour_lemmas(token: Token) -> set[str]:
     return words
 
 
+def _slot_filled(token: Token, preps: tuple[str, ...]) -> bool:
+    """Whether one of a trigger's recipient slots has a word in it: a direct object ("obj") or
+    a preposition with its object."""
+    for child in token.children:
+        if child.dep_ == "dobj" and "obj" in preps:
+            return True
+        if child.dep_ == "prep" and child.lower_ in preps and any(g.dep_ == "pobj" for g in child.children):
+            return True
+    return False
+
+
 def _reported(token: Token) -> bool:
     """Whether a clause is the content of a reporting verb ("X said it would ...")."""
     node = token
@@ -380,11 +391,19 @@ def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+# The first word of a two-word preposition ("out of", "away from", "back to"), which the
+# parser hangs on the verb with the real preposition below it.
+COMPOUND_PREP_HEADS = frozenset({"out", "away", "back"})
+
+
 def _prep_objects(token: Token, prep: str) -> list[Token]:
     out = []
     for child in token.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
             out.extend(_children(child, "pobj", "pcomp"))
+        elif child.lower_ in COMPOUND_PREP_HEADS and child.dep_ in {"prep", "prt", "advmod"} and not _children(child, "pobj"):
+            # "pulled its troops out of Niger"
+            out.extend(o for p in _children(child, "prep") if p.lower_ == prep for o in _children(p, "pobj", "pcomp"))
     return out
 
 
@@ -752,13 +771,17 @@ class EventCoder:
 
     # -- coding ---------------------------------------------------------------------------------
 
-    def _triggers(self, token: Token) -> tuple[Trigger, ...]:
+    def _triggers(self, token: Token, every: bool = False) -> tuple[Trigger, ...]:
+        """The token's readings whose object condition holds: the first one, or with ``every``
+        all of them in the lexicon's order of preference."""
         pos = _pos(token)
         if pos is None or token.ent_type_ in NOT_TRIGGER_ENTITIES and not (pos == "VERB" and token.ent_type_ == "ORG"):
             return ()  # "in March" is a date, not a march; "the Solidarity Group" is a name
         if pos == "NOUN" and token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
             return ()  # "the ceasefire arrangement", "sanctions hygiene": a modifier, not an act
         found = self.lexicon.get((token.lemma_.lower(), pos)) or self.lexicon.get((token.lower_, pos)) or ()
+        if not found and pos == "NOUN":
+            found = self._verb_as_noun(token)
         neighbours = None
         out = []
         for trig in found:
@@ -771,7 +794,27 @@ class EventCoder:
                 if not (trig.objects & neighbours or person or bare):
                     continue
             out.append(trig)
-        return tuple(out[:1])
+        while len(out) > 1 and "!" in out[0].preps and not _slot_filled(token, out[0].preps):
+            # "protested to the ambassador" complains to someone; "protested to demand ..."
+            # has no one to complain to, so the next reading speaks ("!": a recipient is needed)
+            out.pop(0)
+        return tuple(out if every else out[:1])
+
+    def _verb_as_noun(self, token: Token) -> tuple[Trigger, ...]:
+        """A noun the lexicon lists only as a verb ("the exchange of prisoners", "the return of
+        the islands") reads the verb's object-bound readings when its "of" phrase names one
+        of their objects; the "of" phrase is then the verb's object."""
+        patients = {o.lemma_.lower() for p in _children(token, "prep") if p.lower_ == "of" for o in _children(p, "pobj")}
+        if not patients:
+            return ()
+        out = []
+        for trig in self.lexicon.get((token.lemma_.lower(), "VERB"), ()):
+            if trig.objects & patients:
+                preps = tuple("of" if p == "obj" else p for p in trig.preps)
+                if "with" in preps and "between" not in preps:
+                    preps = (*preps, "between")  # "exchanged prisoners with", "the exchange ... between"
+                out.append(replace(trig, pos="NOUN", preps=preps if "of" in preps else (*preps, "of")))
+        return tuple(out)
 
     def _is_content_of_frame(self, token: Token) -> bool:
         head = token.head
@@ -1219,6 +1262,8 @@ class EventCoder:
         # look for a recipient deeper in what they agreed.
         exclude = frozenset() if trig.event in JOINT_TYPES else frozenset(a.entity_name for a in actor)
         recipient, joint = self._recipients(token, trig, ctx, passive, exclude)
+        if trig.mode == "third-party":
+            joint = False  # "mediated between X and Y": X and Y are the mediator's partners, not its fellows
         if joint and not stated:
             actor, recipient = recipient, []
         elif joint:

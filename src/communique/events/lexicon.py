@@ -18,7 +18,7 @@ from communique.events.ontology import cameo_table
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Trigger", "contexts", "load_contexts", "load_lexicon"]
+__all__ = ["Trigger", "contexts", "load_contexts", "load_lexicon", "load_object_classes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,23 @@ class Trigger:
 
 
 @lru_cache(maxsize=1)
+def load_object_classes() -> dict[str, frozenset[str]]:
+    """Object classes (``data/object_classes.tsv``): "@captives" → its words."""
+    text = resources.files("communique.data").joinpath("object_classes.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {name.strip(): frozenset(words.lower().split()) for name, words in rows}
+
+
+def _objects(cell: str) -> frozenset[str]:
+    """A row's objects, its classes spelt out ("@captives" → prisoner, prisoners, ...)."""
+    classes = load_object_classes()
+    words: set[str] = set()
+    for word in cell.lower().split():
+        words.update(classes.get(word, (word,)))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
 def load_lexicon() -> dict[tuple[str, str], tuple[Trigger, ...]]:
     """Trigger lexicon keyed by (lemma, "VERB" | "NOUN")."""
     text = resources.files("communique.data").joinpath("event_lexicon.tsv").read_text(encoding="utf-8")
@@ -43,7 +60,7 @@ def load_lexicon() -> dict[tuple[str, str], tuple[Trigger, ...]]:
         row = [*row, "", "", ""][:7]
         lemma, pos, event, mode, cameo, objects, preps = (cell.strip() for cell in row)
         trigger = Trigger(lemma, pos, event, mode or None, cameo or None,
-                          frozenset(objects.lower().split()), tuple(preps.split()))
+                          _objects(objects), tuple(preps.split()))
         table.setdefault((lemma, pos), []).append(trigger)
     # A reading restricted to certain objects ("seize a town") is tried before the general one.
     return {key: tuple(sorted(value, key=lambda t: not t.objects)) for key, value in table.items()}
