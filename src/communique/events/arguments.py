@@ -1,0 +1,581 @@
+"""Arguments of an event: the parse gives them (the subject or the "by" agent of a passive is
+the actor, the direct object or the objects of the trigger's prepositions the recipient) and
+:mod:`communique.actors` resolves them to entities, including coordinated phrases ("the DPRK and
+Russia"), title phrases ("the founder of the movement"), pronouns and collective references
+("both sides", "the two countries")."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from communique.actors.resolve import DocActors
+from communique.events.context import CodingContext
+from communique.events.lexicon import Trigger
+from communique.events.ontology import QUAD
+from communique.events.places import _located_by_capital, _placed, _state_in_phrase, act_place
+from communique.events.syntax import (
+    _children,
+    _generic,
+    _governing_subject,
+    _is_passive,
+    _nominal,
+    _pos,
+    _prep_objects,
+    _role,
+    _stray_agent,
+)
+from communique.events.vocabulary import (
+    COLLECTIVE_NOUNS,
+    FRAMING_TYPES,
+    GENERIC_ACTORS,
+    JOINT_TYPES,
+    MEMBER_NOUNS,
+    MOTION_VERBS,
+    PERFORMING_FORMS,
+    PERFORMING_VERBS,
+    PRONOUNS,
+    QUANTITY_NOUNS,
+    REACTION_TYPES,
+    REPORTING_VERBS,
+    STATIVE_PARTICIPLES,
+    TOPIC_PREPS,
+)
+from communique.records import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+# Links inside a noun phrase or a coordination of them ("the Sudanese government and the rebels").
+LEFT_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "case", "cc", "conj", "punct", "nummod", "appos"})
+
+
+def _titled_person(token: Token, actors: DocActors) -> Entity | None:
+    """The last person named before ``token`` whose title contains the title phrase it
+    heads ("the Foreign Minister" → the person whose office says "Foreign Minister")."""
+    words = [c.lower_ for c in token.lefts if c.dep_ == "compound"] + [token.lower_]
+    phrase = " ".join(words)
+    for entity in actors.before(token.idx):
+        if entity.kind == "person" and entity.end <= token.idx and entity.office and phrase in entity.office.lower():
+            return entity
+    return None
+
+
+class ArgumentFinder:
+    """Finds the arguments of triggers: the entities a phrase refers to, the actor (subject, "by"
+    agent, owner of a noun) and the recipients (objects, the trigger's prepositions). The event
+    coder inherits it and supplies :meth:`_triggers`."""
+
+    def _triggers(self, token: Token, every: bool = False) -> tuple[Trigger, ...]:
+        """The trigger readings of ``token``, which the event coder supplies (see
+        :meth:`communique.events.coder.EventCoder._triggers`)."""
+        raise NotImplementedError
+
+    def entities(self, token: Token, ctx: CodingContext, depth: int = 0) -> list[Entity]:
+        """Entities that the phrase headed by ``token`` refers to (conjuncts included)."""
+        out: list[Entity] = []
+        own = ctx.actors.by_token.get(token.i)
+        # "between the DPRK and Russian Federation" parses as DPRK(nmod) + conj under Federation.
+        coordinated = [c for c in token.children if c.dep_ in {"nmod", "compound"}
+                       and any(g.dep_ == "cc" for g in c.children) and ctx.actors.by_token.get(c.i) != own]
+        guessed: set[int] = set()
+        for t in [*coordinated, *[x for c in coordinated for x in c.conjuncts], token, *token.conjuncts]:
+            for entity in self._one(t, ctx, depth):
+                if all(entity.entity_name != e.entity_name for e in out):
+                    if ctx.actors.is_guessed(t.i):
+                        guessed.add(len(out))
+                    out.append(entity)
+        stated = {e.code for i, e in enumerate(out) if i not in guessed and e.code}
+        if guessed and len(stated) == 1:
+            # "the DPRK Embassy and the Socialist Union of Patriotic Youth": a body whose
+            # country the text never states goes with the one it is named beside.
+            code = next(iter(stated))
+            out = [replace(e, code=code) if i in guessed else e for i, e in enumerate(out)]
+        return out
+
+    def _one(self, t: Token, ctx: CodingContext, depth: int) -> list[Entity]:
+        if depth > 4:
+            return []
+        found = ctx.actors.at(t.i)
+        if found is not None:
+            if found.code is None and found.kind == "person":
+                # "X, the UN relief coordinator, said": the apposition gives the country.
+                for appos in _children(t, "appos"):
+                    described = next((e for e in self.entities(appos, ctx, depth + 1) if e.code), None)
+                    if described is not None:
+                        return [replace(found, code=described.code, sector=found.sector or described.sector,
+                                        organization=found.organization or (described.entity_name if described.kind == "organization" else None))]
+            if found.code is None and found.kind == "organization":
+                # "the ministry of foreign affairs ... of the United Arab Emirates"
+                head = t
+                while head.head is not head and ctx.actors.by_token.get(head.head.i) == ctx.actors.by_token.get(t.i):
+                    head = head.head
+                code = _state_in_phrase(head, ctx.actors)
+                if code:
+                    return [replace(found, code=code)]
+            if found.kind == "state" and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
+                # "ethnic Hungarians in Romania", "Albanians demonstrated in Serbia": a people
+                # acting in another country is a community of that country (PLOVER codes
+                # ethnic groups by the state they live in), not the state of their name.
+                code = _state_in_phrase(t, ctx.actors) or act_place(t.sent, ctx.actors)
+                if code and code != found.code:
+                    return [_generic(t, code, "CVL")]
+            return [found]
+        lower = t.lower_
+        lemma = t.lemma_.lower()
+        if lower in {"him", "her"} and t.pos_ == "PRON":
+            # "lodged a protest with him": the last person named before.
+            for entity in ctx.actors.before(t.idx):
+                if entity.kind == "person" and entity.end <= t.idx:
+                    return [entity]
+            return []
+        if lower in {"its", "their"} and t.dep_ == "poss":
+            # "thanked China for its assistance": the last state or body named before it
+            for entity in ctx.actors.before(t.idx):
+                if entity.kind in {"state", "organization"} and entity.code and t.sent.start_char <= entity.start:
+                    return [entity]
+        if lower in PRONOUNS and t.pos_ == "PRON":
+            # "Switzerland said it had expelled ...": the subject of the clause above.
+            above = _governing_subject(t)
+            if above is not None and depth < 4:
+                found = self.entities(above, ctx, depth + 1)
+                if found:
+                    return found
+            return list(ctx.last_subject)
+        determiners = {c.lower_ for c in t.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
+        plural = t.tag_ in {"NNS", "NNPS"}
+        if plural and determiners & {"both", "two"} and (lemma in COLLECTIVE_NOUNS | {"party", "minister", "delegation", "official"} or ctx.is_title(t)):
+            # "both sides", "the two ministers": the parties of the last meeting, else the
+            # two states the story is about.
+            return list(ctx.last_parties) if len(ctx.last_parties) > 1 else list(ctx.pair)
+        if plural and lemma in COLLECTIVE_NOUNS and "the" in determiners:
+            return list(ctx.pair)
+        if not plural and "the" in determiners and ctx.is_title(t) and not _prep_objects(t, "of"):
+            # "the Secretary", "the Foreign Minister": the person named earlier with that title.
+            person = _titled_person(t, ctx.actors)
+            if person is not None:
+                return [person]
+        # "the founder of the movement", "members of the delegation", "DPRK Ambassador"
+        of = _prep_objects(t, "of")
+        if (lemma in QUANTITY_NOUNS or t.like_num) and (of or lemma not in GENERIC_ACTORS):
+            return [e for obj in of for e in self.entities(obj, ctx, depth + 1)]
+        is_role = lemma in MEMBER_NOUNS or ctx.is_title(t)
+        if lemma == "delegation" and not of:
+            # "a delegation led by / headed by X": X's side
+            for led in t.children:
+                if led.dep_ == "acl" and led.lemma_.lower() in {"lead", "head"}:
+                    for agent in (a for c in led.children if c.dep_ == "agent" for a in _children(c, "pobj")):
+                        found = [e for e in self.entities(agent, ctx, depth + 1) if e.code]
+                        if found:
+                            return [_role(t, e) for e in found]
+        if is_role:
+            for obj in of:
+                inner = self.entities(obj, ctx, depth + 1)
+                if inner:
+                    return [_role(t, e) for e in inner]
+        # "Hungarian and Romanian officials", "the Iranian foreign minister", "Chinese troops"
+        modifiers = [m for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} for m in (c, *c.conjuncts)
+                     if not _located_by_capital(m)]
+        inner = [e for m in modifiers if (e := ctx.actors.at(m.i)) is not None]
+        if not inner:
+            # "the two countries' officials", "its diplomats"
+            inner = [e for m in modifiers if m.dep_ == "poss" for e in self._one(m, ctx, depth + 1)]
+        sector = GENERIC_ACTORS.get(lemma)
+        if sector is None and t.tag_ == "NNP" and lemma.endswith("s"):
+            # "Rebels in X rejected ...": a capitalized plural the tagger takes for a name
+            sector = GENERIC_ACTORS.get(lemma[:-1])
+        if sector is None and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
+            sector = "CVL"  # "Muslims", "Kurds": a community, of the place it acts in
+        if sector is not None and inner and not any(e.code for e in inner):
+            # "the Biden administration": a name that gives no country; the place may.
+            code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
+            if code:
+                return [_generic(t, code, sector)]
+        if inner:
+            return [_role(t, e) if is_role else (_generic(t, e.code, sector) if sector else e) for e in inner]
+        if sector is not None:
+            # "protesters in Zimbabwe", "police": people of the place their phrase names, or
+            # of the place where the event happens.
+            code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
+            return [_generic(t, code, sector)] if code else []
+        if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN":
+            # A definite description naming an earlier organization: "the movement", "the
+            # forces" (but "the actions" names no "Action Service": a plural matches as written).
+            for entity in ctx.actors.before(t.idx):
+                words = entity.entity_name.lower().split()
+                if entity.kind == "organization" and (lower in words or (t.tag_ == "NN" and lemma in words)):
+                    return [entity]
+        if t.pos_ == "PROPN" and t.ent_type_ in {"", "PERSON"} and not _children(t, "compound"):
+            # 'Odinga "noted that ..."': a surname the model did not tag, of a person named before
+            for entity in ctx.actors.before(t.idx):
+                if entity.kind == "person" and entity.end <= t.idx and entity.entity_name.split()[-1] == t.text:
+                    return [entity]
+        for appos in _children(t, "appos"):
+            # "X, the head of the UN agency, said": a name the text resolves only by its
+            # apposition acts as what the apposition says it is.
+            found = [e for e in self.entities(appos, ctx, depth + 1) if e.code]
+            if found:
+                return [_role(appos, e) if e.kind != "person" else e for e in found]
+        return []
+
+    def _subject(self, token: Token, ctx: CodingContext) -> tuple[list[Entity], bool]:
+        """Actor of a verb: (entities, stated_in_sentence)."""
+        stative = _is_passive(token) and token.lemma_.lower() in STATIVE_PARTICIPLES
+        passive = _is_passive(token) and not stative
+        node: Token | None = token
+        for _ in range(4):
+            if node is None:
+                break
+            if passive and node is token:
+                agents = _prep_objects(node, "by")
+                if agents:
+                    return self.entities(agents[0], ctx), True
+                stray = [e for agent in _stray_agent(token)[:1] for e in self.entities(agent, ctx) if e.code]
+                if stray:
+                    return stray, True
+            else:
+                # "Arriving here were delegations of ...": the subject after an inverted "were".
+                # "Chile is committed to ...": a subject the parser hung on the auxiliary, or
+                # one it reads as the subject of a passive.
+                subjects = _children(node, "nsubj") or [c for c in _children(node, "csubj") if _nominal(c) is not c] \
+                    or [a for c in _children(node, "aux") for a in _children(c, "attr")] \
+                    or [a for c in _children(node, "aux", "auxpass") for a in _children(c, "nsubj")] \
+                    or (_children(node, "nsubjpass") if stative and node is token else [])
+                subjects = [_nominal(subject) for subject in subjects]
+                for subject in subjects:
+                    # Several subjects are a misparse ("a delegation led by minister X left"):
+                    # the first that names someone.
+                    found = self.entities(subject, ctx)
+                    if not found and subject is subjects[-1] and subject.pos_ == "NOUN":
+                        # "After the signing of X, the government and the rebels agreed": an
+                        # act named as the subject; the parties come after the comma.
+                        found = self._left_subject(node, ctx, after=subject.i)
+                    if found or subject is subjects[-1]:
+                        return found, True
+                if node.dep_ == "ROOT":
+                    # "At the invitation of X, Chairman of Y, the founder of Z attended ...":
+                    # the parser hangs the real subject on X as an apposition.
+                    appos = [t for t in node.sent if t.i < node.i and t.dep_ == "appos" and t.head.i < t.i]
+                    found = []
+                    if appos and not any(t.pos_ == "VERB" for t in node.doc[appos[-1].i : node.i]):
+                        found = self.entities(appos[-1], ctx)
+                    if not any(e.code for e in found):
+                        # "With the signing of X, the government and the rebels have agreed":
+                        # the parser hung the subject inside the opening phrase.
+                        found = self._left_subject(node, ctx) or found
+                    if found:
+                        return found, True
+            if node.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl", "acomp", "prep"} and node.head is not node:
+                if node.dep_ == "relcl" and node.head.ent_type_ in {"DATE", "TIME"}:
+                    # "On Monday, when receiving X, Y said ...": the clause belongs to the main verb
+                    node = node.head
+                    while node.dep_ in {"pobj", "prep", "npadvmod"} and node.head is not node:
+                        node = node.head
+                    passive = False
+                    continue
+                if node.dep_ == "relcl":
+                    return self.entities(node.head, ctx), True
+                if node.dep_ == "acl" and node is token and node.head.pos_ in {"NOUN", "PROPN"} and (
+                        node.tag_ in {"VBD", "VBG"} or node.lemma_.lower() in MOTION_VERBS):
+                    # "a delegation ... left for Beijing", "protesters burning flags": the noun acts.
+                    found = self.entities(node.head, ctx)
+                    if found:
+                        return found, True
+                if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"} and not passive:
+                    # "the US decision to expel ...": the noun's owner acts.
+                    owners = [e for c in node.head.children if c.dep_ in {"poss", "compound", "amod"}
+                              for e in self.entities(c, ctx) if e.code]
+                    if owners:
+                        return owners, True
+                node = node.head
+                passive = False
+                continue
+            break
+        return list(ctx.last_subject), False
+
+    def _left_subject(self, verb: Token, ctx: CodingContext, after: int | None = None) -> list[Entity]:
+        """The coded parties of the noun phrase just before a verb the parser gave no subject,
+        back to the comma or clause start before it: its subject in all but the parse. With
+        ``after``, only a phrase that a comma separates from that token."""
+        doc, i = verb.doc, verb.i - 1
+        while i >= verb.sent.start and doc[i].dep_ in {"aux", "auxpass", "neg", "advmod"}:
+            i -= 1
+        if i < verb.sent.start or doc[i].pos_ not in {"NOUN", "PROPN"}:
+            return []
+        start = i
+        while start - 1 >= verb.sent.start and doc[start - 1].dep_ in LEFT_PHRASE_DEPS and doc[start - 1].text not in {",", ";", ":"}:
+            start -= 1
+        if after is not None and not (after < start - 1 and doc[start - 1].text == ","):
+            return []
+        out: list[Entity] = []
+        for t in doc[start : i + 1]:
+            if t.pos_ in {"NOUN", "PROPN"} and (t.dep_ == "conj" or not start <= t.head.i <= i):
+                for entity in self._one(t, ctx, 1):
+                    if entity.code and entity.start >= doc[start].idx and all(entity.entity_name != e.entity_name for e in out):
+                        out.append(entity)
+        return out
+
+    def _recipients(self, token: Token, trig: Trigger, ctx: CodingContext, passive: bool,
+                    exclude: frozenset[str] = frozenset()) -> tuple[list[Entity], bool]:
+        """Recipient entities, and whether the partners act jointly ("between"); ``exclude``
+        names the actor's entities, which a framing trigger's content does not aim at."""
+        holders = [token]
+        if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj"}:
+            holders.append(token.head if token.dep_ != "pobj" else token.head.head)
+        for child in token.children:
+            if child.dep_ in {"acl", "relcl"}:
+                holders.append(child)
+            elif child.dep_ == "dobj" and child.lemma_.lower() in trig.objects:
+                # "reaffirmed its commitment to X": the object that makes the verb a trigger
+                # carries the trigger's prepositions
+                holders.append(child)
+        if _pos(token) == "NOUN":
+            holders.extend(token.conjuncts)
+        found = self._recipients_in(holders, trig, ctx, passive)
+        if found[0]:
+            return found
+        if trig.event in FRAMING_TYPES:
+            # "demanded that Britain apologize", "threatened to cut supplies to Ukraine"
+            sent = token.sent
+            for clause in _children(token, "ccomp", "xcomp"):
+                for node in clause.subtree:
+                    if node.dep_ in {"nsubj", "dobj", "pobj", "dative"} and node is not clause:
+                        # The actor itself ("threatened to widen its war with X": "its") is
+                        # not who the demand or threat is aimed at; look further.
+                        named = [e for e in self.entities(node, ctx) if e.entity_name not in exclude]
+                        if named and not any(e.code for e in named):
+                            # "demanded that President X resign": X is of the place at stake
+                            named = _placed(named, sent, ctx)
+                        objs = [e for e in named if e.code]
+                        if objs:
+                            return objs, False
+        if trig.pos != "NOUN" and not any(p != "obj" for p in trig.preps):
+            return found
+        # "a decision to establish ties with X": the partners sit in the content clause.
+        for holder in holders:
+            for node in holder.subtree:
+                if node.dep_ == "prep" and node.lower_ in trig.preps and node.lower_ != "of":
+                    objs = [e for o in _children(node, "pobj") for e in self.entities(o, ctx)]
+                    if not objs:
+                        # "support for the independence of X": the party the thing is of
+                        objs = [e for o in _children(node, "pobj") for inner in _prep_objects(o, "of")
+                                if (e := ctx.actors.at(inner.i)) is not None and e.code]
+                    if not objs and trig.event in JOINT_TYPES:
+                        # "commitment to the arrangement approved by X and Y": its parties
+                        objs = [e for o in _children(node, "pobj") for acl in o.children if acl.dep_ in {"acl", "relcl"}
+                                for agent in _prep_objects(acl, "by") for e in self.entities(agent, ctx) if e.code]
+                    if objs:
+                        return objs, node.lower_ == "between"
+        return [], False
+
+    def _recipients_in(self, holders: list[Token], trig: Trigger, ctx: CodingContext, passive: bool) -> tuple[list[Entity], bool]:
+        token = holders[0]
+        phrases: list[tuple[Token, str]] = []
+        for prep in trig.preps:
+            for holder in holders:
+                if prep == "obj":
+                    objs = _children(holder, "dobj") or (_children(holder, "nsubjpass") if passive else [])
+                    if not objs and holder.pos_ == "VERB":
+                        # "condemned and rejected the resolution": conjoined verbs share it.
+                        objs = [o for c in holder.conjuncts if c.i > holder.i for o in _children(c, "dobj")][:1]
+                    if holder.dep_ == "acl" and passive and holder is token:
+                        objs = []
+                elif prep == "here":
+                    # "arrived here": the place of the dateline.
+                    here = ctx.here() if any(c.lower_ == "here" for c in holder.children) else None
+                    if here is not None:
+                        return [here], False
+                    objs = []
+                elif prep == "of" and _pos(holder) == "NOUN":
+                    objs = _prep_objects(holder, "of")
+                else:
+                    objs = _prep_objects(holder, prep)
+                    if prep == "to" and not objs:
+                        # "gave Togo food aid": the indirect object is what "to" would name.
+                        objs = [c for c in holder.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+                if prep == "obj" and not passive:
+                    # "welcomed this contribution by Japan": a by-phrase the parser hung on the verb
+                    phrases.extend((o, "by") for o in _prep_objects(holder, "by"))
+                for obj in objs:
+                    phrases.append((obj, prep))
+                    found = self._agent_of_act(obj, ctx) if trig.event in REACTION_TYPES and prep in {"obj", *TOPIC_PREPS} else []
+                    found = found or self.entities(obj, ctx)
+                    if not found:
+                        # "ties with X", "talks on Y with Z": look one level further down.
+                        for inner in obj.children:
+                            if inner.dep_ == "prep" and inner.lower_ in trig.preps:
+                                found = [e for o in _children(inner, "pobj") for e in self.entities(o, ctx)]
+                                if found:
+                                    break
+                    if prep == "between" and len({e.code for e in found if e.code}) == 1:
+                        # "between X, foreign minister of A, and Y, ...": the parser hung Y elsewhere
+                        found = found + self._after_and(obj, ctx)
+                    if found:
+                        return found, prep == "between"
+        # "burned the French flag", "condemned the statement released by the Security
+        # Council": no argument names a party itself, so take the party named inside one.
+        for obj, prep in phrases:
+            if prep == "by" and (found := [e for e in self.entities(obj, ctx) if e.code]):
+                return found, False
+            if prep != "between" and (found := self._inside(obj, ctx)):
+                return found, False
+        return [], False
+
+    def _agent_of_act(self, obj: Token, ctx: CodingContext) -> list[Entity]:
+        """Who did the act a reaction is to: "condemned the arrest of journalists by the
+        police" is aimed at the police, not at the journalists."""
+        if not self._triggers(obj):
+            return []
+        by = [e for o in _prep_objects(obj, "by") for e in self.entities(o, ctx) if e.code]
+        if not by:
+            # "condemned the arrests carried out by the police"
+            by = [e for c in obj.children if c.dep_ == "acl" for o in _prep_objects(c, "by")
+                  for e in self.entities(o, ctx) if e.code]
+        return by
+
+    def _after_and(self, obj: Token, ctx: CodingContext) -> list[Entity]:
+        """The party after the "and" that follows ``obj``'s phrase in its sentence."""
+        end = obj.right_edge.i + 1
+        sent_end = obj.sent.end
+        for i in range(end, min(end + 3, sent_end)):
+            if obj.doc[i].lower_ == "and":
+                for j in range(i + 1, min(i + 6, sent_end)):
+                    found = ctx.actors.at(j)
+                    if found is not None and found.code:
+                        return [found]
+                break
+        return []
+
+    def _inside(self, phrase: Token, ctx: CodingContext) -> list[Entity]:
+        """The first coded actor named inside a phrase, with those coordinated with it."""
+        for t in phrase.subtree:
+            if t is phrase or ctx.actors.at(t.i) is None:
+                continue
+            if _located_by_capital(t):
+                continue
+            head = t
+            while head.head is not head and ctx.actors.by_token.get(head.head.i) == ctx.actors.by_token.get(t.i):
+                head = head.head
+            found = [e for e in self.entities(head, ctx) if e.code]
+            if found:
+                return found
+        return []
+
+    def _noun_actor(self, token: Token, trig: Trigger, ctx: CodingContext) -> tuple[list[Entity], bool]:
+        for child in token.children:
+            if child.dep_ == "poss":
+                found = self.entities(child, ctx)
+                if found:
+                    return found, True
+        for prep in ("by", "of"):
+            if prep in trig.preps:
+                continue
+            for obj in _prep_objects(token, prep):
+                found = self.entities(obj, ctx)
+                if found:
+                    return found, True
+        # "the air strike in Syria by the US": the agent hangs on a modifier of the noun.
+        for holder in token.children:
+            # Not "demonstrations against violations by the army": an agent inside what the
+            # act is against or about is that thing's agent.
+            if holder.dep_ == "prep" and holder.lower_ not in {"by", *TOPIC_PREPS}:
+                for obj in _children(holder, "pobj"):
+                    for agent in _prep_objects(obj, "by"):
+                        found = self.entities(agent, ctx)
+                        if found:
+                            return found, True
+        governor = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ == "dobj" else None
+        if governor is not None and (governor.pos_ == "NOUN" or not _is_passive(governor)):
+            # "its opposition to the air strike in Syria by the US", "condemned the launch of
+            # a missile by the DPRK": the by-phrase after the act is the act's, wherever the
+            # parser hung it.
+            for by in governor.children:
+                if by.dep_ == "prep" and by.lower_ == "by" and by.i > token.i:
+                    found = [e for o in _children(by, "pobj") for e in self.entities(o, ctx)]
+                    if found:
+                        return found, True
+        governor = token.head
+        if token.dep_ in {"dobj", "attr"} or (token.dep_ == "pobj" and governor.head.pos_ == "VERB"):
+            verb = governor if token.dep_ != "pobj" else governor.head
+            if QUAD[trig.event] == 4 and verb.lemma_.lower() not in PERFORMING_VERBS and verb.lower_ not in PERFORMING_FORMS:
+                # "Sunak voiced concern over the attack": who speaks of an attack did not make it.
+                return [], False
+            return self._subject(verb, ctx)
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ in {"ccomp", "xcomp"} and token.head.head is not token.head:
+            # "the ministry announced the expulsion of X declared ...": a misparse that hangs
+            # the act on the clause below the announcing verb.
+            found, stated = self._subject(token.head.head, ctx)
+            if stated:
+                return found, True
+        if QUAD[trig.event] == 4:
+            return [], False  # a material act is not the doing of whoever was last the subject
+        return list(ctx.last_subject), False
+
+
+def _namesake(entity: Entity, ctx: CodingContext) -> Entity:
+    """An organization with no country, given the country of the one body in the text whose
+    fuller name ends with its name ("the Russian Foreign Ministry ... the Foreign Ministry")."""
+    name = entity.entity_name.lower().removeprefix("the ").strip()
+    if entity.code or entity.kind != "organization" or not name:
+        return entity
+    codes = {e.code for e in ctx.actors.entities
+             if e.code and e.kind == "organization" and e.entity_name.lower().endswith(" " + name)}
+    return replace(entity, code=codes.pop()) if len(codes) == 1 else entity
+
+
+WEAPON_NOUNS = frozenset({"bomb", "bombing", "device", "mine", "minefield", "explosion", "blast", "rocket", "missile",
+                          "shell", "shelling", "drone", "airstrike", "strike", "attack", "raid", "ambush", "fire"})
+
+
+def _weapon_subject(token: Token, coder: ArgumentFinder) -> Token | None:
+    """The subject of a violent verb when it is a weapon or an attack, not an actor
+    ("a roadside bombing killed ...", "US Predator attacks have killed ...")."""
+    for subject in token.children:
+        if subject.dep_ == "nsubj" and (subject.lemma_.lower() in WEAPON_NOUNS or any(
+                QUAD[t.event] == 4 for t in coder._triggers(subject))):
+            return subject
+    return None
+
+
+AUTHORITY_NOUNS = frozenset({"police", "policeman", "authority", "army", "military", "troop", "force"})
+
+
+def _reporting_subject(token: Token) -> Token | None:
+    """The subject of the verb that reports a clause: "X was arrested, police said" → police."""
+    candidates = [token.head] if token.dep_ == "ccomp" else []
+    candidates += [c for c in token.children if c.dep_ in {"parataxis", "ccomp"}]
+    for verb in candidates:
+        if verb.lemma_.lower() in REPORTING_VERBS:
+            subjects = _children(verb, "nsubj")
+            if subjects:
+                return subjects[0]
+    return None
+
+
+def _unnamed_target(token: Token, coder: ArgumentFinder) -> Token | None:
+    """The unnamed group an act is done to, if its object is one: "killed three policemen",
+    "villagers were killed in an attack"."""
+    holder = token.head.head if token.dep_ == "pobj" and _pos(token) == "NOUN" else token
+    # "opened fire to disperse demonstrators": the object of a purpose that is itself a
+    # material conflict (not "to protect the villagers")
+    purposes = [c for c in holder.children if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)
+                and any(QUAD[t.event] == 4 for t in coder._triggers(c))]
+    for obj in [*holder.children, *(o for p in purposes for o in p.children if o.dep_ == "dobj")]:
+        if obj.dep_ in {"dobj", "nsubjpass"}:
+            if obj.lemma_.lower() in QUANTITY_NOUNS or obj.like_num:
+                obj = next(iter(_prep_objects(obj, "of")), obj)  # "dozens of villagers"
+            if obj.lemma_.lower() in GENERIC_ACTORS:
+                return obj
+    return None
+
+
+def bilateral_pair(actors: DocActors) -> tuple[Entity, ...]:
+    """The two states a document is mostly about, for "both sides" and "the two countries"."""
+    counts = Counter(e.code for e in actors.entities if e.kind == "state" and e.code)
+    pair = [code for code, _ in counts.most_common(2)]
+    out = []
+    for code in pair:
+        out.append(next(e for e in actors.entities if e.kind == "state" and e.code == code))
+    return tuple(out)

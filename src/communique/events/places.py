@@ -1,0 +1,191 @@
+"""Places and the parties they give: the country where a sentence's act happens ("in Minsk"),
+the country of an actor the text names without one, and the recipient of an act that names none
+(the state where it happens, or the actor's own compatriots)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from communique.actors.gazetteer import load_gazetteer
+from communique.actors.resolve import DocActors
+from communique.events.context import CodingContext
+from communique.events.syntax import _children, _generic, _governing_subject, _prep_objects
+from communique.events.vocabulary import GENERIC_ACTORS, PLACE_PREPS, QUANTITY_NOUNS
+from communique.records import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def _located_by_capital(token: Token) -> bool:
+    """Whether a capital names where the noun it modifies is, not whose it is ("the London
+    embassy", "a Kabul hotel"); countries and their adjectives do name the owner ("the DPRK
+    embassy")."""
+    return token.dep_ in {"compound", "nmod"} and load_gazetteer().countries.get(token.text, ("", ""))[1] == "capital"
+
+
+def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
+    """Country of a state named in a noun phrase's place modifier ("groups in Zimbabwe")."""
+    frontier = [token]
+    for _ in range(3):  # "the ministry of foreign affairs and cooperation of the UAE"
+        nxt = []
+        for node in frontier:
+            for prep in node.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "throughout", "across", "of"}:
+                    for obj in _children(prep, "pobj"):
+                        entity = actors.place_at(obj.i)
+                        if entity is not None and entity.code:
+                            return entity.code
+                        nxt.extend([obj, *obj.conjuncts])
+        frontier = nxt
+    return None
+
+
+def _placed(actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
+    """Actors whose country the text never states, given the country where they act.
+
+    "President X imposed a curfew in Algiers": a leader, a party or a rebel movement with no
+    stated country is, in news of a country's own affairs, of the country where it acts
+    (PLOVER codes domestic actors by their state). Foreign actors nearly always have their
+    country stated, so the place is a safe guess only for those that have none.
+    """
+    code = act_place(sent, ctx.actors)
+    if code is None:
+        return actor
+    return [replace(e, code=code) if e.kind in {"person", "organization", "group"} else e for e in actor]
+
+
+# Acts whose target, when the text names none, is the country where they happen: "evacuated
+# settlements in X", "lifted a curfew in X", "tanks fired at targets in X".
+PLACE_TARGET_TYPES = frozenset({"AID", "RETREAT", "CONCEDE", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+# Acts done at home to one's own state when no other target is named: protesters protest to
+# their government, police arrest and disperse their own citizens.
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
+
+
+# Sectors of unnamed groups of civilians, who address their own state's authorities.
+CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "REL", "OPP", "MED", "BUS", "JRN", "REF"})
+# Words that make an authority a foreign state's mission rather than one's own government.
+MISSION_WORDS = frozenset({"embassy", "consulate", "mission", "ambassador", "envoy", "consul"})
+
+
+def _compatriots(token: Token, recipient: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
+    """The unnamed civilian group subject of ``token`` as a group of the one state its
+    recipient's authorities belong to, or nothing."""
+    subjects = _children(token, "nsubj")
+    if not subjects:
+        return []
+    subject = subjects[0]
+    if subject.pos_ == "PRON":
+        subject = _governing_subject(subject) or subject  # "they are willing to ..."
+    if subject.lemma_.lower() in QUANTITY_NOUNS or subject.like_num:
+        subject = next(iter(_prep_objects(subject, "of")), subject)  # "a group of elders"
+    sector = GENERIC_ACTORS.get(subject.lemma_.lower())
+    codes = {r.code for r in recipient if r.code}
+    if sector not in CIVILIAN_SECTORS or len(codes) != 1:
+        return []
+    if not all(r.kind == "state" or r.sector in {"GOV", "LEG", "JUD"} for r in recipient) or any(
+            t.lemma_.lower() in MISSION_WORDS for t in sent):
+        return []
+    states = {e.code for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code}
+    if states - codes:
+        return []
+    return [_generic(subject, next(iter(codes)), sector)]
+
+
+def _uncoded_inside(token: Token, ctx: CodingContext) -> list[Entity]:
+    """The first person or organization without a country named inside the object of a
+    verb trigger."""
+    for obj in _children(token, "dobj"):
+        for t in obj.subtree:
+            entity = ctx.actors.at(t.i)
+            if entity is not None and entity.kind in {"person", "organization"} and not entity.code:
+                return [entity]
+    return []
+
+
+def _home_recipient(actor: list[Entity], recipient: list[Entity], event: str, sent: Span,
+                    ctx: CodingContext, target: Token | None = None) -> list[Entity]:
+    """The recipient of an act whose named recipient has no country, or that names none.
+
+    A person, body or unnamed group the text gives no country is, like an actor, of the place
+    where the act happens ("rallies in Gaza against the party's leader X"). With no recipient
+    at all, a material act's target is the state where it happens ("lifted the curfew in X"),
+    and a protest or a coercive act with no place and one acting country is domestic
+    ("police dispersed demonstrators": the demonstrators are the police's compatriots), as is
+    an unnamed group on the receiving end ("gunmen killed three policemen").
+    """
+    if recipient:
+        placed = _placed(recipient, sent, ctx)
+        if any(r.code for r in placed) or not (event in DOMESTIC_TYPES or all(r.kind == "group" for r in placed)):
+            return placed
+    elif event not in PLACE_TARGET_TYPES:
+        return recipient
+    else:
+        place = _place_entity(sent, ctx.actors)
+        if place is not None:
+            return [place]
+    codes = {a.code for a in actor if a.code}
+    if len(codes) == 1 and not recipient and target is not None and event in PLACE_TARGET_TYPES:
+        return [_generic(target, next(iter(codes)), GENERIC_ACTORS[target.lemma_.lower()])]
+    if len(codes) != 1 or not (event in DOMESTIC_TYPES or (recipient and all(r.kind == "group" for r in recipient))):
+        return recipient
+    code = next(iter(codes))
+    if recipient:
+        return [replace(r, code=code) if r.kind in {"person", "organization", "group"} else r for r in recipient]
+    home = next((e for e in ctx.actors.entities if e.kind == "state" and e.code == code), None)
+    return [replace(home, sector="GOV")] if home is not None else []
+
+
+def act_place(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS) -> str | None:
+    """Country of the place where a sentence's act happens (see :func:`_place_entity`)."""
+    entity = _place_entity(sent, actors, preps)
+    return entity.code if entity is not None else None
+
+
+def _place_entity(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS) -> Entity | None:
+    """Country of the place where a sentence's act happens: "in"/"at" a place that modifies a
+    verb or one of its arguments ("curfew in Algiers", "arrested in Kabul"), not a place
+    nested deeper in a phrase ("in view of the situation in Ukraine"), which is what the act
+    is about."""
+    for token in sent:
+        prep = token.head
+        if prep.lower_ == "of" and prep.head.lower_ in preps:
+            prep = prep.head  # "outside of the city"
+        if token.dep_ == "pobj" and prep.lower_ in preps:
+            # "in Basra", "in the Iraqi city of Basra", "in the city of Basra"
+            entity = actors.place_at(token.i) or next(
+                (e for c in token.children if c.dep_ in {"amod", "compound"} and (e := actors.place_at(c.i)) is not None),
+                None) or _named_place(token, actors)
+            held = prep.head
+            if entity is not None and entity.code and (
+                    held.pos_ in {"VERB", "AUX"} or held.dep_ in {"dobj", "nsubj", "nsubjpass", "ROOT"}):
+                return entity
+    return None
+
+
+def place_country(sent: Span, actors: DocActors) -> str | None:
+    """Country of the first place named after "in"/"at" in a sentence ("in Minsk" → BLR)."""
+    for token in sent:
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+            entity = actors.place_at(token.i) or _named_place(token, actors)
+            if entity is not None and entity.code:
+                return entity.code
+    return None
+
+
+# Nouns that a place's name follows after "of" ("the city of Basra", "the province of Aceh").
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "port", "capital",
+                         "island", "county", "governorate", "prefecture", "municipality", "area", "enclave", "territory"})
+
+
+def _named_place(token: Token, actors: DocActors) -> Entity | None:
+    """The place a place noun names: "city" in "the city of Basra" → Basra."""
+    if token.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for obj in _prep_objects(token, "of"):
+        entity = actors.place_at(obj.i)
+        if entity is not None:
+            return entity
+    return None
