@@ -6,6 +6,7 @@ Russia"), title phrases ("the founder of the movement"), pronouns and collective
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -63,15 +64,15 @@ def _titled_person(token: Token, actors: DocActors) -> Entity | None:
     return None
 
 
-class ArgumentFinder:
+class ArgumentFinder(ABC):
     """Finds the arguments of triggers: the entities a phrase refers to, the actor (subject, "by"
     agent, owner of a noun) and the recipients (objects, the trigger's prepositions). The event
     coder inherits it and supplies :meth:`_triggers`."""
 
+    @abstractmethod
     def _triggers(self, token: Token, every: bool = False) -> tuple[Trigger, ...]:
         """The trigger readings of ``token``, which the event coder supplies (see
         :meth:`communique.events.coder.EventCoder._triggers`)."""
-        raise NotImplementedError
 
     def entities(self, token: Token, ctx: CodingContext, depth: int = 0) -> list[Entity]:
         """Entities that the phrase headed by ``token`` refers to (conjuncts included)."""
