@@ -620,3 +620,14 @@ def test_saying_a_party_pursues_illegitimate_acts_accuses_it():
     # measures against an illegal act, or a denial, accuse no one
     assert _keys("China said Japan takes measures against illegal fishing.") == set()
     assert _keys("Iran said the United States did not pursue a hostile policy.") == set()
+
+
+def test_a_listed_full_name_is_one_person_wherever_the_model_bounds_it():
+    # The small model misses a three-word name opening a sentence; the people list finds it.
+    coded = communique.code("Recep Tayyip Erdogan met Vladimir Putin in Sochi on Monday.", published="2025-01-10")
+    assert "Recep Tayyip Erdogan" in {a.entity_name for a in coded.actors}
+    assert [(e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in coded.events] == [
+        ("CONSULT", ["TUR"], ["RUS"])]
+    # ... but a name inside a longer name is that longer name's
+    coded = communique.code("The Nelson Mandela Foundation praised Kenya on Monday.", published="2025-01-10")
+    assert "Nelson Mandela" not in {a.entity_name for a in coded.actors}

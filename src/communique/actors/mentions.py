@@ -15,7 +15,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from communique.actors.gazetteer import Gazetteer
+from communique.actors.gazetteer import Gazetteer, Match
 from communique.actors.titles import TitleReader
 
 if TYPE_CHECKING:
@@ -111,6 +111,7 @@ class MentionFinder:
                 spans = [sp for sp in spans if sp[1] <= m.start or sp[0] >= m.end]
                 spans.append((m.start, m.end, "ORG" if m.kind in {"name", "ism"} else "GPE"))
                 covered, persons = _Reach(spans), _Reach([sp for sp in spans if sp[2] == "PERSON"])
+        spans = _listed_people(spans, self.gaz.people_matches(text))
         spans.sort()
         spans = self._grow_names(doc, spans)
         spans = self._titled_names(doc, spans)
@@ -352,6 +353,22 @@ class MentionFinder:
         others = persons - span_tokens
         return (self.titles.after(doc, end, sent, others) is not None
                 or self.titles.before(doc, start, end, sent, others, set()) is not None)
+
+
+def _listed_people(spans: Spans, people: list[Match]) -> Spans:
+    """The full name of a listed person is one person's mention, however the model bounded it:
+    "Recep Tayyip Erdogan" opening a sentence, which the small model misses or cuts to "Tayyip
+    Erdogan", replaces the spans inside or across it. A name inside a longer span ("the Nelson
+    Mandela Foundation") is left to that span."""
+    for m in people:
+        touching = [sp for sp in spans if sp[0] < m.end and sp[1] > m.start]
+        if any(sp[0] <= m.start and sp[1] >= m.end and (sp[1] - sp[0]) > (m.end - m.start) for sp in touching):
+            continue
+        if touching == [(m.start, m.end, "PERSON")]:
+            continue
+        spans = [sp for sp in spans if sp not in touching]
+        spans.append((m.start, m.end, "PERSON"))
+    return spans
 
 
 def _headline(sent: Span) -> bool:
