@@ -38,7 +38,7 @@ def _code_types(cameo: str) -> set[str]:
 
 PREPS = {
     "obj", "!", "about", "against", "along", "around", "at", "behind", "between", "by", "for", "from", "here",
-    "in", "into", "near", "of", "on", "outside", "over", "to", "upon", "with",
+    "in", "into", "near", "of", "on", "outside", "over", "through", "to", "upon", "with",
 }
 PARTICLES = {"~aside", "~away", "~down", "~in", "~off", "~out", "~to", "~up"}
 
@@ -411,3 +411,12 @@ def test_an_idiom_reading_gives_way_to_the_plain_one():
     # Security forces that step up raids raid; their name is not a troop build-up.
     keys = _keys("Iraqi security forces stepped up raids on rebel hideouts in Baghdad.")
     assert not any(key[0] == "MOBILIZE" for key in keys)
+
+
+@pytest.mark.slow
+def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
+    assert _key("REJECT", {"USA"}, {"IRN"}) in _keys("The American president tore up the nuclear deal with Iran.")
+    assert any(key[0] == "ASSAULT" for key in _keys("A roadside bomb tore through a market in Kabul."))
+    assert _keys("The storm tore through the Cuban capital.") == set()
+    assert _key("ASSAULT", {"PSE"}, {"ISR"}) in _keys("Hamas rained rockets on the Israeli town of Sderot.")
+    assert _key("PROTEST", {"KEN"}, {"KEN"}) in _keys("Kenyan dockworkers staged a work stoppage.")
