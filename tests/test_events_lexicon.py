@@ -37,10 +37,10 @@ def _code_types(cameo: str) -> set[str]:
 
 
 PREPS = {
-    "obj", "!", "about", "against", "around", "at", "behind", "between", "by", "for", "from", "here",
-    "in", "into", "near", "of", "on", "outside", "over", "to", "upon", "with",
+    "obj", "!", "about", "against", "along", "around", "at", "behind", "between", "by", "for", "from", "here",
+    "in", "into", "near", "of", "on", "outside", "over", "through", "to", "upon", "with",
 }
-PARTICLES = {"~down", "~in", "~off", "~out", "~to", "~up"}
+PARTICLES = {"~aside", "~away", "~down", "~in", "~off", "~out", "~to", "~up"}
 
 
 def _rows() -> list[list[str]]:
@@ -306,3 +306,117 @@ def test_the_parties_a_mediator_stands_between_are_its_recipients():
     keys = _keys("Qatar brokered a truce between Israel and Egypt.")
     assert keys == {_key("CONSULT", {"QAT"}, {"ISR"}), _key("CONSULT", {"QAT"}, {"EGY"})}
     assert _key("CONSULT", {"NOR"}, {"COL"}) in _keys("Norway mediated between the Colombian government and the rebels.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # AGREE, CONSULT, SUPPORT, COOPERATE
+        ("Kenya reached an understanding with Uganda on the border.", _key("AGREE", {"KEN"}, {"UGA"})),
+        ("The American envoy shuttled between Israel and Lebanon.", _key("CONSULT", {"USA"}, {"ISR"})),
+        ("The Japanese minister touched down in Manila for talks.", _key("CONSULT", {"JPN"}, {"PHL"})),
+        ("France threw its weight behind the Lebanese government.", _key("SUPPORT", {"FRA"}, {"LBN"})),
+        ("Germany lent its support to the Ukrainian government.", _key("SUPPORT", {"DEU"}, {"UKR"})),
+        ("China sent condolences to Nepal after the earthquake.", _key("SUPPORT", {"CHN"}, {"NPL"})),
+        ("The Brazilian president offered his condolences to Argentina.", _key("SUPPORT", {"BRA"}, {"ARG"})),
+        ("Russia gave the green light to the Turkish operation.", _key("SUPPORT", {"RUS"}, {"TUR"})),
+        ("Israel and Turkey mended fences last year.", _key("SUPPORT", {"ISR", "TUR"}, set())),
+        ("Kenya forged an alliance with Ethiopia.", _key("COOPERATE", {"KEN"}, {"ETH"})),
+        # AID
+        ("Saudi Arabia extended a credit line to Egypt.", _key("AID", {"SAU"}, {"EGY"})),
+        ("Germany wrote off the debts of Zambia.", _key("AID", {"DEU"}, {"ZMB"})),
+        ("Turkey took in thousands of Syrian refugees.", _key("AID", {"TUR"}, {"SYR"})),
+        # CONCEDE, RETREAT
+        ("The Greek government climbed down in the dispute with Germany.", _key("CONCEDE", {"GRC"}, set())),
+        ("The Iraqi prime minister stepped aside on Monday.", _key("CONCEDE", {"IRQ"}, set())),
+        ("The Thai government made a U-turn on the ban.", _key("CONCEDE", {"THA"}, set())),
+        ("The United States drew down its troops in Iraq.", _key("RETREAT", {"USA"}, {"IRQ"})),
+        ("The Ugandan government scaled back its military operations in Congo.", _key("RETREAT", {"UGA"}, {"COD"})),
+        ("Iran set free the British sailors.", _key("RETREAT", {"IRN"}, {"GBR"})),
+        # REQUEST, ACCUSE
+        ("Britain called for the release of the jailed Iranian activists.", _key("REQUEST", {"GBR"}, {"IRN"})),
+        ("The German chancellor took issue with the Polish government.", _key("ACCUSE", {"DEU"}, {"POL"})),
+        ("The Iranian president took aim at Saudi Arabia over the oil prices.", _key("ACCUSE", {"IRN"}, {"SAU"})),
+        ("Greek prosecutors brought charges against the Turkish captain.", _key("ACCUSE", {"GRC"}, {"TUR"})),
+        ("Ukraine took Russia to the International Court of Justice.", _key("ACCUSE", {"UKR"}, {"RUS"})),
+        ("The Pakistani court found the British citizen guilty of murder.", _key("ACCUSE", {"PAK"}, {"GBR"})),
+        ("Lithuania registered a protest with Belarus.", _key("ACCUSE", {"LTU"}, {"BLR"})),
+        # REJECT, THREATEN
+        ("The Iranian president brushed aside the American demands.", _key("REJECT", {"IRN"}, {"USA"})),
+        ("North Korea slammed the door on talks with the United States.", _key("REJECT", {"PRK"}, {"USA"})),
+        ("Iraq turned its back on the agreement with Kuwait.", _key("REJECT", {"IRQ"}, {"KWT"})),
+        ("The Palestinians walked away from the talks with Israel.", _key("REJECT", {"PSE"}, {"ISR"})),
+        ("The Russian government shot down the American claims.", _key("REJECT", {"RUS"}, {"USA"})),
+        ("Hezbollah vowed revenge against Israel.", _key("THREATEN", {"LBN"}, {"ISR"})),
+        ("The United States put Iran on notice.", _key("THREATEN", {"USA"}, {"IRN"})),
+        # PROTEST, MOBILIZE
+        ("Egyptian workers downed tools in protest against the new law.", _key("PROTEST", {"EGY"}, {"EGY"})),
+        ("Nigerian doctors walked off the job on Monday.", _key("PROTEST", {"NGA"}, {"NGA"})),
+        ("Thousands of Kenyans poured into the streets of Nairobi.", _key("PROTEST", {"KEN"}, {"KEN"})),
+        ("Turkish police stepped up patrols along the Syrian border.", _key("MOBILIZE", {"TUR"}, {"SYR"})),
+        ("Japan scrambled fighter jets on Monday.", _key("MOBILIZE", {"JPN"}, {"JPN"})),
+        ("North Korea test-fired a ballistic missile.", _key("MOBILIZE", {"PRK"}, set())),
+        # SANCTION, COERCE
+        ("The United States slapped sanctions on Iranian officials.", _key("SANCTION", {"USA"}, {"IRN"})),
+        ("The European Union hit Russia with new sanctions.", _key("SANCTION", {"EUR"}, {"RUS"})),
+        ("Germany pulled the plug on the gas pipeline with Russia.", _key("SANCTION", {"DEU"}, {"RUS"})),
+        ("The Russian government placed the opposition leader under house arrest.", _key("COERCE", {"RUS"}, {"RUS"})),
+        ("Egyptian police threw the activists in jail.", _key("COERCE", {"EGY"}, {"EGY"})),
+        ("Turkish police broke up a demonstration in Istanbul.", _key("COERCE", {"TUR"}, {"TUR"})),
+        ("Kenyan police used water cannon against protesters.", _key("COERCE", {"KEN"}, {"KEN"})),
+        ("Hong Kong police fired rubber bullets at protesters.", _key("COERCE", {"HKG"}, {"HKG"})),
+        # ASSAULT
+        ("Hamas launched rockets at Israel.", _key("ASSAULT", {"PSE"}, {"ISR"})),
+        ("Russian artillery hammered Ukrainian positions.", _key("ASSAULT", {"RUS"}, {"UKR"})),
+        ("Pakistani troops exchanged fire with Indian soldiers in Kashmir.", _key("ASSAULT", {"PAK"}, {"IND"})),
+        ("Iraqi militants lobbed mortars at the American base.", _key("ASSAULT", {"IRQ"}, {"USA"})),
+    ],
+)
+def test_wire_service_idioms_are_coded(sentence, expected):
+    assert expected in _keys(sentence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Oil prices slammed into a wall in March.",
+        "The Brazilian striker took aim at the goal.",
+        "The Nigerian runner set free a pigeon.",
+        "The Mexican president reached a better understanding of the problem.",
+        "The Russian minister called for the return of normal life.",
+        "The French team walked away from the crash unharmed.",
+        "The Syrian refugees took in the view.",
+        "The Egyptian army drew praise from the president.",
+        "The Greek central bank hit its inflation target.",
+        "The Japanese plane touched down in Tokyo.",
+        "The Indian government stepped up spending on roads.",
+        "The Turkish central bank raised interest rates.",
+        "The Polish workers downed their drinks.",
+        "Heavy rain flooded the streets of Manila.",
+    ],
+)
+def test_idioms_in_their_everyday_sense_are_no_event(sentence):
+    assert _keys(sentence) == set()
+
+
+@pytest.mark.slow
+def test_an_idiom_reading_gives_way_to_the_plain_one():
+    # "shot down the rumours" rejects them; "shot down a drone" is an attack.
+    assert not any(key[0] == "ASSAULT" for key in _keys("The Kenyan football team shot down the rumours about its coach."))
+    assert _key("ASSAULT", {"SYR"}, {"ISR"}) in _keys("Syrian forces shot down an Israeli drone.")
+    # Rockets launched at someone are an attack; a rocket launched into orbit is not.
+    assert not any(key[0] == "ASSAULT" for key in _keys("India launched a rocket on Monday."))
+    # Security forces that step up raids raid; their name is not a troop build-up.
+    keys = _keys("Iraqi security forces stepped up raids on rebel hideouts in Baghdad.")
+    assert not any(key[0] == "MOBILIZE" for key in keys)
+
+
+@pytest.mark.slow
+def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
+    assert _key("REJECT", {"USA"}, {"IRN"}) in _keys("The American president tore up the nuclear deal with Iran.")
+    assert any(key[0] == "ASSAULT" for key in _keys("A roadside bomb tore through a market in Kabul."))
+    assert _keys("The storm tore through the Cuban capital.") == set()
+    assert _key("ASSAULT", {"PSE"}, {"ISR"}) in _keys("Hamas rained rockets on the Israeli town of Sderot.")
+    assert _key("PROTEST", {"KEN"}, {"KEN"}) in _keys("Kenyan dockworkers staged a work stoppage.")
