@@ -32,6 +32,20 @@ logger = logging.getLogger(__name__)
 
 # Languages the event coder reads; other documents are stored with their metadata and a note.
 CODED_LANGUAGES = frozenset({"en"})
+# A text in Latin letters too short to tell its language ("Merkel met Macron in Paris.", mostly
+# names) is read as English, with a note: this share of its letters must be ASCII.
+SHORT_LATIN_SHARE = 0.9
+SHORT_TEXT_NOTE = "language not identified (too short); read as English"
+
+
+def _read_as_english(document: Document) -> bool:
+    """Whether the coder reads ``document``: English, or too short to tell and in Latin letters."""
+    if document.language in CODED_LANGUAGES:
+        return True
+    if document.language is not None:
+        return False
+    letters = [ch for ch in document.text if ch.isalpha()]
+    return bool(letters) and sum(ch.isascii() for ch in letters) >= SHORT_LATIN_SHARE * len(letters)
 # Documents per spaCy batch: large enough to amortize, small enough to keep memory flat.
 BATCH_SIZE = 32
 # Longest text that is parsed and coded. Measured with en_core_web_sm on news prose: the parse
@@ -132,7 +146,7 @@ _warm = False
 def _coded_items(batch: list[Document | Failure], skipped: frozenset[int], batch_size: int,
                  time_limit: float | None) -> Iterator[CodedDocument | Failure]:
     nlp, coder = load_model(), _coder()
-    english = [d for i, d in enumerate(batch) if isinstance(d, Document) and d.language in CODED_LANGUAGES
+    english = [d for i, d in enumerate(batch) if isinstance(d, Document) and _read_as_english(d)
                and i not in skipped and len(d.text) <= MAX_CODED_CHARS]
     parsed = iter(nlp.pipe((d.text for d in english), batch_size=batch_size))
     for i, item in enumerate(batch):
@@ -140,9 +154,11 @@ def _coded_items(batch: list[Document | Failure], skipped: frozenset[int], batch
             yield item
         elif i in skipped:
             yield CodedDocument(doc=item)
-        elif item.language in CODED_LANGUAGES and len(item.text) > MAX_CODED_CHARS:
+        elif _read_as_english(item) and len(item.text) > MAX_CODED_CHARS:
             yield _too_long(item)
-        elif item.language in CODED_LANGUAGES:
+        elif _read_as_english(item):
+            if item.language is None:
+                item = dataclasses.replace(item, notes=item.notes + (SHORT_TEXT_NOTE,))
             # Each result is handed out (and stored) before the next document is coded.
             yield _guarded_code(item, next(parsed), coder, time_limit)
         else:
