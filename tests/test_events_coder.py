@@ -631,3 +631,7 @@ def test_a_listed_full_name_is_one_person_wherever_the_model_bounds_it():
     # ... but a name inside a longer name is that longer name's
     coded = communique.code("The Nelson Mandela Foundation praised Kenya on Monday.", published="2025-01-10")
     assert "Nelson Mandela" not in {a.entity_name for a in coded.actors}
+    # A distinctive surname the model misses opening a sentence is found too.
+    coded = communique.code("Merkel met Macron in Paris on Monday.", published="2025-01-10")
+    assert [(e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in coded.events] == [
+        ("CONSULT", ["DEU"], ["FRA"])]

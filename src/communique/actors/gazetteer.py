@@ -85,16 +85,19 @@ class Gazetteer:
     # one of them alone ("Netanyahu").
     people: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)
     people_surnames: dict[str, str] = field(default_factory=dict)
-    people_pattern: re.Pattern[str] | None = None  # full names of two words or more
+    people_pattern: re.Pattern[str] | None = None  # full names of two words or more, surnames
 
     def people_matches(self, text: str) -> list[Match]:
-        """Full names of listed people in ``text``, left to right (the small English model
-        misses some, or cuts them short, at the start of a sentence)."""
+        """Full names and distinctive surnames of listed people in ``text``, left to right (the
+        small English model misses some, or cuts them short, at the start of a sentence)."""
         if self.people_pattern is None:
             return []
         out = []
         for m in self.people_pattern.finditer(text):
-            code, sector, _office = self.people[m.group(0)]
+            found = self.person(m.group(0))
+            if found is None:
+                continue
+            code, sector, _office = found
             out.append(Match(m.start(), m.end(), m.group(0), code, sector, "person"))
         return out
 
@@ -226,5 +229,5 @@ def load_gazetteer() -> Gazetteer:
         place_pattern=_alternation(list(places)) if places else None,
         people=people,
         people_surnames=surnames,
-        people_pattern=_alternation([name for name in people if " " in name]) if people else None,
+        people_pattern=_alternation([name for name in people if " " in name] + list(surnames)) if people else None,
     )
