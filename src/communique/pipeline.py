@@ -146,17 +146,18 @@ _warm = False
 def _coded_items(batch: list[Document | Failure], skipped: frozenset[int], batch_size: int,
                  time_limit: float | None) -> Iterator[CodedDocument | Failure]:
     nlp, coder = load_model(), _coder()
-    english = [d for i, d in enumerate(batch) if isinstance(d, Document) and _read_as_english(d)
-               and i not in skipped and len(d.text) <= MAX_CODED_CHARS]
+    readable = {i for i, d in enumerate(batch) if isinstance(d, Document) and _read_as_english(d)}
+    english = [d for i, d in enumerate(batch) if isinstance(d, Document) and i in readable and i not in skipped
+               and len(d.text) <= MAX_CODED_CHARS]
     parsed = iter(nlp.pipe((d.text for d in english), batch_size=batch_size))
     for i, item in enumerate(batch):
         if isinstance(item, Failure):
             yield item
         elif i in skipped:
             yield CodedDocument(doc=item)
-        elif _read_as_english(item) and len(item.text) > MAX_CODED_CHARS:
+        elif i in readable and len(item.text) > MAX_CODED_CHARS:
             yield _too_long(item)
-        elif _read_as_english(item):
+        elif i in readable:
             if item.language is None:
                 item = dataclasses.replace(item, notes=item.notes + (SHORT_TEXT_NOTE,))
             # Each result is handed out (and stored) before the next document is coded.

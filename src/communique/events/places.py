@@ -145,7 +145,7 @@ def act_place(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS
 
 
 def _place_entity(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS) -> Entity | None:
-    """Country of the place where a sentence's act happens: "in"/"at" a place that modifies a
+    """The state or place where a sentence's act happens: "in"/"at" a place that modifies a
     verb or one of its arguments ("curfew in Algiers", "arrested in Kabul"), not a place
     nested deeper in a phrase ("in view of the situation in Ukraine"), which is what the act
     is about."""
