@@ -54,6 +54,7 @@ __all__ = [
     "Span",
     "Statement",
     "Store",
+    "StoreError",
     "code",
     "process",
     "read_inputs",

@@ -12,7 +12,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 import click
 
@@ -212,7 +212,7 @@ def _emit(rows: list[dict[str, Any]], kind: str, fmt: str, output: str,
         if output == "-":
             stream = click.open_file("-", "wb") if fmt == "parquet" else click.open_file("-", "w", encoding="utf-8")
             if fmt == "table":
-                table(rows, stream)
+                table(rows, cast(TextIO, stream))
             else:
                 export.write(rows, kind, fmt, stream, stories=stories)
         elif fmt == "table":
@@ -579,8 +579,8 @@ def evaluate(gold: str, as_json: bool, save_output: TextIO | None) -> None:
     raws = [RawDocument(source=f"{gold}:{i + 1}", text=g["text"], input_id=g.get("id"),
                         published=g.get("published"), outlet=g.get("outlet")) for i, g in enumerate(golds)]
     systems: list[dict[str, Any]] = []
-    for result in process(raws):
-        systems.append(result.to_dict() if isinstance(result, CodedDocument) else {"events": []})
+    for coded in process(raws):
+        systems.append(coded.to_dict() if isinstance(coded, CodedDocument) else {"events": []})
     if save_output is not None:
         for item in systems:
             save_output.write(json.dumps(item, ensure_ascii=False) + "\n")
@@ -611,7 +611,8 @@ def serve(db_path: str | None, host: str, port: int, allow_hosts: tuple[str, ...
 
     Example: communique serve --host 0.0.0.0 --allow-host myhost.lan
     """
-    from communique.web.server import is_loopback, serve as run, url_of
+    from communique.web.server import is_loopback, url_of
+    from communique.web.server import serve as run
 
     if not is_loopback(host):
         click.echo(f"Warning: {host} is not a loopback address; others on the network can read "

@@ -132,7 +132,7 @@ def _code_batch(batch: list[Document | Failure], skipped: frozenset[int], batch_
         # tokenized from the rules (5-10 % slower). One batch's strings are kept for good.
         _warm = True
         yield from _coded_items(batch, skipped, batch_size, time_limit)
-    elif nlp.vocab.in_memory_zone:
+    elif nlp.vocab.in_memory_zone:  # type: ignore[attr-defined]  # a Cython attribute stubs lack
         yield from list(_coded_items(batch, skipped, batch_size, time_limit))
     else:
         with nlp.memory_zone():

@@ -28,7 +28,7 @@ from communique.agreements.mentions import (
     is_factual,
     lemma,
 )
-from communique.events.coder import EventCoder, CodingContext
+from communique.events.coder import CodingContext, EventCoder
 from communique.events.dates import resolve_date
 from communique.nlp import doc_text, ents_in
 from communique.records import Agreement, Document, Entity, Evidence

@@ -14,9 +14,9 @@ import unicodedata
 
 from communique.clean.boilerplate import strip_boilerplate
 from communique.clean.dateline import find_dateline
-from communique.clean.joins import repair_joins
 from communique.clean.dates import is_ambiguous, parse_published
 from communique.clean.html import extract_html
+from communique.clean.joins import repair_joins
 from communique.clean.language import detect_language
 from communique.errors import EmptyInputError
 from communique.records import Dateline, Document, RawDocument

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from communique.errors import ModelNotInstalledError
 
@@ -79,9 +79,7 @@ def line_breaks(doc: Doc) -> Doc:
         if token.is_space:
             newline = newline or "\n" in token.text
             continue
-        if newline and previous_word is not None:
-            token.is_sent_start = previous_word.lower_ not in _CONTINUES
-        elif previous_word is not None and "\n" in previous_word.whitespace_:
+        if previous_word is not None and (newline or "\n" in previous_word.whitespace_):
             token.is_sent_start = previous_word.lower_ not in _CONTINUES
         newline = False
         previous_word = token
@@ -91,17 +89,19 @@ def line_breaks(doc: Doc) -> Doc:
 def _index_attribute_rules(nlp: Language) -> None:
     """Swap the model's attribute ruler for the same rules, indexed (:mod:`communique.nlp.rules`)."""
     from spacy.language import Language
+    from spacy.pipeline import AttributeRuler
 
     from communique.nlp.rules import compile_rules
 
     if "attribute_ruler" not in nlp.pipe_names:
         return
-    if compile_rules(nlp.get_pipe("attribute_ruler")) is None:
+    ruler = nlp.get_pipe("attribute_ruler")
+    if not isinstance(ruler, AttributeRuler) or compile_rules(ruler) is None:
         logger.info("the model's attribute ruler has patterns communique does not index; kept as is")
         return
     name = "communique_indexed_rules"
     if name not in Language.factories:
-        Language.factory(name, func=lambda nlp, name: compile_rules(nlp.get_pipe("attribute_ruler")))
+        Language.factory(name, func=lambda nlp, name: compile_rules(cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))))
     nlp.add_pipe(name, after="attribute_ruler")
     nlp.remove_pipe("attribute_ruler")
 

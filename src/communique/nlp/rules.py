@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from spacy.pipeline import AttributeRuler
@@ -37,7 +37,8 @@ Test = Callable[[Any], bool]
 
 def _value_test(value: Any) -> Test | None:
     if isinstance(value, (str, bool)):
-        return lambda v, value=value: v == value
+        expected = value
+        return lambda v: v == expected
     if isinstance(value, dict) and len(value) == 1:
         (op, arg), = value.items()
         if op == "IN":
@@ -141,7 +142,8 @@ class IndexedRules:
 def compile_rules(ruler: AttributeRuler) -> IndexedRules | None:
     """The ruler's rules, indexed; None when a pattern has a shape this module does not read."""
     compiled: list[_Pattern] = []
-    for rule, spec in enumerate(ruler.patterns):
+    # spaCy types a pattern spec as a TypedDict whose values mypy cannot tell apart.
+    for rule, spec in enumerate(cast(list[dict[str, Any]], ruler.patterns)):
         for pattern in spec["patterns"]:
             index = spec.get("index", 0)
             if index < 0:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from communique.actors.gazetteer import load_gazetteer
 from communique.actors.resolve import ActorResolver, DocActors
-from communique.events.coder import EventCoder, bilateral_pair, CodingContext, place_country
+from communique.events.coder import CodingContext, EventCoder, bilateral_pair, place_country
 from communique.nlp import doc_text
 from communique.records import Document, Entity
 from communique.statements.verbs import DOCUMENT_NOUNS, ISSUED_BY_VERB, SPOKESPERSON_NOUNS

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from communique.errors import StoreError
 from communique.records import Agreement, CodedDocument, Entity, Event, Failure, Statement
@@ -42,7 +42,7 @@ Params = Sequence[Any]
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def _casefold(value: Any) -> Any:
@@ -163,7 +163,7 @@ class Store:
         """Close the connection; the store cannot be used afterwards."""
         self._conn.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
