@@ -5,6 +5,8 @@ import pytest
 import communique
 from communique.clean.language import detect_language
 from communique.ingest import RawDocument
+from communique.pipeline import unidentified_note
+from communique.records import Document
 
 
 @pytest.mark.parametrize(
@@ -32,6 +34,13 @@ def test_a_short_latin_text_of_unknown_language_is_read_as_english_with_a_note()
     assert any("read as English" in note for note in coded.doc.notes)
     assert [(e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in coded.events] == [
         ("CONSULT", ["DEU"], ["FRA"])]
+
+
+def test_the_note_on_an_unidentified_language_says_too_short_only_when_the_text_is():
+    short = Document(id="s", source="s", text="Merkel met Macron in Paris.", language=None)
+    long = Document(id="l", source="l", text="Merkel Macron Scholz Sunak Meloni Sanchez Tusk. " * 10, language=None)
+    assert unidentified_note(short) == "language not identified (too short); read as English"
+    assert unidentified_note(long) == "language not identified; read as English"
 
 
 def test_a_short_text_in_another_script_is_not_read_as_english():

@@ -21,6 +21,7 @@ from communique import watchdog
 from communique.actors import resolve_actors
 from communique.agreements import extract_agreements
 from communique.clean import clean
+from communique.clean.language import is_short
 from communique.errors import InputError
 from communique.events import EventCoder
 from communique.nlp import load_model
@@ -32,10 +33,16 @@ logger = logging.getLogger(__name__)
 
 # Languages the event coder reads; other documents are stored with their metadata and a note.
 CODED_LANGUAGES = frozenset({"en"})
-# A text in Latin letters too short to tell its language ("Merkel met Macron in Paris.", mostly
-# names) is read as English, with a note: this share of its letters must be ASCII.
+# A text in Latin letters whose language cannot be told (mostly a short one, "Merkel met Macron
+# in Paris.", all names) is read as English, with a note: this share of its letters must be ASCII.
 SHORT_LATIN_SHARE = 0.9
 SHORT_TEXT_NOTE = "language not identified (too short); read as English"
+UNIDENTIFIED_NOTE = "language not identified; read as English"
+
+
+def unidentified_note(document: Document) -> str:
+    """The note on a document read as English because its language could not be told."""
+    return SHORT_TEXT_NOTE if is_short(document.text) else UNIDENTIFIED_NOTE
 
 
 def _read_as_english(document: Document) -> bool:
@@ -159,7 +166,7 @@ def _coded_items(batch: list[Document | Failure], skipped: frozenset[int], batch
             yield _too_long(item)
         elif i in readable:
             if item.language is None:
-                item = dataclasses.replace(item, notes=item.notes + (SHORT_TEXT_NOTE,))
+                item = dataclasses.replace(item, notes=item.notes + (unidentified_note(item),))
             # Each result is handed out (and stored) before the next document is coded.
             yield _guarded_code(item, next(parsed), coder, time_limit)
         else:

@@ -34,6 +34,12 @@ def _letters(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
 
+def is_short(text: str) -> bool:
+    """Whether ``text`` is short enough that its names can sway the guess (under SHORT_LETTERS
+    letters in the sample that is identified)."""
+    return _letters(text[:SAMPLE_CHARS].strip()) < SHORT_LETTERS
+
+
 def _code(language: Language) -> str:
     code: IsoCode639_1 = language.iso_code_639_1
     return code.name.lower()
@@ -55,7 +61,7 @@ def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS].strip()
     if _letters(sample) < MIN_LETTERS:
         return None
-    if _letters(sample) < SHORT_LETTERS:
+    if is_short(sample):
         values = _detector().compute_language_confidence_values(sample)
         if values and values[0].value >= SURE:
             return _code(values[0].language)
