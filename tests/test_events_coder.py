@@ -635,3 +635,25 @@ def test_a_listed_full_name_is_one_person_wherever_the_model_bounds_it():
     coded = communique.code("Merkel met Macron in Paris on Monday.", published="2025-01-10")
     assert [(e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in coded.events] == [
         ("CONSULT", ["DEU"], ["FRA"])]
+
+
+def test_one_phrase_naming_two_countries_troops_is_both_of_them():
+    keys = _keys("Russian and Belarusian troops held joint exercises near the Polish border.")
+    assert _key("COOPERATE", {"RUS", "BLR"}, set()) in keys
+
+
+def test_the_subject_after_an_opening_phrase_is_not_a_title_of_the_name_before_it():
+    keys = _keys("At a meeting with Indian Prime Minister Narendra Modi, the French president discussed trade.")
+    assert _key("CONSULT", {"FRA"}, {"IND"}) in keys
+    # A closed apposition still titles the name.
+    coded = communique.code("Narendra Modi, the Indian prime minister, met the French president.", published="2025-01-10")
+    assert any(a.entity_name == "Narendra Modi" and a.office and "prime minister" in a.office.lower() for a in coded.actors)
+
+
+def test_a_sum_in_aid_is_aid():
+    assert _key("AID", {"EUR"}, {"JOR"}) in _keys("The European Union provided 20 million euros in assistance to Jordan.")
+    assert _key("AID", {"IGO"}, {"NPL"}) in _keys("The Asian Development Bank provided 300 million dollars in loans to Nepal.")
+
+
+def test_a_promise_of_what_a_clause_says_needs_no_second_party():
+    assert _key("AGREE", {"KEN"}, set()) in _keys("The Kenyan president promised that he would respect the court ruling.")

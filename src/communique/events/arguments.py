@@ -84,7 +84,9 @@ class ArgumentFinder(ABC):
         guessed: set[int] = set()
         for t in [*coordinated, *[x for c in coordinated for x in c.conjuncts], token, *token.conjuncts]:
             for entity in self._one(t, ctx, depth):
-                if all(entity.entity_name != e.entity_name for e in out):
+                # "American and Philippine troops" is one phrase naming two countries' troops:
+                # the same name with another country is another party.
+                if all((entity.entity_name, entity.code) != (e.entity_name, e.code) for e in out):
                     if ctx.actors.is_guessed(t.i):
                         guessed.add(len(out))
                     out.append(entity)

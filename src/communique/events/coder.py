@@ -571,6 +571,8 @@ def _has_content(token: Token) -> bool:
     for child in token.children:
         if child.dep_ in {"xcomp", "dobj"} or (child.dep_ == "prep" and child.lower_ == "to" and _children(child, "pobj", "pcomp")):
             return True
+        if child.dep_ == "ccomp" and token.lemma_.lower() in VOW_VERBS:
+            return True  # "promised that he would not seek another term"
     return False
 
 
