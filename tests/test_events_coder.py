@@ -657,3 +657,14 @@ def test_a_sum_in_aid_is_aid():
 
 def test_a_promise_of_what_a_clause_says_needs_no_second_party():
     assert _key("AGREE", {"KEN"}, set()) in _keys("The Kenyan president promised that he would respect the court ruling.")
+
+
+def test_a_single_partys_promise_is_aimed_past_its_own_possessive():
+    assert _key("AGREE", {"TCD"}, {"SDN"}) in _keys("Chad promised to end its feud with Sudan.")
+    assert _key("AGREE", {"BEL"}, {"COD"}) in _keys("Belgium agreed to return its colonial archives to Congo.")
+
+
+def test_partners_own_people_in_what_they_agree_are_no_third_party():
+    keys = _keys("Peru and Ecuador agreed to withdraw their troops from the border.")
+    assert _key("AGREE", {"PER", "ECU"}, set()) in keys
+    assert _key("AGREE", {"PER"}, {"ECU"}) not in keys

@@ -433,7 +433,9 @@ class EventCoder(ArgumentFinder):
             actor = list(ctx.last_parties)  # "X met Y. They agreed to ...": both of them
         # Partners that agree "that their countries should ..." are the actors, not a sign to
         # look for a recipient deeper in what they agreed.
-        exclude = frozenset() if trig.event in JOINT_TYPES else frozenset(a.entity_name for a in actor)
+        # A single party's promise "to end its conflict with X" is aimed past its own "its".
+        partners = len({a.code for a in actor if a.code}) > 1
+        exclude = frozenset() if trig.event in JOINT_TYPES and partners else frozenset(a.entity_name for a in actor)
         recipient, joint = self._recipients(token, trig, ctx, passive, exclude)
         if trig.mode == "third-party":
             joint = False  # "mediated between X and Y": X and Y are the mediator's partners, not its fellows
@@ -457,6 +459,11 @@ class EventCoder(ArgumentFinder):
                     break
         names = {a.entity_name for a in actor}
         recipient = [r for r in recipient if r.entity_name not in names]
+        if trig.event in JOINT_TYPES and len({a.code for a in actor if a.code}) > 1:
+            # "India and China agreed to pull back their troops": the partners' own people
+            # are not a party besides them.
+            codes = {a.code for a in actor}
+            recipient = [r for r in recipient if r.code not in codes]
         if not actor and trig.pos == "VERB" and QUAD[trig.event] < 4:
             # "Tribal elders demanded that the Ruritanian ministry ...": an unnamed group of
             # civilians addressing a state's authorities, in a sentence naming no other
