@@ -668,3 +668,11 @@ def test_partners_own_people_in_what_they_agree_are_no_third_party():
     keys = _keys("Peru and Ecuador agreed to withdraw their troops from the border.")
     assert _key("AGREE", {"PER", "ECU"}, set()) in keys
     assert _key("AGREE", {"PER"}, {"ECU"}) not in keys
+
+
+def test_an_act_named_as_the_time_of_another_ranks_below_it():
+    coded = communique.code("Japan and India pledged to deepen their partnership during Modi's visit to Tokyo.",
+                            published="2025-01-10")
+    top = max(coded.events, key=lambda e: e.confidence)
+    assert top.event == "AGREE"
+    assert any(e.event == "CONSULT" for e in coded.events)  # the visit is still an event

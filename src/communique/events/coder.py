@@ -593,9 +593,16 @@ def _hostile_content(token: Token, coder: EventCoder) -> bool:
     return False
 
 
+# Prepositions that make the act they govern the time of the sentence's main act.
+TIME_PREPS = frozenset({"during", "after", "before", "following", "amid", "ahead", "since", "until", "despite"})
+
+
 def _clause_weight(token: Token) -> float:
     """Main-clause acts are what a sentence reports; acts in relative or adverbial clauses
-    ("where 24 people were killed") are background, so they weigh less."""
+    ("where 24 people were killed") are background, so they weigh less; so are acts named as
+    the time of another ("pledged ... during Xi's visit to Moscow")."""
+    if token.dep_ == "pobj" and token.head.lower_ in TIME_PREPS and token.head.head.pos_ in {"VERB", "AUX"}:
+        return -0.2
     node = token
     for _ in range(6):
         if node.dep_ == "ROOT":
