@@ -676,3 +676,8 @@ def test_an_act_named_as_the_time_of_another_ranks_below_it():
     top = max(coded.events, key=lambda e: e.confidence)
     assert top.event == "AGREE"
     assert any(e.event == "CONSULT" for e in coded.events)  # the visit is still an event
+
+
+def test_a_demanded_clause_misread_as_one_noun_still_names_whom_it_addresses():
+    # The small model reads "Nouri al-Maliki resign" as one long noun phrase.
+    assert _key("REQUEST", {"USA"}, {"IRQ"}) in _keys("Washington demanded that Iraqi Prime Minister Nouri al-Maliki resign.")

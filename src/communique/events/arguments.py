@@ -354,6 +354,12 @@ class ArgumentFinder(ABC):
                         objs = [e for e in named if e.code]
                         if objs:
                             return objs, False
+            for clause in _children(token, "ccomp", "xcomp"):
+                # "demanded that Syrian President X step down", parsed as one long noun: a
+                # party named only inside a modifier of the clause
+                objs = [e for e in self._inside(clause, ctx) if e.entity_name not in exclude]
+                if objs:
+                    return objs, False
         if trig.pos != "NOUN" and not any(p != "obj" for p in trig.preps):
             return found
         # "a decision to establish ties with X": the partners sit in the content clause.
