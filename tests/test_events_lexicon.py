@@ -453,7 +453,17 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("Uzbekistan said it would carry out economic reforms.", _key("AGREE", {"UZB"}, set())),
         # whose help is sought is asked for it
         ("Bolivia sought Argentina's help to fight the fires.", _key("REQUEST", {"BOL"}, {"ARG"})),
+        # defending a party against criticism (not a city against attacks, below)
+        ("Beijing defended Pyongyang against American accusations of cheating.", _key("SUPPORT", {"CHN"}, {"PRK"})),
+        ("Brazilian troops led the peacekeeping mission in Haiti.", _key("AID", {"BRA"}, {"HTI"})),
+        ("Peru said it would join Bolivia in a joint effort to clean up Lake Titicaca.", _key("AGREE", {"PER"}, {"BOL"})),
+        ("Syria said it would allow UN investigators into the town of Douma.", _key("AGREE", {"SYR"}, {"UNO"})),
     ],
 )
 def test_cooperation_aid_and_support_vocabulary(sentence, expected):
     assert expected in _keys(sentence)
+
+
+@pytest.mark.slow
+def test_defending_a_place_against_attacks_is_no_verbal_support():
+    assert not any(key[0] == "SUPPORT" for key in _keys("Ukrainian troops defended the city against attacks."))
