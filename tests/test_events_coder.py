@@ -681,3 +681,13 @@ def test_an_act_named_as_the_time_of_another_ranks_below_it():
 def test_a_demanded_clause_misread_as_one_noun_still_names_whom_it_addresses():
     # The small model reads "Nouri al-Maliki resign" as one long noun phrase.
     assert _key("REQUEST", {"USA"}, {"IRQ"}) in _keys("Washington demanded that Iraqi Prime Minister Nouri al-Maliki resign.")
+
+
+def test_a_sum_announced_in_aid_is_the_announcers_aid_and_a_pledged_one_a_promise():
+    assert _key("AID", {"CAN"}, {"HTI"}) in _keys("Canada announced 40 million dollars in humanitarian aid for Haiti.")
+    # pledged, the aid is not given yet: only the promise is coded
+    assert _keys("Japan pledged 2 billion dollars in loans to Indonesia.") == {_key("AGREE", {"JPN"}, {"IDN"})}
+
+
+def test_a_name_as_the_subject_of_a_passive_meets_a_person_object_condition():
+    assert _key("SUPPORT", {"KEN"}, {"SSD"}) in _keys("South Sudan was recognized by Kenya on Saturday.")

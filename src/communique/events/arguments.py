@@ -17,6 +17,7 @@ from communique.events.lexicon import Trigger
 from communique.events.ontology import QUAD
 from communique.events.places import _located_by_capital, _placed, _state_in_phrase, act_place
 from communique.events.syntax import (
+    _amount,
     _children,
     _generic,
     _governing_subject,
@@ -327,6 +328,8 @@ class ArgumentFinder(ABC):
         holders = [token]
         if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj"}:
             holders.append(token.head if token.dep_ != "pobj" else token.head.head)
+            if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.dep_ == "dobj" and _amount(token.head.head):
+                holders.append(token.head.head.head)  # "announced $40 million in aid for Haiti"
         for child in token.children:
             if child.dep_ in {"acl", "relcl"}:
                 holders.append(child)
@@ -506,6 +509,9 @@ class ArgumentFinder(ABC):
                     if found:
                         return found, True
         governor = token.head
+        if token.dep_ == "pobj" and governor.lower_ == "in" and governor.head.dep_ == "dobj" and _amount(governor.head):
+            # "announced 100 million euros in assistance": the sum is the verb's object
+            token, governor = governor.head, governor.head.head
         if token.dep_ in {"dobj", "attr"} or (token.dep_ == "pobj" and governor.head.pos_ == "VERB"):
             verb = governor if token.dep_ != "pobj" else governor.head
             if QUAD[trig.event] == 4 and verb.lemma_.lower() not in PERFORMING_VERBS and verb.lower_ not in PERFORMING_FORMS:

@@ -44,6 +44,7 @@ from communique.events.places import (
     place_country,
 )
 from communique.events.syntax import (
+    _amount,
     _children,
     _is_passive,
     _neighbour_lemmas,
@@ -154,8 +155,9 @@ class EventCoder(ArgumentFinder):
         for trig in found:
             if trig.objects:
                 neighbours = neighbours if neighbours is not None else _neighbour_lemmas(token)
+                # "recognized Kosovo", and in the passive "Kosovo was recognized by ..."
                 person = "@person" in trig.objects and any(
-                    c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children)
+                    c.dep_ in {"dobj", "nsubjpass"} and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children)
                 # "vowed to fight on" has no object; "fighting corruption" has the wrong one
                 bare = "@intransitive" in trig.objects and not any(c.dep_ == "dobj" for c in token.children)
                 if not (trig.objects & neighbours or person or bare):
@@ -187,7 +189,7 @@ class EventCoder(ArgumentFinder):
         head = token.head
         if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj", "compound"} and head is not token:
             governor = head.head if token.dep_ == "pobj" else head
-            if token.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPS:
+            if token.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPS and not (head.lower_ == "in" and _amount(head.head)):
                 return False  # "following a call between X and Y, they agreed": not what was agreed
             frames = self._triggers(governor)
             if frames and frames[0].event in REACTION_TYPES and any(QUAD[t.event] == 4 for t in self._triggers(token)):
