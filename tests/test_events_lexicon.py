@@ -458,6 +458,13 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("Brazilian troops led the peacekeeping mission in Haiti.", _key("AID", {"BRA"}, {"HTI"})),
         ("Peru said it would join Bolivia in a joint effort to clean up Lake Titicaca.", _key("AGREE", {"PER"}, {"BOL"})),
         ("Syria said it would allow UN investigators into the town of Douma.", _key("AGREE", {"SYR"}, {"UNO"})),
+        # seeking a loan asks for it; selling arms, disbursing money, treating the wounded aid
+        ("Egypt is seeking a loan from the World Bank.", _key("REQUEST", {"EGY"}, {"IGO"})),
+        ("Washington approved the sale of F-16 jets to Taiwan.", _key("AID", {"USA"}, {"TWN"})),
+        ("Russia sold fighter jets and helicopters to India.", _key("AID", {"RUS"}, {"IND"})),
+        ("The European Union disbursed 1 billion euros to Ukraine.", _key("AID", {"EUR"}, {"UKR"})),
+        ("Jordanian doctors treated injured Syrians at a field hospital.", _key("AID", {"JOR"}, {"SYR"})),
+        ("Brazil gave shelter to thousands of Venezuelan migrants.", _key("AID", {"BRA"}, {"VEN"})),
     ],
 )
 def test_cooperation_aid_and_support_vocabulary(sentence, expected):
@@ -467,3 +474,6 @@ def test_cooperation_aid_and_support_vocabulary(sentence, expected):
 @pytest.mark.slow
 def test_defending_a_place_against_attacks_is_no_verbal_support():
     assert not any(key[0] == "SUPPORT" for key in _keys("Ukrainian troops defended the city against attacks."))
+    # nor is selling shares arms aid, nor treating a patient for an illness humanitarian aid
+    assert _keys("The company sold its shares to a French bank.") == set()
+    assert _keys("Doctors treated the president for pneumonia.") == set()
