@@ -691,3 +691,11 @@ def test_a_sum_announced_in_aid_is_the_announcers_aid_and_a_pledged_one_a_promis
 
 def test_a_name_as_the_subject_of_a_passive_meets_a_person_object_condition():
     assert _key("SUPPORT", {"KEN"}, {"SSD"}) in _keys("South Sudan was recognized by Kenya on Saturday.")
+
+
+def test_the_giver_of_aid_or_pressure_named_with_from_is_the_actor():
+    assert any(k[0] == "AID" and k[1] == frozenset({"SAU"}) for k in _keys("Assistance from Saudi Arabia reached Yemen on Tuesday."))
+    assert any(k[0] == "REQUEST" and k[1] == frozenset({"USA"})
+               for k in _keys("Pressure from Washington forced Cairo to free the activists."))
+    # people from a place are no act
+    assert _keys("Refugees from Syria arrived in Jordan.") == set()

@@ -465,6 +465,9 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("The European Union disbursed 1 billion euros to Ukraine.", _key("AID", {"EUR"}, {"UKR"})),
         ("Jordanian doctors treated injured Syrians at a field hospital.", _key("AID", {"JOR"}, {"SYR"})),
         ("Brazil gave shelter to thousands of Venezuelan migrants.", _key("AID", {"BRA"}, {"VEN"})),
+        # telling someone to act demands it (not "told reporters that ...", below)
+        ("The Iranian president told Iraq to expel American troops.", _key("REQUEST", {"IRN"}, {"IRQ"})),
+        ("The delivery of Leopard tanks to Ukraine by Germany was delayed.", _key("AID", {"DEU"}, {"UKR"})),
     ],
 )
 def test_cooperation_aid_and_support_vocabulary(sentence, expected):
@@ -477,3 +480,4 @@ def test_defending_a_place_against_attacks_is_no_verbal_support():
     # nor is selling shares arms aid, nor treating a patient for an illness humanitarian aid
     assert _keys("The company sold its shares to a French bank.") == set()
     assert _keys("Doctors treated the president for pneumonia.") == set()
+    assert _keys("The minister told reporters that talks would continue.") == set()

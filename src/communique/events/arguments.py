@@ -481,7 +481,7 @@ class ArgumentFinder(ABC):
                 found = self.entities(child, ctx)
                 if found:
                     return found, True
-        for prep in ("by", "of"):
+        for prep in ("by", "of", "from"):  # "aid from Saudi Arabia", "pressure from Washington"
             if prep in trig.preps:
                 continue
             for obj in _prep_objects(token, prep):
