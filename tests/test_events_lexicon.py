@@ -420,3 +420,64 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
     assert _keys("The storm tore through the Cuban capital.") == set()
     assert _key("ASSAULT", {"PSE"}, {"ISR"}) in _keys("Hamas rained rockets on the Israeli town of Sderot.")
     assert _key("PROTEST", {"KEN"}, {"KEN"}) in _keys("Kenyan dockworkers staged a work stoppage.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Aid named by what is sent: weapons (@arms) and relief goods (@relief)
+        ("Britain shipped anti-tank missiles to the Ukrainian army.", _key("AID", {"GBR"}, {"UKR"})),
+        ("UNICEF distributed vaccines to children in Yemen.", _key("AID", {"UNO"}, {"YEM"})),
+        ("The Turkish air force flew medicines to Libya.", _key("AID", {"TUR"}, {"LBY"})),
+        ("Iran armed Shiite militias in Iraq.", _key("AID", {"IRN"}, {"IRQ"})),
+        ("Venezuela gave asylum to the former Peruvian president.", _key("AID", {"VEN"}, {"PER"})),
+        # Material cooperation
+        ("Romania and Moldova worked together to secure their border.", _key("COOPERATE", {"ROU", "MDA"}, set())),
+        ("Italy and Spain opened a joint investigation into the smuggling ring.", _key("COOPERATE", {"ITA", "ESP"}, set())),
+        ("Norwegian intelligence passed information on the plot to Sweden.", _key("COOPERATE", {"NOR"}, {"SWE"})),
+        ("Vietnam opened its markets to American beef.", _key("COOPERATE", {"VNM"}, {"USA"})),
+        # the country a suspect is extradited to, not the suspect's own
+        ("Kenya extradited a Nigerian suspect to Britain.", _key("COOPERATE", {"KEN"}, {"GBR"})),
+        # Negotiation and mediation
+        ("Greek negotiators haggled with Turkish officials over the maritime border.", _key("CONSULT", {"GRC"}, {"TUR"})),
+        ("Oman brokered negotiations between Iran and the United States.", _key("CONSULT", {"OMN"}, {"IRN"})),
+        ("Switzerland acted as an intermediary between Washington and Tehran.", _key("CONSULT", {"CHE"}, {"USA"})),
+        # Apologies, verbal defence, rallying support
+        ("The Belgian king offered an apology to Congo.", _key("SUPPORT", {"BEL"}, {"COD"})),
+        ("Serbia asked Croatia for forgiveness.", _key("SUPPORT", {"SRB"}, {"HRV"})),
+        ("Poland stood up for Lithuania in the dispute.", _key("SUPPORT", {"POL"}, {"LTU"})),
+        ("Chile rallied support for Ecuador at the summit.", _key("SUPPORT", {"CHL"}, {"ECU"})),
+        # Reform and policy change; said as a commitment, a promise
+        ("Vietnam revised its land law after protests.", _key("CONCEDE", {"VNM"}, set())),
+        ("Uzbekistan said it would carry out economic reforms.", _key("AGREE", {"UZB"}, set())),
+        # whose help is sought is asked for it
+        ("Bolivia sought Argentina's help to fight the fires.", _key("REQUEST", {"BOL"}, {"ARG"})),
+        # defending a party against criticism (not a city against attacks, below)
+        ("Beijing defended Pyongyang against American accusations of cheating.", _key("SUPPORT", {"CHN"}, {"PRK"})),
+        ("Brazilian troops led the peacekeeping mission in Haiti.", _key("AID", {"BRA"}, {"HTI"})),
+        ("Peru said it would join Bolivia in a joint effort to clean up Lake Titicaca.", _key("AGREE", {"PER"}, {"BOL"})),
+        ("Syria said it would allow UN investigators into the town of Douma.", _key("AGREE", {"SYR"}, {"UNO"})),
+        # seeking a loan asks for it; selling arms, disbursing money, treating the wounded aid
+        ("Egypt is seeking a loan from the World Bank.", _key("REQUEST", {"EGY"}, {"IGO"})),
+        ("Washington approved the sale of F-16 jets to Taiwan.", _key("AID", {"USA"}, {"TWN"})),
+        ("Russia sold fighter jets and helicopters to India.", _key("AID", {"RUS"}, {"IND"})),
+        ("The European Union disbursed 1 billion euros to Ukraine.", _key("AID", {"EUR"}, {"UKR"})),
+        ("Jordanian doctors treated injured Syrians at a field hospital.", _key("AID", {"JOR"}, {"SYR"})),
+        ("Brazil gave shelter to thousands of Venezuelan migrants.", _key("AID", {"BRA"}, {"VEN"})),
+        # telling someone to act demands it (not "told reporters that ...", below)
+        ("The Iranian president told Iraq to expel American troops.", _key("REQUEST", {"IRN"}, {"IRQ"})),
+        ("The delivery of Leopard tanks to Ukraine by Germany was delayed.", _key("AID", {"DEU"}, {"UKR"})),
+    ],
+)
+def test_cooperation_aid_and_support_vocabulary(sentence, expected):
+    assert expected in _keys(sentence)
+
+
+@pytest.mark.slow
+def test_defending_a_place_against_attacks_is_no_verbal_support():
+    assert not any(key[0] == "SUPPORT" for key in _keys("Ukrainian troops defended the city against attacks."))
+    # nor is selling shares arms aid, nor treating a patient for an illness humanitarian aid
+    assert _keys("The company sold its shares to a French bank.") == set()
+    assert _keys("Doctors treated the president for pneumonia.") == set()
+    assert _keys("The minister told reporters that talks would continue.") == set()

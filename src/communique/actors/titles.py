@@ -211,6 +211,10 @@ class TitleReader:
             closed = stop >= sent.end or doc[stop].text in {",", ";", ")"} or doc[stop].is_punct
             if not closed and parts:
                 break  # "X, Chairman of Y, the founder of Z attended ...": Z's founder is the subject
+            if not closed and doc[end - 1].dep_ == "pobj" and any(t.dep_ == "nsubj" for t in doc[first:stop]):
+                # "In a call with X, the Australian leader discussed ...": the name closes an
+                # opening phrase, and what follows the comma is the subject of the main verb.
+                break
             parts.append((first, stop))
             if not closed or stop >= sent.end or doc[stop].text != ",":
                 break

@@ -17,6 +17,7 @@ from communique.events.lexicon import Trigger
 from communique.events.ontology import QUAD
 from communique.events.places import _located_by_capital, _placed, _state_in_phrase, act_place
 from communique.events.syntax import (
+    _amount,
     _children,
     _generic,
     _governing_subject,
@@ -84,7 +85,9 @@ class ArgumentFinder(ABC):
         guessed: set[int] = set()
         for t in [*coordinated, *[x for c in coordinated for x in c.conjuncts], token, *token.conjuncts]:
             for entity in self._one(t, ctx, depth):
-                if all(entity.entity_name != e.entity_name for e in out):
+                # "American and Philippine troops" is one phrase naming two countries' troops:
+                # the same name with another country is another party.
+                if all((entity.entity_name, entity.code) != (e.entity_name, e.code) for e in out):
                     if ctx.actors.is_guessed(t.i):
                         guessed.add(len(out))
                     out.append(entity)
@@ -325,6 +328,8 @@ class ArgumentFinder(ABC):
         holders = [token]
         if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj"}:
             holders.append(token.head if token.dep_ != "pobj" else token.head.head)
+            if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.dep_ == "dobj" and _amount(token.head.head):
+                holders.append(token.head.head.head)  # "announced $40 million in aid for Haiti"
         for child in token.children:
             if child.dep_ in {"acl", "relcl"}:
                 holders.append(child)
@@ -352,6 +357,12 @@ class ArgumentFinder(ABC):
                         objs = [e for e in named if e.code]
                         if objs:
                             return objs, False
+            for clause in _children(token, "ccomp", "xcomp"):
+                # "demanded that Syrian President X step down", parsed as one long noun: a
+                # party named only inside a modifier of the clause
+                objs = [e for e in self._inside(clause, ctx) if e.entity_name not in exclude]
+                if objs:
+                    return objs, False
         if trig.pos != "NOUN" and not any(p != "obj" for p in trig.preps):
             return found
         # "a decision to establish ties with X": the partners sit in the content clause.
@@ -470,7 +481,7 @@ class ArgumentFinder(ABC):
                 found = self.entities(child, ctx)
                 if found:
                     return found, True
-        for prep in ("by", "of"):
+        for prep in ("by", "of", "from"):  # "aid from Saudi Arabia", "pressure from Washington"
             if prep in trig.preps:
                 continue
             for obj in _prep_objects(token, prep):
@@ -498,6 +509,9 @@ class ArgumentFinder(ABC):
                     if found:
                         return found, True
         governor = token.head
+        if token.dep_ == "pobj" and governor.lower_ == "in" and governor.head.dep_ == "dobj" and _amount(governor.head):
+            # "announced 100 million euros in assistance": the sum is the verb's object
+            token, governor = governor.head, governor.head.head
         if token.dep_ in {"dobj", "attr"} or (token.dep_ == "pobj" and governor.head.pos_ == "VERB"):
             verb = governor if token.dep_ != "pobj" else governor.head
             if QUAD[trig.event] == 4 and verb.lemma_.lower() not in PERFORMING_VERBS and verb.lower_ not in PERFORMING_FORMS:

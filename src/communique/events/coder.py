@@ -44,6 +44,7 @@ from communique.events.places import (
     place_country,
 )
 from communique.events.syntax import (
+    _amount,
     _children,
     _is_passive,
     _neighbour_lemmas,
@@ -154,8 +155,9 @@ class EventCoder(ArgumentFinder):
         for trig in found:
             if trig.objects:
                 neighbours = neighbours if neighbours is not None else _neighbour_lemmas(token)
+                # "recognized Kosovo", and in the passive "Kosovo was recognized by ..."
                 person = "@person" in trig.objects and any(
-                    c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children)
+                    c.dep_ in {"dobj", "nsubjpass"} and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children)
                 # "vowed to fight on" has no object; "fighting corruption" has the wrong one
                 bare = "@intransitive" in trig.objects and not any(c.dep_ == "dobj" for c in token.children)
                 if not (trig.objects & neighbours or person or bare):
@@ -187,7 +189,7 @@ class EventCoder(ArgumentFinder):
         head = token.head
         if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj", "compound"} and head is not token:
             governor = head.head if token.dep_ == "pobj" else head
-            if token.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPS:
+            if token.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPS and not (head.lower_ == "in" and _amount(head.head)):
                 return False  # "following a call between X and Y, they agreed": not what was agreed
             frames = self._triggers(governor)
             if frames and frames[0].event in REACTION_TYPES and any(QUAD[t.event] == 4 for t in self._triggers(token)):
@@ -433,7 +435,9 @@ class EventCoder(ArgumentFinder):
             actor = list(ctx.last_parties)  # "X met Y. They agreed to ...": both of them
         # Partners that agree "that their countries should ..." are the actors, not a sign to
         # look for a recipient deeper in what they agreed.
-        exclude = frozenset() if trig.event in JOINT_TYPES else frozenset(a.entity_name for a in actor)
+        # A single party's promise "to end its conflict with X" is aimed past its own "its".
+        partners = len({a.code for a in actor if a.code}) > 1
+        exclude = frozenset() if trig.event in JOINT_TYPES and partners else frozenset(a.entity_name for a in actor)
         recipient, joint = self._recipients(token, trig, ctx, passive, exclude)
         if trig.mode == "third-party":
             joint = False  # "mediated between X and Y": X and Y are the mediator's partners, not its fellows
@@ -457,6 +461,11 @@ class EventCoder(ArgumentFinder):
                     break
         names = {a.entity_name for a in actor}
         recipient = [r for r in recipient if r.entity_name not in names]
+        if trig.event in JOINT_TYPES and len({a.code for a in actor if a.code}) > 1:
+            # "India and China agreed to pull back their troops": the partners' own people
+            # are not a party besides them.
+            codes = {a.code for a in actor}
+            recipient = [r for r in recipient if r.code not in codes]
         if not actor and trig.pos == "VERB" and QUAD[trig.event] < 4:
             # "Tribal elders demanded that the Ruritanian ministry ...": an unnamed group of
             # civilians addressing a state's authorities, in a sentence naming no other
@@ -571,6 +580,8 @@ def _has_content(token: Token) -> bool:
     for child in token.children:
         if child.dep_ in {"xcomp", "dobj"} or (child.dep_ == "prep" and child.lower_ == "to" and _children(child, "pobj", "pcomp")):
             return True
+        if child.dep_ == "ccomp" and token.lemma_.lower() in VOW_VERBS:
+            return True  # "promised that he would not seek another term"
     return False
 
 
@@ -584,9 +595,16 @@ def _hostile_content(token: Token, coder: EventCoder) -> bool:
     return False
 
 
+# Prepositions that make the act they govern the time of the sentence's main act.
+TIME_PREPS = frozenset({"during", "after", "before", "following", "amid", "ahead", "since", "until", "despite"})
+
+
 def _clause_weight(token: Token) -> float:
     """Main-clause acts are what a sentence reports; acts in relative or adverbial clauses
-    ("where 24 people were killed") are background, so they weigh less."""
+    ("where 24 people were killed") are background, so they weigh less; so are acts named as
+    the time of another ("pledged ... during Xi's visit to Moscow")."""
+    if token.dep_ == "pobj" and token.head.lower_ in TIME_PREPS and token.head.head.pos_ in {"VERB", "AUX"}:
+        return -0.2
     node = token
     for _ in range(6):
         if node.dep_ == "ROOT":

@@ -42,12 +42,18 @@ def _neighbour_lemmas(token: Token) -> set[str]:
             words.add("~to")  # "declined to meet", unlike "exports declined to $5 billion"
         for grandchild in child.children:
             words.add(grandchild.lemma_.lower())
-            if grandchild.dep_ == "prep" and grandchild.lower_ == "of":
-                # "provided tons of food aid", "captured part of a stronghold"
+            if grandchild.dep_ == "prep" and (grandchild.lower_ == "of" or grandchild.lower_ == "in" and _amount(child)):
+                # "provided tons of food aid", "captured part of a stronghold", "provided 50
+                # million euros in assistance"
                 words.update(o.lemma_.lower() for o in grandchild.children if o.dep_ == "pobj")
     if token.dep_ in {"acl", "relcl"}:
         words.add(token.head.lemma_.lower())
     return words
+
+
+def _amount(token: Token) -> bool:
+    """Whether ``token`` heads a sum ("50 million euros", "$5 billion")."""
+    return token.like_num or any(c.dep_ in {"nummod", "quantmod"} or c.like_num for c in token.children)
 
 
 def _slot_filled(token: Token, preps: tuple[str, ...]) -> bool:

@@ -76,7 +76,8 @@ STATIVE_PARTICIPLES = frozenset({"commit", "determine", "resolve", "prepare", "d
 COMMITMENT_WORDS = frozenset({"willing", "ready", "prepared", "determined", "resolved"})
 # Verbs that report speech: "would" under them is the future of the past, not a hypothesis.
 REPORTING_VERBS = frozenset({"say", "announce", "declare", "state", "confirm", "tell", "add", "report", "warn",
-                             "insist", "reiterate", "stress", "note", "claim", "indicate", "vow", "pledge"})
+                             "insist", "reiterate", "stress", "note", "claim", "indicate", "vow", "pledge",
+                             "signal"})
 COLLECTIVE_NOUNS = frozenset({"side", "country", "nation", "state", "leader", "government"})
 # Modifiers that put a noun trigger in the past ("the historical visit") or in the future.
 HISTORY_MODIFIERS = frozenset({"historical", "historic", "past", "previous", "former", "earlier"})
