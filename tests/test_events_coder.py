@@ -635,3 +635,38 @@ def test_a_listed_full_name_is_one_person_wherever_the_model_bounds_it():
     coded = communique.code("Merkel met Macron in Paris on Monday.", published="2025-01-10")
     assert [(e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in coded.events] == [
         ("CONSULT", ["DEU"], ["FRA"])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # rallying others against someone is opposition, not a street rally
+        ("Nigeria rallied West African governments against Mali's junta on Monday.", _key("ACCUSE", {"NGA"}, {"MLI"})),
+        # returning what was seized or looted, and handing over people
+        ("Iran returned the confiscated fishing boats to Pakistan on Sunday.", _key("RETREAT", {"IRN"}, {"PAK"})),
+        ("Sudan handed over two detained Chadian journalists to Chad on Friday.", _key("RETREAT", {"SDN"}, {"TCD"})),
+        # letting outsiders in
+        ("Eritrea gave the Red Cross access to its military prisons on Tuesday.", _key("RETREAT", {"ERI"}, {"NGO"})),
+        ("Somalia accepted the deployment of Kenyan peacekeepers in Kismayo.", _key("RETREAT", {"SOM"}, {"KEN"})),
+        # easing a ban, reversing course
+        ("Kazakhstan ended its ban on opposition newspapers on Wednesday.", _key("CONCEDE", {"KAZ"}, set())),
+        # disapproval voiced, a court finding liability
+        ("Poland voiced dismay at Hungary's veto of the budget on Monday.", _key("ACCUSE", {"POL"}, {"HUN"})),
+        ("A Dutch court found Shell liable for oil spills in Nigeria.", _key("ACCUSE", {"NLD"}, set())),
+    ],
+)
+def test_probe_round_b_vocabulary_of_yielding_and_disapproval(sentence, expected):
+    keys = _keys(sentence)
+    if expected[2]:
+        assert expected in keys
+    else:
+        assert any(k[0] == expected[0] and k[1] == expected[1] for k in keys), keys
+
+
+def test_rallying_against_someone_without_an_object_is_still_a_protest():
+    assert {k[0] for k in _keys("Thousands of Chileans rallied against the government in Santiago.")} == {"PROTEST"}
+
+
+def test_committing_crimes_is_no_commitment():
+    assert not any(k[0] == "AGREE" for k in _keys("Amnesty said Burundian police had committed grave abuses in Bujumbura."))
+    assert _key("AGREE", {"GHA"}, {"TGO"}) in _keys("Ghana committed to supplying electricity to Togo.")

@@ -254,7 +254,7 @@ def test_a_reading_that_needs_a_recipient_gives_way_when_there_is_none():
     assert not any(key[0] == "ACCUSE" for key in keys)
 
 
-CHECKED_ON_THE_SENTENCE = {"@person", "@intransitive"}
+CHECKED_ON_THE_SENTENCE = {"@person", "@intransitive", "@transitive"}
 
 
 def test_every_object_class_a_row_names_is_defined():

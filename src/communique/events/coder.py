@@ -158,7 +158,9 @@ class EventCoder(ArgumentFinder):
                     c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children)
                 # "vowed to fight on" has no object; "fighting corruption" has the wrong one
                 bare = "@intransitive" in trig.objects and not any(c.dep_ == "dobj" for c in token.children)
-                if not (trig.objects & neighbours or person or bare):
+                # "rallied its allies against X" acts on someone; "rallied against X" is a protest
+                transitive = "@transitive" in trig.objects and any(c.dep_ == "dobj" for c in token.children)
+                if not (trig.objects & neighbours or person or bare or transitive):
                     continue
             out.append(trig)
         while len(out) > 1 and "!" in out[0].preps and not _slot_filled(token, out[0].preps):
