@@ -670,3 +670,23 @@ def test_rallying_against_someone_without_an_object_is_still_a_protest():
 def test_committing_crimes_is_no_commitment():
     assert not any(k[0] == "AGREE" for k in _keys("Amnesty said Burundian police had committed grave abuses in Bujumbura."))
     assert _key("AGREE", {"GHA"}, {"TGO"}) in _keys("Ghana committed to supplying electricity to Togo.")
+
+
+def test_unnamed_groups_take_the_country_of_a_capital_or_of_their_owner():
+    # a capital modifying a court or a police force places it
+    assert any(k[0] == "ACCUSE" and k[1] == frozenset({"BLR"}) for k in _keys(
+        "A Minsk court convicted the opposition activist Maria Kolesnikova of extremism."))
+    # a body owned by a state ("Peru's Congress"), forces led by a state
+    assert any(k[1] == frozenset({"PER"}) for k in _keys("Peru's Congress voted to investigate the mining contracts."))
+    assert _key("ASSAULT", {"FRA"}, {"MLI"}) in _keys("French-led forces attacked militant camps in Mali on Sunday.")
+
+
+def test_a_noun_modified_by_a_group_word_is_that_group():
+    # "opposition leaders", "union leaders": unnamed groups placed like "protesters in X"
+    assert any(k[0] == "REQUEST" and k[1] == frozenset({"TZA"}) for k in _keys(
+        "Opposition leaders in Dodoma demanded an independent electoral commission."))
+
+
+def test_an_act_noun_owned_by_the_actor_is_not_aimed_at_it():
+    # "their blockade of X" is aimed at X, not at whoever "their" stands for
+    assert _key("RETREAT", {"ISR"}, {"LBN"}) in _keys("Israeli warships ended their blockade of Lebanon's ports on Thursday.")

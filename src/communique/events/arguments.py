@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from communique.actors.gazetteer import load_gazetteer
 from communique.actors.resolve import DocActors
 from communique.events.context import CodingContext
 from communique.events.lexicon import Trigger
@@ -114,6 +115,10 @@ class ArgumentFinder(ABC):
                 while head.head is not head and ctx.actors.by_token.get(head.head.i) == ctx.actors.by_token.get(t.i):
                     head = head.head
                 code = _state_in_phrase(head, ctx.actors)
+                if not code:
+                    # "Brazil's Congress": the state that owns the body
+                    owners = [e for c in head.children if c.dep_ == "poss" and (e := ctx.actors.at(c.i)) is not None]
+                    code = next((e.code for e in owners if e.kind == "state" and e.code), None)
                 if code:
                     return [replace(found, code=code)]
             if found.kind == "state" and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
@@ -179,9 +184,13 @@ class ArgumentFinder(ABC):
         # "Hungarian and Romanian officials", "the Iranian foreign minister", "Chinese troops"
         modifiers = [m for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} for m in (c, *c.conjuncts)
                      if not _located_by_capital(m)]
+        # "Saudi-led forces": the state that leads them
+        modifiers += [m for c in t.children if c.dep_ == "amod" and c.lemma_.lower() == "lead" and not _children(c, "agent")
+                      for m in c.children if m.dep_ in {"npadvmod", "compound", "nmod"}]
         inner = [e for m in modifiers if (e := ctx.actors.at(m.i)) is not None]
-        if not inner:
-            # "the two countries' officials", "its diplomats"
+        if not inner and not (t.pos_ == "NOUN" and self._triggers(t)):
+            # "the two countries' officials", "its diplomats" (but "eased their blockade of X"
+            # is not aimed at its owner)
             inner = [e for m in modifiers if m.dep_ == "poss" for e in self._one(m, ctx, depth + 1)]
         sector = GENERIC_ACTORS.get(lemma)
         if sector is None and t.tag_ == "NNP" and lemma.endswith("s"):
@@ -189,6 +198,11 @@ class ArgumentFinder(ABC):
             sector = GENERIC_ACTORS.get(lemma[:-1])
         if sector is None and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
             sector = "CVL"  # "Muslims", "Kurds": a community, of the place it acts in
+        if sector is None and t.pos_ == "NOUN" and not inner:
+            # "opposition leaders", "union demands", "rebel commanders": the group the noun's
+            # modifier names
+            sector = next((GENERIC_ACTORS[c.lemma_.lower()] for c in t.children
+                           if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in GENERIC_ACTORS), None)
         if sector is not None and inner and not any(e.code for e in inner):
             # "the Biden administration": a name that gives no country; the place may.
             code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
@@ -197,9 +211,10 @@ class ArgumentFinder(ABC):
         if inner:
             return [_role(t, e) if is_role else (_generic(t, e.code, sector) if sector else e) for e in inner]
         if sector is not None:
-            # "protesters in Zimbabwe", "police": people of the place their phrase names, or
-            # of the place where the event happens.
-            code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
+            # "protesters in Zimbabwe", "police", "a Moscow court": people of the place their
+            # phrase names, or of the place where the event happens.
+            code = _state_in_phrase(t, ctx.actors) or _capital_modifier(t) or ctx.sentence_place.get(t.sent.start) \
+                or ctx.actors.fallback_country
             return [_generic(t, code, sector)] if code else []
         if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN":
             # A definite description naming an earlier organization: "the movement", "the
@@ -513,6 +528,14 @@ class ArgumentFinder(ABC):
         if QUAD[trig.event] == 4:
             return [], False  # a material act is not the doing of whoever was last the subject
         return list(ctx.last_subject), False
+
+
+def _capital_modifier(token: Token) -> str | None:
+    """Country of a capital that modifies an unnamed group's noun: "a Moscow court", "Kabul police"."""
+    for child in token.children:
+        if _located_by_capital(child):
+            return load_gazetteer().countries[child.text][0]
+    return None
 
 
 def _namesake(entity: Entity, ctx: CodingContext) -> Entity:
