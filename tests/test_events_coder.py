@@ -690,3 +690,19 @@ def test_a_noun_modified_by_a_group_word_is_that_group():
 def test_an_act_noun_owned_by_the_actor_is_not_aimed_at_it():
     # "their blockade of X" is aimed at X, not at whoever "their" stands for
     assert _key("RETREAT", {"ISR"}, {"LBN"}) in _keys("Israeli warships ended their blockade of Lebanon's ports on Thursday.")
+
+
+def test_an_unnamed_party_across_state_and_society_is_of_the_actors_state():
+    assert _key("CONCEDE", {"MAR"}, {"MAR"}) in _keys("Morocco's government gave in to teacher demands on Monday.")
+    assert _key("ACCUSE", {"UGA"}, {"UGA"}) in _keys("Uganda's opposition accused the government of rigging the vote.")
+    # a foreign state accusing "the government" says nothing of whose government it is
+    assert _key("ACCUSE", {"GBR"}, {"GBR"}) not in _keys("Britain accused the government of rigging the vote.")
+    # ... and another state in the sentence may be the group's
+    assert _key("CONCEDE", {"FRA"}, {"FRA"}) not in _keys("France gave in to Algerian worker demands on Monday.")
+
+
+def test_civilians_ending_an_occupation_ease_their_dissent():
+    assert any(k[0] == "CONCEDE" and k[1] == frozenset({"PER"}) for k in _keys(
+        "Protesters in Lima ended their occupation of the university campus on Friday."))
+    assert any(k[0] == "RETREAT" and k[1] == frozenset({"ISR"}) for k in _keys(
+        "Israeli troops ended their occupation of the Lebanese village on Friday."))

@@ -36,6 +36,7 @@ from communique.events.merge import merge, pairwise
 from communique.events.modality import Modality, _recent, _stated_intent, modality_of
 from communique.events.ontology import QUAD, intensity
 from communique.events.places import (
+    CIVILIAN_SECTORS,
     _compatriots,
     _home_recipient,
     _placed,
@@ -45,6 +46,7 @@ from communique.events.places import (
 )
 from communique.events.syntax import (
     _children,
+    _generic,
     _is_passive,
     _neighbour_lemmas,
     _pos,
@@ -58,6 +60,7 @@ from communique.events.vocabulary import (
     DECISION_WORDS,
     DISMISSIVE_WORDS,
     FRAMING_TYPES,
+    GENERIC_ACTORS,
     HOSTILE_ACT_NOUNS,
     JOINT_TYPES,
     LABELLING_VERBS,
@@ -477,6 +480,13 @@ class EventCoder(ArgumentFinder):
                 stated = bool(actor)
         if actor and not any(e.code for e in actor):
             actor = _placed(actor, sent, ctx)
+        if trig.event == "RETREAT" and trig.mode == "withdraw" and actor and all(
+                a.kind == "group" and a.sector in CIVILIAN_SECTORS for a in actor):
+            # "protesters ended their occupation of the airport": civilians giving up a protest
+            # ease their dissent (CAMEO 082); only armed forces retreat
+            trig = replace(trig, event="CONCEDE", mode=None, cameo="082")
+        if actor and trig.event in DOMESTIC_ADDRESS_TYPES and not any(r.code for r in recipient):
+            recipient = _domestic_counterpart(token, trig, actor, sent, ctx) or recipient
         default: tuple[Entity, ...] = ()
         if actor and not recipient and trig.event not in JOINT_TYPES:
             # "dismissed an appeal from President X": a person or body the text gives no
@@ -548,6 +558,44 @@ class EventCoder(ArgumentFinder):
             location=place, cameo=trig.cameo, symmetric=symmetric, negated=modality.negated, future=modality.future,
             hypothetical=modality.hypothetical, confidence=round(min(max(confidence, 0.05), 0.95), 2),
         )
+
+
+# Verbal and yielding acts whose unnamed addressee across state and society is of the actor's
+# own state: "the opposition accused the government", "the government gave in to union demands".
+DOMESTIC_ADDRESS_TYPES = frozenset({"CONCEDE", "REQUEST", "ACCUSE", "REJECT"})
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL"})
+
+
+def _domestic_counterpart(token: Token, trig: Trigger, actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
+    """The unnamed group on the other side of state and society from an actor of one state, in
+    the trigger's recipient slot ("accused the government", "gave in to union demands", "bowing
+    to pressure from minority groups", "granted women the right to drive"), as a group of the
+    actor's state (PLOVER codes domestic parties by their state). Nothing when the sentence
+    names another state, whose people or government it may be."""
+    codes = {a.code for a in actor if a.code}
+    if len(codes) != 1:
+        return []
+    state_side = all(a.kind == "state" or a.sector in STATE_SECTORS for a in actor)
+    if not state_side and not all(a.kind == "group" and a.sector in CIVILIAN_SECTORS for a in actor):
+        return []
+    if {e.code for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code} - codes:
+        return []
+    slots = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "dative"} and ("obj" in trig.preps or "to" in trig.preps):
+            slots.append(child)
+        elif child.dep_ == "prep" and child.lower_ in trig.preps:
+            slots.extend(_children(child, "pobj"))
+    for slot in slots:
+        nouns = [slot, *_children(slot, "compound"),
+                 *(o for p in _children(slot, "prep") if p.lower_ in {"from", "of", "by"} for o in _children(p, "pobj"))]
+        for noun in nouns:
+            sector = GENERIC_ACTORS.get(noun.lemma_.lower())
+            if noun.pos_ != "NOUN" or sector is None or ctx.actors.at(noun.i) is not None:
+                continue
+            if (sector in STATE_SECTORS and not state_side) or (sector in CIVILIAN_SECTORS and state_side):
+                return [_generic(noun, next(iter(codes)), sector)]
+    return []
 
 
 CLOSER = frozenset({"strengthen", "strengthening", "expand", "expansion", "deepen", "deepening", "develop",
