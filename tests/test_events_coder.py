@@ -706,3 +706,16 @@ def test_civilians_ending_an_occupation_ease_their_dissent():
         "Protesters in Lima ended their occupation of the university campus on Friday."))
     assert any(k[0] == "RETREAT" and k[1] == frozenset({"ISR"}) for k in _keys(
         "Israeli troops ended their occupation of the Lebanese village on Friday."))
+
+
+def test_saying_a_party_committed_crimes_or_harbours_militants_accuses_it():
+    assert _key("ACCUSE", {"NGO"}, {"ETH"}) in _keys("Amnesty International said Ethiopian troops had committed atrocities in Tigray.")
+    assert _key("ACCUSE", {"IND"}, {"PAK"}) in _keys("Indian officials said Pakistan was harbouring militants near the border.")
+    # a commitment is no crime
+    assert not any(k[0] == "ACCUSE" for k in _keys("Kenyan officials said Uganda had committed to the pipeline project."))
+
+
+def test_the_content_clause_of_a_demand_names_whom_it_is_made_of():
+    # a noun's "that" clause, and a clause whose verb the tagger took for a noun
+    assert _key("REQUEST", {"SRB"}, {"HRV"}) in _keys("Serbia repeated its demand that Croatia return the refugees' property.")
+    assert _key("REQUEST", {"MLI"}, {"UNO"}) in _keys("Mali requested that the United Nations mediate between the army and the rebels.")

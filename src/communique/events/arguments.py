@@ -188,10 +188,11 @@ class ArgumentFinder(ABC):
         modifiers += [m for c in t.children if c.dep_ == "amod" and c.lemma_.lower() == "lead" and not _children(c, "agent")
                       for m in c.children if m.dep_ in {"npadvmod", "compound", "nmod"}]
         inner = [e for m in modifiers if (e := ctx.actors.at(m.i)) is not None]
-        if not inner and not (t.pos_ == "NOUN" and self._triggers(t)):
+        if not inner:
             # "the two countries' officials", "its diplomats" (but "eased their blockade of X"
             # is not aimed at its owner)
-            inner = [e for m in modifiers if m.dep_ == "poss" for e in self._one(m, ctx, depth + 1)]
+            inner = [e for m in modifiers if m.dep_ == "poss" and not (m.pos_ == "PRON" and t.pos_ == "NOUN" and self._triggers(t))
+                     for e in self._one(m, ctx, depth + 1)]
         sector = GENERIC_ACTORS.get(lemma)
         if sector is None and t.tag_ == "NNP" and lemma.endswith("s"):
             # "Rebels in X rejected ...": a capitalized plural the tagger takes for a name
@@ -355,9 +356,17 @@ class ArgumentFinder(ABC):
         if trig.event in FRAMING_TYPES:
             # "demanded that Britain apologize", "threatened to cut supplies to Ukraine"
             sent = token.sent
-            for clause in _children(token, "ccomp", "xcomp"):
+            # "its demand that X extradite ...": a noun's content clause, with its own subject,
+            # hangs on it as "acl"
+            clauses = _children(token, "ccomp", "xcomp") + [
+                c for c in _children(token, "acl") if _pos(token) == "NOUN" and _children(c, "nsubj")]
+            for clause in clauses:
                 for node in clause.subtree:
-                    if node.dep_ in {"nsubj", "dobj", "pobj", "dative"} and node is not clause:
+                    # "requested that the African Union mediate", with "mediate" taken for a
+                    # noun: its subject becomes a compound
+                    misparsed = node.dep_ == "compound" and node.head.i == clause.i and clause.pos_ == "NOUN" and any(
+                        c.dep_ == "mark" for c in clause.children)
+                    if (node.dep_ in {"nsubj", "dobj", "pobj", "dative"} or misparsed) and node is not clause:
                         # The actor itself ("threatened to widen its war with X": "its") is
                         # not who the demand or threat is aimed at; look further.
                         named = [e for e in self.entities(node, ctx) if e.entity_name not in exclude]

@@ -55,6 +55,7 @@ from communique.events.syntax import (
     _subject_word,
 )
 from communique.events.vocabulary import (
+    CHARGED_ACTS,
     CIRCUMSTANCE_PREPS,
     CONTENT_LINKS,
     DECISION_WORDS,
@@ -248,7 +249,7 @@ class EventCoder(ArgumentFinder):
                     dismissal = self._dismissal(token, sent, index, ctx)
                     if dismissal is not None:
                         found.extend(pairwise(dismissal))
-                if token.lemma_.lower() in PURSUING_VERBS and token.dep_ == "ccomp":
+                if (token.lemma_.lower() in PURSUING_VERBS or token.lemma_.lower() in CHARGED_ACTS) and token.dep_ == "ccomp":
                     charge = self._charged_statement(token, sent, index, ctx)
                     if charge is not None:
                         found.extend(pairwise(charge))
@@ -405,7 +406,10 @@ class EventCoder(ArgumentFinder):
         objects = _children(token, "dobj")
         # "its policy of illegitimate measures", not "measures against illegal fishing"
         phrase = objects + [o for obj in objects for p in _children(obj, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
-        if not any(c.dep_ == "amod" and c.lemma_.lower() in DISMISSIVE_WORDS for o in phrase for c in o.children):
+        # "Y had committed war crimes", "Y was harbouring militants": a charge in itself
+        charges = CHARGED_ACTS.get(token.lemma_.lower(), frozenset())
+        charged = any(w.lemma_.lower() in charges for o in objects for w in (o, *_children(o, "compound", "amod")))
+        if not charged and not any(c.dep_ == "amod" and c.lemma_.lower() in DISMISSIVE_WORDS for o in phrase for c in o.children):
             return None
         subjects = _children(token, "nsubj")
         actor, stated = self._subject(head, ctx)
@@ -586,8 +590,10 @@ def _domestic_counterpart(token: Token, trig: Trigger, actor: list[Entity], sent
             slots.append(child)
         elif child.dep_ == "prep" and child.lower_ in trig.preps:
             slots.extend(_children(child, "pobj"))
+        elif child.dep_ == "ccomp":
+            slots.extend(_children(child, "nsubj"))  # "demanded that the opposition call off ..."
     for slot in slots:
-        nouns = [slot, *_children(slot, "compound"),
+        nouns = [slot, *_children(slot, "compound", "poss"),
                  *(o for p in _children(slot, "prep") if p.lower_ in {"from", "of", "by"} for o in _children(p, "pobj"))]
         for noun in nouns:
             sector = GENERIC_ACTORS.get(noun.lemma_.lower())
