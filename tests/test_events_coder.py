@@ -719,3 +719,14 @@ def test_the_content_clause_of_a_demand_names_whom_it_is_made_of():
     # a noun's "that" clause, and a clause whose verb the tagger took for a noun
     assert _key("REQUEST", {"SRB"}, {"HRV"}) in _keys("Serbia repeated its demand that Croatia return the refugees' property.")
     assert _key("REQUEST", {"MLI"}, {"UNO"}) in _keys("Mali requested that the United Nations mediate between the army and the rebels.")
+
+
+def test_the_actors_own_forces_are_not_the_target_of_their_withdrawal():
+    keys = _keys("Ethiopia withdrew its troops from the border town on Sunday.")
+    assert any(k[0] == "RETREAT" and k[1] == frozenset({"ETH"}) for k in keys), keys
+    assert not any(k[2] == frozenset({"ETH"}) for k in keys), keys
+
+
+def test_whom_a_state_allows_to_act_is_the_recipient():
+    # "allowed X to visit": the parser makes X the subject of the infinitive
+    assert _key("RETREAT", {"SYR"}, {"UNO"}) in _keys("Syria allowed UN chemical weapons inspectors to enter Douma on Saturday.")

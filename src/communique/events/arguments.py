@@ -405,6 +405,11 @@ class ArgumentFinder(ABC):
                     if not objs and holder.pos_ == "VERB":
                         # "condemned and rejected the resolution": conjoined verbs share it.
                         objs = [o for c in holder.conjuncts if c.i > holder.i for o in _children(c, "dobj")][:1]
+                    if not objs and holder.pos_ == "VERB":
+                        # "allowed UN inspectors to visit": the parser makes the object the
+                        # subject of the infinitive
+                        objs = [s for c in _children(holder, "ccomp", "xcomp") if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                                for s in _children(c, "nsubj")][:1]
                     if holder.dep_ == "acl" and passive and holder is token:
                         objs = []
                 elif prep == "here":
@@ -599,8 +604,8 @@ def _unnamed_target(token: Token, coder: ArgumentFinder) -> Token | None:
         if obj.dep_ in {"dobj", "nsubjpass"}:
             if obj.lemma_.lower() in QUANTITY_NOUNS or obj.like_num:
                 obj = next(iter(_prep_objects(obj, "of")), obj)  # "dozens of villagers"
-            if obj.lemma_.lower() in GENERIC_ACTORS:
-                return obj
+            if obj.lemma_.lower() in GENERIC_ACTORS and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+                return obj  # not "withdrew its troops": the actor's own
     return None
 
 
