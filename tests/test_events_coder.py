@@ -730,3 +730,16 @@ def test_the_actors_own_forces_are_not_the_target_of_their_withdrawal():
 def test_whom_a_state_allows_to_act_is_the_recipient():
     # "allowed X to visit": the parser makes X the subject of the infinitive
     assert _key("RETREAT", {"SYR"}, {"UNO"}) in _keys("Syria allowed UN chemical weapons inspectors to enter Douma on Saturday.")
+
+
+def test_a_gerund_tagged_as_a_noun_reads_as_its_verb():
+    assert _key("CONCEDE", {"CAN"}, {"CHN"}) in _keys("The lifting of restrictions on China by Canada took effect on Monday.")
+    assert any(k[0] == "RETREAT" and k[1] == frozenset({"PRK"}) for k in _keys(
+        "The freeing of the detained fishermen by North Korea came after talks in Panmunjom."))
+    # a purpose is not an act
+    assert not any(k[0] == "COOPERATE" for k in _keys("Britain kept 200 soldiers in Kenya for the training of Kenyan troops."))
+
+
+def test_troops_pulling_back_retreat():
+    assert any(k[0] == "RETREAT" and k[1] == frozenset({"IND"}) for k in _keys(
+        "India pulled back from the disputed ridge on Tuesday, the army said."))

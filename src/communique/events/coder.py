@@ -181,13 +181,30 @@ class EventCoder(ArgumentFinder):
         if not patients:
             return ()
         out = []
-        for trig in self.lexicon.get((token.lemma_.lower(), "VERB"), ()):
-            if trig.objects & patients:
+        readings = self._gerund_readings(token)
+        # a gerund is the act itself ("the freeing of the hostages"), whatever its object
+        gerund = bool(readings) and not self.lexicon.get((token.lemma_.lower(), "VERB"))
+        for trig in readings:
+            if trig.objects & patients or (gerund and not trig.objects):
                 preps = tuple("of" if p == "obj" else p for p in trig.preps)
                 if "with" in preps and "between" not in preps:
                     preps = (*preps, "between")  # "exchanged prisoners with", "the exchange ... between"
                 out.append(replace(trig, pos="NOUN", preps=preps if "of" in preps else (*preps, "of")))
         return tuple(out)
+
+    def _gerund_readings(self, token: Token) -> tuple[Trigger, ...]:
+        """The verb readings of a noun: of its lemma ("the exchange of"), or, for a gerund the
+        tagger lemmatizes as a noun ("the lifting of sanctions", "the easing of restrictions",
+        "the freeing of"), of the verb it is made from."""
+        found = self.lexicon.get((token.lemma_.lower(), "VERB"), ())
+        lower = token.lower_
+        if found or not lower.endswith("ing") or len(lower) < 6 or (token.dep_ == "pobj" and token.head.lower_ == "for"):
+            return found  # "soldiers kept for the training of X": a purpose, not an act
+        stem = lower[:-3]
+        for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
+            if verb and (found := self.lexicon.get((verb, "VERB"), ())):
+                return found
+        return ()
 
     def _is_content_of_frame(self, token: Token) -> bool:
         head = token.head
