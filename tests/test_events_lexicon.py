@@ -40,7 +40,7 @@ PREPS = {
     "obj", "!", "about", "against", "along", "around", "at", "behind", "between", "by", "for", "from", "here",
     "in", "into", "near", "of", "on", "outside", "over", "through", "to", "upon", "with",
 }
-PARTICLES = {"~aside", "~away", "~down", "~in", "~off", "~out", "~to", "~up"}
+PARTICLES = {"~aside", "~away", "~back", "~down", "~in", "~off", "~out", "~to", "~up"}
 
 
 def _rows() -> list[list[str]]:
