@@ -743,3 +743,17 @@ def test_a_gerund_tagged_as_a_noun_reads_as_its_verb():
 def test_troops_pulling_back_retreat():
     assert any(k[0] == "RETREAT" and k[1] == frozenset({"IND"}) for k in _keys(
         "India pulled back from the disputed ridge on Tuesday, the army said."))
+
+
+def test_prisoners_freed_from_prison_were_freed_by_the_state_holding_them():
+    assert _key("RETREAT", {"IRN"}, {"FRA"}) in _keys("Two French tourists were released from prison in Iran on Friday.")
+    # freed hostages say nothing of who freed them
+    assert _keys("Three hostages were freed in northern Mali on Friday.") == set()
+
+
+def test_a_noun_call_for_someone_to_act_is_made_of_them():
+    assert _key("REQUEST", {"JPN"}, {"RUS"}) in _keys("Tokyo repeated its call for Russia to return the islands.")
+
+
+def test_lifting_ones_closure_of_a_place_is_aimed_at_that_place():
+    assert _key("RETREAT", {"EGY"}, {"PSE"}) in _keys("Egyptian authorities lifted their closure of Gaza on Sunday.")

@@ -189,9 +189,10 @@ class ArgumentFinder(ABC):
                       for m in c.children if m.dep_ in {"npadvmod", "compound", "nmod"}]
         inner = [e for m in modifiers if (e := ctx.actors.at(m.i)) is not None]
         if not inner:
-            # "the two countries' officials", "its diplomats" (but "eased their blockade of X"
-            # is not aimed at its owner)
-            inner = [e for m in modifiers if m.dep_ == "poss" and not (m.pos_ == "PRON" and t.pos_ == "NOUN" and self._triggers(t))
+            # "the two countries' officials", "its diplomats" (but "eased their blockade of X",
+            # "lifted its closure of X" are not aimed at their owner)
+            inner = [e for m in modifiers if m.dep_ == "poss" and not (
+                m.pos_ == "PRON" and t.pos_ == "NOUN" and (self._triggers(t) or _prep_objects(t, "of")))
                      for e in self._one(m, ctx, depth + 1)]
         sector = GENERIC_ACTORS.get(lemma)
         if sector is None and t.tag_ == "NNP" and lemma.endswith("s"):
@@ -356,10 +357,10 @@ class ArgumentFinder(ABC):
         if trig.event in FRAMING_TYPES:
             # "demanded that Britain apologize", "threatened to cut supplies to Ukraine"
             sent = token.sent
-            # "its demand that X extradite ...": a noun's content clause, with its own subject,
-            # hangs on it as "acl"
+            # "its demand that X extradite ...", "its call for X to return": a noun's content
+            # clause, with its own subject, hangs on it as "acl" or "advcl"
             clauses = _children(token, "ccomp", "xcomp") + [
-                c for c in _children(token, "acl") if _pos(token) == "NOUN" and _children(c, "nsubj")]
+                c for c in _children(token, "acl", "advcl") if _pos(token) == "NOUN" and _children(c, "nsubj")]
             for clause in clauses:
                 for node in clause.subtree:
                     # "requested that the African Union mediate", with "mediate" taken for a

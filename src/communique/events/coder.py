@@ -40,6 +40,7 @@ from communique.events.places import (
     _compatriots,
     _home_recipient,
     _placed,
+    _state_in_phrase,
     _uncoded_inside,
     act_place,
     place_country,
@@ -499,6 +500,14 @@ class EventCoder(ArgumentFinder):
             if reporter is not None and reporter.lemma_.lower() in AUTHORITY_NOUNS:
                 actor = self.entities(reporter, ctx)
                 stated = bool(actor)
+        custody = [o for o in _prep_objects(token, "from") if o.lemma_.lower() in CUSTODY_NOUNS] if passive else []
+        if not actor and custody and trig.event == "RETREAT":
+            # "Several opposition politicians were freed from prison in Belarus": the state
+            # where the prison is holds and releases its prisoners
+            code = act_place(sent, ctx.actors) or _state_in_phrase(custody[0], ctx.actors)
+            if code:
+                actor = [Entity(entity_text="authorities", entity_name="authorities", kind="group", code=code,
+                                sector="GOV", start=token.idx, end=token.idx + len(token))]
         if actor and not any(e.code for e in actor):
             actor = _placed(actor, sent, ctx)
         if trig.event == "RETREAT" and trig.mode == "withdraw" and actor and all(
@@ -581,6 +590,8 @@ class EventCoder(ArgumentFinder):
         )
 
 
+# Where prisoners are held: "freed from prison", "released from custody".
+CUSTODY_NOUNS = frozenset({"prison", "jail", "gaol", "custody", "detention", "captivity"})
 # Verbal and yielding acts whose unnamed addressee across state and society is of the actor's
 # own state: "the opposition accused the government", "the government gave in to union demands".
 DOMESTIC_ADDRESS_TYPES = frozenset({"CONCEDE", "REQUEST", "ACCUSE", "REJECT"})
