@@ -757,3 +757,20 @@ def test_a_noun_call_for_someone_to_act_is_made_of_them():
 
 def test_lifting_ones_closure_of_a_place_is_aimed_at_that_place():
     assert _key("RETREAT", {"EGY"}, {"PSE"}) in _keys("Egyptian authorities lifted their closure of Gaza on Sunday.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Haiti's prime minister asked for Canadian help in restoring order.", _key("REQUEST", {"HTI"}, {"CAN"})),
+        ("Iraq's call on Turkey to withdraw its troops came on Monday.", _key("REQUEST", {"IRQ"}, {"TUR"})),
+        ("The European Commission launched legal proceedings against Hungary on Thursday.", _key("ACCUSE", {"EUR"}, {"HUN"})),
+        ("Vietnam filed a formal protest against China over the oil rig.", _key("ACCUSE", {"VNM"}, {"CHN"})),
+    ],
+)
+def test_probe_round_b_requests_and_complaints_in_other_words(sentence, expected):
+    assert expected in _keys(sentence)
+
+
+def test_an_unnamed_civilian_agent_of_a_passive_is_of_the_state_it_addresses():
+    assert _key("ACCUSE", {"ZWE"}, {"ZWE"}) in _keys("Zimbabwe's government was condemned by rights activists on Monday.")
