@@ -774,3 +774,10 @@ def test_probe_round_b_requests_and_complaints_in_other_words(sentence, expected
 
 def test_an_unnamed_civilian_agent_of_a_passive_is_of_the_state_it_addresses():
     assert _key("ACCUSE", {"ZWE"}, {"ZWE"}) in _keys("Zimbabwe's government was condemned by rights activists on Monday.")
+
+
+def test_releasing_jailed_people_and_dropping_opposition_yield():
+    assert _key("RETREAT", {"RUS"}, {"USA"}) in _keys("Russia released two detained American businessmen on Thursday.")
+    assert any(k[0] == "CONCEDE" and k[1] == frozenset({"POL"}) for k in _keys(
+        "Poland dropped its opposition to the EU migration pact on Friday."))
+    assert _keys("Samsung released a new phone in Seoul on Friday.") == set()
