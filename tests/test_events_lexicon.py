@@ -40,7 +40,7 @@ PREPS = {
     "obj", "!", "about", "against", "along", "around", "at", "behind", "between", "by", "for", "from", "here",
     "in", "into", "near", "of", "on", "outside", "over", "through", "to", "upon", "with",
 }
-PARTICLES = {"~aside", "~away", "~down", "~in", "~off", "~out", "~to", "~up"}
+PARTICLES = {"~aside", "~away", "~back", "~down", "~in", "~off", "~out", "~to", "~up"}
 
 
 def _rows() -> list[list[str]]:
@@ -254,7 +254,7 @@ def test_a_reading_that_needs_a_recipient_gives_way_when_there_is_none():
     assert not any(key[0] == "ACCUSE" for key in keys)
 
 
-CHECKED_ON_THE_SENTENCE = {"@person", "@intransitive"}
+CHECKED_ON_THE_SENTENCE = {"@person", "@intransitive", "@transitive"}
 
 
 def test_every_object_class_a_row_names_is_defined():

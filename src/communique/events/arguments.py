@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from communique.actors.gazetteer import load_gazetteer
 from communique.actors.resolve import DocActors
 from communique.events.context import CodingContext
 from communique.events.lexicon import Trigger
@@ -117,6 +118,10 @@ class ArgumentFinder(ABC):
                 while head.head is not head and ctx.actors.by_token.get(head.head.i) == ctx.actors.by_token.get(t.i):
                     head = head.head
                 code = _state_in_phrase(head, ctx.actors)
+                if not code:
+                    # "Brazil's Congress": the state that owns the body
+                    owners = [e for c in head.children if c.dep_ == "poss" and (e := ctx.actors.at(c.i)) is not None]
+                    code = next((e.code for e in owners if e.kind == "state" and e.code), None)
                 if code:
                     return [replace(found, code=code)]
             if found.kind == "state" and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
@@ -182,16 +187,27 @@ class ArgumentFinder(ABC):
         # "Hungarian and Romanian officials", "the Iranian foreign minister", "Chinese troops"
         modifiers = [m for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} for m in (c, *c.conjuncts)
                      if not _located_by_capital(m)]
+        # "Saudi-led forces": the state that leads them
+        modifiers += [m for c in t.children if c.dep_ == "amod" and c.lemma_.lower() == "lead" and not _children(c, "agent")
+                      for m in c.children if m.dep_ in {"npadvmod", "compound", "nmod"}]
         inner = [e for m in modifiers if (e := ctx.actors.at(m.i)) is not None]
         if not inner:
-            # "the two countries' officials", "its diplomats"
-            inner = [e for m in modifiers if m.dep_ == "poss" for e in self._one(m, ctx, depth + 1)]
+            # "the two countries' officials", "its diplomats" (but "eased their blockade of X",
+            # "lifted its closure of X" are not aimed at their owner)
+            inner = [e for m in modifiers if m.dep_ == "poss" and not (
+                m.pos_ == "PRON" and t.pos_ == "NOUN" and (self._triggers(t) or _prep_objects(t, "of")))
+                     for e in self._one(m, ctx, depth + 1)]
         sector = GENERIC_ACTORS.get(lemma)
         if sector is None and t.tag_ == "NNP" and lemma.endswith("s"):
             # "Rebels in X rejected ...": a capitalized plural the tagger takes for a name
             sector = GENERIC_ACTORS.get(lemma[:-1])
         if sector is None and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
             sector = "CVL"  # "Muslims", "Kurds": a community, of the place it acts in
+        if sector is None and t.pos_ == "NOUN" and not inner:
+            # "opposition leaders", "union demands", "rebel commanders": the group the noun's
+            # modifier names
+            sector = next((GENERIC_ACTORS[c.lemma_.lower()] for c in t.children
+                           if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in GENERIC_ACTORS), None)
         if sector is not None and inner and not any(e.code for e in inner):
             # "the Biden administration": a name that gives no country; the place may.
             code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
@@ -200,9 +216,10 @@ class ArgumentFinder(ABC):
         if inner:
             return [_role(t, e) if is_role else (_generic(t, e.code, sector) if sector else e) for e in inner]
         if sector is not None:
-            # "protesters in Zimbabwe", "police": people of the place their phrase names, or
-            # of the place where the event happens.
-            code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
+            # "protesters in Zimbabwe", "police", "a Moscow court": people of the place their
+            # phrase names, or of the place where the event happens.
+            code = _state_in_phrase(t, ctx.actors) or _capital_modifier(t) or ctx.sentence_place.get(t.sent.start) \
+                or ctx.actors.fallback_country
             return [_generic(t, code, sector)] if code else []
         if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN":
             # A definite description naming an earlier organization: "the movement", "the
@@ -345,9 +362,17 @@ class ArgumentFinder(ABC):
         if trig.event in FRAMING_TYPES:
             # "demanded that Britain apologize", "threatened to cut supplies to Ukraine"
             sent = token.sent
-            for clause in _children(token, "ccomp", "xcomp"):
+            # "its demand that X extradite ...", "its call for X to return": a noun's content
+            # clause, with its own subject, hangs on it as "acl" or "advcl"
+            clauses = _children(token, "ccomp", "xcomp") + [
+                c for c in _children(token, "acl", "advcl") if _pos(token) == "NOUN" and _children(c, "nsubj")]
+            for clause in clauses:
                 for node in clause.subtree:
-                    if node.dep_ in {"nsubj", "dobj", "pobj", "dative"} and node is not clause:
+                    # "requested that the African Union mediate", with "mediate" taken for a
+                    # noun: its subject becomes a compound
+                    misparsed = node.dep_ == "compound" and node.head.i == clause.i and clause.pos_ == "NOUN" and any(
+                        c.dep_ == "mark" for c in clause.children)
+                    if (node.dep_ in {"nsubj", "dobj", "pobj", "dative"} or misparsed) and node is not clause:
                         # The actor itself ("threatened to widen its war with X": "its") is
                         # not who the demand or threat is aimed at; look further.
                         named = [e for e in self.entities(node, ctx) if e.entity_name not in exclude]
@@ -392,6 +417,11 @@ class ArgumentFinder(ABC):
                     if not objs and holder.pos_ == "VERB":
                         # "condemned and rejected the resolution": conjoined verbs share it.
                         objs = [o for c in holder.conjuncts if c.i > holder.i for o in _children(c, "dobj")][:1]
+                    if not objs and holder.pos_ == "VERB":
+                        # "allowed UN inspectors to visit": the parser makes the object the
+                        # subject of the infinitive
+                        objs = [s for c in _children(holder, "ccomp", "xcomp") if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                                for s in _children(c, "nsubj")][:1]
                     if holder.dep_ == "acl" and passive and holder is token:
                         objs = []
                 elif prep == "here":
@@ -529,6 +559,14 @@ class ArgumentFinder(ABC):
         return list(ctx.last_subject), False
 
 
+def _capital_modifier(token: Token) -> str | None:
+    """Country of a capital that modifies an unnamed group's noun: "a Moscow court", "Kabul police"."""
+    for child in token.children:
+        if _located_by_capital(child):
+            return load_gazetteer().countries[child.text][0]
+    return None
+
+
 def _namesake(entity: Entity, ctx: CodingContext) -> Entity:
     """An organization with no country, given the country of the one body in the text whose
     fuller name ends with its name ("the Russian Foreign Ministry ... the Foreign Ministry")."""
@@ -581,8 +619,8 @@ def _unnamed_target(token: Token, coder: ArgumentFinder) -> Token | None:
         if obj.dep_ in {"dobj", "nsubjpass"}:
             if obj.lemma_.lower() in QUANTITY_NOUNS or obj.like_num:
                 obj = next(iter(_prep_objects(obj, "of")), obj)  # "dozens of villagers"
-            if obj.lemma_.lower() in GENERIC_ACTORS:
-                return obj
+            if obj.lemma_.lower() in GENERIC_ACTORS and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+                return obj  # not "withdrew its troops": the actor's own
     return None
 
 

@@ -36,9 +36,11 @@ from communique.events.merge import merge, pairwise
 from communique.events.modality import Modality, _recent, _stated_intent, modality_of
 from communique.events.ontology import QUAD, intensity
 from communique.events.places import (
+    CIVILIAN_SECTORS,
     _compatriots,
     _home_recipient,
     _placed,
+    _state_in_phrase,
     _uncoded_inside,
     act_place,
     place_country,
@@ -46,6 +48,7 @@ from communique.events.places import (
 from communique.events.syntax import (
     _amount,
     _children,
+    _generic,
     _is_passive,
     _neighbour_lemmas,
     _pos,
@@ -54,11 +57,13 @@ from communique.events.syntax import (
     _subject_word,
 )
 from communique.events.vocabulary import (
+    CHARGED_ACTS,
     CIRCUMSTANCE_PREPS,
     CONTENT_LINKS,
     DECISION_WORDS,
     DISMISSIVE_WORDS,
     FRAMING_TYPES,
+    GENERIC_ACTORS,
     HOSTILE_ACT_NOUNS,
     JOINT_TYPES,
     LABELLING_VERBS,
@@ -160,7 +165,9 @@ class EventCoder(ArgumentFinder):
                     c.dep_ in {"dobj", "nsubjpass"} and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children)
                 # "vowed to fight on" has no object; "fighting corruption" has the wrong one
                 bare = "@intransitive" in trig.objects and not any(c.dep_ == "dobj" for c in token.children)
-                if not (trig.objects & neighbours or person or bare):
+                # "rallied its allies against X" acts on someone; "rallied against X" is a protest
+                transitive = "@transitive" in trig.objects and any(c.dep_ == "dobj" for c in token.children)
+                if not (trig.objects & neighbours or person or bare or transitive):
                     continue
             out.append(trig)
         while len(out) > 1 and "!" in out[0].preps and not _slot_filled(token, out[0].preps):
@@ -177,13 +184,30 @@ class EventCoder(ArgumentFinder):
         if not patients:
             return ()
         out = []
-        for trig in self.lexicon.get((token.lemma_.lower(), "VERB"), ()):
-            if trig.objects & patients:
+        readings = self._gerund_readings(token)
+        # a gerund is the act itself ("the freeing of the hostages"), whatever its object
+        gerund = bool(readings) and not self.lexicon.get((token.lemma_.lower(), "VERB"))
+        for trig in readings:
+            if trig.objects & patients or (gerund and not trig.objects):
                 preps = tuple("of" if p == "obj" else p for p in trig.preps)
                 if "with" in preps and "between" not in preps:
                     preps = (*preps, "between")  # "exchanged prisoners with", "the exchange ... between"
                 out.append(replace(trig, pos="NOUN", preps=preps if "of" in preps else (*preps, "of")))
         return tuple(out)
+
+    def _gerund_readings(self, token: Token) -> tuple[Trigger, ...]:
+        """The verb readings of a noun: of its lemma ("the exchange of"), or, for a gerund the
+        tagger lemmatizes as a noun ("the lifting of sanctions", "the easing of restrictions",
+        "the freeing of"), of the verb it is made from."""
+        found = self.lexicon.get((token.lemma_.lower(), "VERB"), ())
+        lower = token.lower_
+        if found or not lower.endswith("ing") or len(lower) < 6 or (token.dep_ == "pobj" and token.head.lower_ == "for"):
+            return found  # "soldiers kept for the training of X": a purpose, not an act
+        stem = lower[:-3]
+        for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
+            if verb and (found := self.lexicon.get((verb, "VERB"), ())):
+                return found
+        return ()
 
     def _is_content_of_frame(self, token: Token) -> bool:
         head = token.head
@@ -245,7 +269,7 @@ class EventCoder(ArgumentFinder):
                     dismissal = self._dismissal(token, sent, index, ctx)
                     if dismissal is not None:
                         found.extend(pairwise(dismissal))
-                if token.lemma_.lower() in PURSUING_VERBS and token.dep_ == "ccomp":
+                if (token.lemma_.lower() in PURSUING_VERBS or token.lemma_.lower() in CHARGED_ACTS) and token.dep_ == "ccomp":
                     charge = self._charged_statement(token, sent, index, ctx)
                     if charge is not None:
                         found.extend(pairwise(charge))
@@ -402,7 +426,10 @@ class EventCoder(ArgumentFinder):
         objects = _children(token, "dobj")
         # "its policy of illegitimate measures", not "measures against illegal fishing"
         phrase = objects + [o for obj in objects for p in _children(obj, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
-        if not any(c.dep_ == "amod" and c.lemma_.lower() in DISMISSIVE_WORDS for o in phrase for c in o.children):
+        # "Y had committed war crimes", "Y was harbouring militants": a charge in itself
+        charges = CHARGED_ACTS.get(token.lemma_.lower(), frozenset())
+        charged = any(w.lemma_.lower() in charges for o in objects for w in (o, *_children(o, "compound", "amod")))
+        if not charged and not any(c.dep_ == "amod" and c.lemma_.lower() in DISMISSIVE_WORDS for o in phrase for c in o.children):
             return None
         subjects = _children(token, "nsubj")
         actor, stated = self._subject(head, ctx)
@@ -482,8 +509,23 @@ class EventCoder(ArgumentFinder):
             if reporter is not None and reporter.lemma_.lower() in AUTHORITY_NOUNS:
                 actor = self.entities(reporter, ctx)
                 stated = bool(actor)
+        custody = [o for o in _prep_objects(token, "from") if o.lemma_.lower() in CUSTODY_NOUNS] if passive else []
+        if not actor and custody and trig.event == "RETREAT":
+            # "Several opposition politicians were freed from prison in Belarus": the state
+            # where the prison is holds and releases its prisoners
+            code = act_place(sent, ctx.actors) or _state_in_phrase(custody[0], ctx.actors)
+            if code:
+                actor = [Entity(entity_text="authorities", entity_name="authorities", kind="group", code=code,
+                                sector="GOV", start=token.idx, end=token.idx + len(token))]
         if actor and not any(e.code for e in actor):
             actor = _placed(actor, sent, ctx)
+        if trig.event == "RETREAT" and trig.mode == "withdraw" and actor and all(
+                a.kind == "group" and a.sector in CIVILIAN_SECTORS for a in actor):
+            # "protesters ended their occupation of the airport": civilians giving up a protest
+            # ease their dissent (CAMEO 082); only armed forces retreat
+            trig = replace(trig, event="CONCEDE", mode=None, cameo="082")
+        if actor and trig.event in DOMESTIC_ADDRESS_TYPES and not any(r.code for r in recipient):
+            recipient = _domestic_counterpart(token, trig, actor, sent, ctx) or recipient
         default: tuple[Entity, ...] = ()
         if actor and not recipient and trig.event not in JOINT_TYPES:
             # "dismissed an appeal from President X": a person or body the text gives no
@@ -555,6 +597,48 @@ class EventCoder(ArgumentFinder):
             location=place, cameo=trig.cameo, symmetric=symmetric, negated=modality.negated, future=modality.future,
             hypothetical=modality.hypothetical, confidence=round(min(max(confidence, 0.05), 0.95), 2),
         )
+
+
+# Where prisoners are held: "freed from prison", "released from custody".
+CUSTODY_NOUNS = frozenset({"prison", "jail", "gaol", "custody", "detention", "captivity"})
+# Verbal and yielding acts whose unnamed addressee across state and society is of the actor's
+# own state: "the opposition accused the government", "the government gave in to union demands".
+DOMESTIC_ADDRESS_TYPES = frozenset({"CONCEDE", "REQUEST", "ACCUSE", "REJECT"})
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL"})
+
+
+def _domestic_counterpart(token: Token, trig: Trigger, actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
+    """The unnamed group on the other side of state and society from an actor of one state, in
+    the trigger's recipient slot ("accused the government", "gave in to union demands", "bowing
+    to pressure from minority groups", "granted women the right to drive"), as a group of the
+    actor's state (PLOVER codes domestic parties by their state). Nothing when the sentence
+    names another state, whose people or government it may be."""
+    codes = {a.code for a in actor if a.code}
+    if len(codes) != 1:
+        return []
+    state_side = all(a.kind == "state" or a.sector in STATE_SECTORS for a in actor)
+    if not state_side and not all(a.kind == "group" and a.sector in CIVILIAN_SECTORS for a in actor):
+        return []
+    if {e.code for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code} - codes:
+        return []
+    slots = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "dative"} and ("obj" in trig.preps or "to" in trig.preps):
+            slots.append(child)
+        elif child.dep_ == "prep" and child.lower_ in trig.preps:
+            slots.extend(_children(child, "pobj"))
+        elif child.dep_ == "ccomp":
+            slots.extend(_children(child, "nsubj"))  # "demanded that the opposition call off ..."
+    for slot in slots:
+        nouns = [slot, *_children(slot, "compound", "poss"),
+                 *(o for p in _children(slot, "prep") if p.lower_ in {"from", "of", "by"} for o in _children(p, "pobj"))]
+        for noun in nouns:
+            sector = GENERIC_ACTORS.get(noun.lemma_.lower())
+            if noun.pos_ != "NOUN" or sector is None or ctx.actors.at(noun.i) is not None:
+                continue
+            if (sector in STATE_SECTORS and not state_side) or (sector in CIVILIAN_SECTORS and state_side):
+                return [_generic(noun, next(iter(codes)), sector)]
+    return []
 
 
 CLOSER = frozenset({"strengthen", "strengthening", "expand", "expansion", "deepen", "deepening", "develop",

@@ -73,7 +73,8 @@ MISSION_WORDS = frozenset({"embassy", "consulate", "mission", "ambassador", "env
 def _compatriots(token: Token, recipient: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
     """The unnamed civilian group subject of ``token`` as a group of the one state its
     recipient's authorities belong to, or nothing."""
-    subjects = _children(token, "nsubj")
+    # "the government was criticized by rights groups": the agent of a passive, too
+    subjects = _children(token, "nsubj") or [o for c in _children(token, "agent") for o in _children(c, "pobj")]
     if not subjects:
         return []
     subject = subjects[0]

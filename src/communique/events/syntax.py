@@ -64,6 +64,10 @@ def _slot_filled(token: Token, preps: tuple[str, ...]) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ in preps and any(g.dep_ == "pobj" for g in child.children):
             return True
+        if child.dep_ == "dobj" and any(p.dep_ == "prep" and p.lower_ in preps and any(
+                o.ent_type_ not in {"DATE", "TIME"} for o in _children(p, "pobj")) for p in child.children):
+            # "rallied its allies against X": the parser often hangs the verb's phrase on its object
+            return True
     return False
 
 

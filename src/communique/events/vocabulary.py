@@ -26,6 +26,13 @@ DISMISSIVE_WORDS = frozenset({"groundless", "baseless", "unfounded", "absurd", "
                               "unacceptable", "provocative", "unjustified", "unjustifiable", "irresponsible",
                               "outrageous", "slanderous", "fabricated", "preposterous", "ridiculous", "despicable",
                               "criminal", "barbaric", "shameful", "unfriendly", "hostile", "reckless", "lawless"})
+# Acts that, said of a party, accuse it: "X said Y had committed war crimes", "... that Y was
+# harbouring militants" (verb lemma → the objects that make it a charge).
+_CRIMES = frozenset({"crime", "atrocity", "abuse", "massacre", "genocide", "violation", "murder", "torture", "war"})
+_ARMED_GROUPS = frozenset({"militant", "terrorist", "rebel", "insurgent", "extremist", "jihadist", "separatist", "terrorism"})
+CHARGED_ACTS = {"commit": _CRIMES, "perpetrate": _CRIMES, "harbour": _ARMED_GROUPS, "harbor": _ARMED_GROUPS,
+                "arm": _ARMED_GROUPS, "fund": _ARMED_GROUPS, "finance": _ARMED_GROUPS,
+                "sponsor": _ARMED_GROUPS, "train": _ARMED_GROUPS}
 # "hadn't got a single shell fired at it": what one never had or saw done
 UNDERGOING_VERBS = frozenset({"have", "get", "see", "witness", "experience", "suffer", "record", "face"})
 # "a country which surrenders ...": a kind of actor described, not one that acted
