@@ -28,6 +28,7 @@ from communique.events.syntax import (
     _stray_agent,
 )
 from communique.events.vocabulary import (
+    CALLING_VERBS,
     COLLECTIVE_NOUNS,
     FRAMING_TYPES,
     GENERIC_ACTORS,
@@ -184,7 +185,9 @@ class ArgumentFinder(ABC):
             # "the two countries' officials", "its diplomats"
             inner = [e for m in modifiers if m.dep_ == "poss" for e in self._one(m, ctx, depth + 1)]
         sector = GENERIC_ACTORS.get(lemma)
-        if sector is None and t.tag_ == "NNP" and lemma.endswith("s"):
+        if sector is None and lemma.endswith("worker"):
+            sector = "LAB"  # "dockworkers", "steelworkers", "autoworkers"
+        if sector is None and t.tag_ in {"NNP", "NNPS"} and lemma.endswith("s"):
             # "Rebels in X rejected ...": a capitalized plural the tagger takes for a name
             sector = GENERIC_ACTORS.get(lemma[:-1])
         if sector is None and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
@@ -500,7 +503,8 @@ class ArgumentFinder(ABC):
         governor = token.head
         if token.dep_ in {"dobj", "attr"} or (token.dep_ == "pobj" and governor.head.pos_ == "VERB"):
             verb = governor if token.dep_ != "pobj" else governor.head
-            if QUAD[trig.event] == 4 and verb.lemma_.lower() not in PERFORMING_VERBS and verb.lower_ not in PERFORMING_FORMS:
+            if QUAD[trig.event] == 4 and verb.lemma_.lower() not in PERFORMING_VERBS and verb.lower_ not in PERFORMING_FORMS \
+                    and not (trig.event == "PROTEST" and verb.lemma_.lower() in CALLING_VERBS):
                 # "Sunak voiced concern over the attack": who speaks of an attack did not make it.
                 return [], False
             return self._subject(verb, ctx)

@@ -36,6 +36,7 @@ from communique.events.merge import merge, pairwise
 from communique.events.modality import Modality, _recent, _stated_intent, modality_of
 from communique.events.ontology import QUAD, intensity
 from communique.events.places import (
+    ROUTE_PREPS,
     _compatriots,
     _home_recipient,
     _placed,
@@ -74,6 +75,7 @@ from communique.events.vocabulary import (
     RESPONSE_HEADS,
     RESPONSE_NOUNS,
     RESPONSE_WORDS,
+    STANCE_PEOPLE,
     TWO_PARTY_TYPES,
     UNKNOWN_ACTOR_TYPES,
     VOW_VERBS,
@@ -90,17 +92,28 @@ PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter",
 PROTEST_ACT = Trigger("protesters", "VERB", "PROTEST", "demonstrate", "141", frozenset(), ("against", "outside", "at", "obj"))
 
 
-def _protesters_act(token: Token) -> bool:
+# Crowds whose violence is a riot, not an armed attack ("rioters torched cars", "angry crowds
+# stormed the building"); so is a group its words call rioting ("rioting supporters of X").
+RIOTING_CROWDS = PROTESTER_NOUNS | {"crowd", "mob"}
+RIOTING_WORDS = frozenset({"riot", "rioting", "rioter"})
+
+
+def _protesters_act(token: Token, crowds: frozenset[str] = PROTESTER_NOUNS) -> bool:
     """Whether ``token`` is a verb whose subject is a crowd of protesters acting (not speaking,
-    not acted upon)."""
+    not acted upon); a verb joined to such a verb by "and" shares its subject."""
     if token.pos_ != "VERB" or token.lemma_.lower() in REPORTING_VERBS:
         return False
-    for subject in token.children:
-        if subject.dep_ != "nsubj":
-            continue
+    if token.dep_ == "conj" and not _children(token, "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+        token = token.head  # "rioters torched cars and attacked shops"
+    subjects = _children(token, "nsubj")
+    if not subjects and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "NOUN":
+        subjects = [token.head]  # "with rioters storming the mayor's office"
+    for subject in subjects:
         heads = [subject, *[o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]]
         heads += [o2 for h in heads[1:] for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o2 in p.children if o2.dep_ == "pobj"]
-        return any(h.lemma_.lower() in PROTESTER_NOUNS for h in heads)
+        if crowds is RIOTING_CROWDS and any(c.dep_ in {"amod", "compound"} and c.lower_ in RIOTING_WORDS for c in subject.children):
+            return True
+        return any(h.lemma_.lower() in crowds for h in heads)
     return False
 
 
@@ -146,7 +159,13 @@ class EventCoder(ArgumentFinder):
             return ()  # "in March" is a date, not a march; "the Solidarity Group" is a name
         if pos == "NOUN" and token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
             return ()  # "the ceasefire arrangement", "sanctions hygiene": a modifier, not an act
+        if pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() in STANCE_PEOPLE:
+            return ()  # "supporters of X blocked roads": people named by their stance act; their stance is no news
         found = self.lexicon.get((token.lemma_.lower(), pos)) or self.lexicon.get((token.lower_, pos)) or ()
+        if not found and token.i - 2 >= token.sent.start and token.nbor(-1).tag_ == "HYPH":
+            # "sit-in", "walk-out": the tokenizer splits a hyphenated noun; the lexicon lists it whole
+            first = token.nbor(-2).lower_
+            found = self.lexicon.get((f"{first}-{token.lower_}", pos)) or self.lexicon.get((first + token.lower_, pos)) or ()
         if not found and pos == "NOUN":
             found = self._verb_as_noun(token)
         neighbours = None
@@ -182,6 +201,20 @@ class EventCoder(ArgumentFinder):
                     preps = (*preps, "between")  # "exchanged prisoners with", "the exchange ... between"
                 out.append(replace(trig, pos="NOUN", preps=preps if "of" in preps else (*preps, "of")))
         return tuple(out)
+
+    def _protest_purpose(self, token: Token) -> bool:
+        """Whether a demand is what a protest is for: "marched to demand elections", "a strike
+        demanding the minister's resignation", "protesters stormed the palace, demanding ..."."""
+        if token.dep_ not in {"advcl", "xcomp", "acl"} or token.tag_ not in {"VB", "VBG"} or token.head is token:
+            return False
+        head = token.head
+        if head.pos_ in {"NOUN", "PROPN"}:
+            return head.lemma_.lower() in PROTESTER_NOUNS or any(t.event == "PROTEST" for t in self._triggers(head, every=True))
+        if any(t.event == "PROTEST" for t in self._triggers(head, every=True)) or _protesters_act(head, RIOTING_CROWDS):
+            return True
+        # "began a hunger strike to demand ...", "went on strike to demand ...": the act is the verb's object
+        objects = _children(head, "dobj") + [o for p in _children(head, "prep") for o in _children(p, "pobj")]
+        return any(t.event == "PROTEST" for o in objects for t in self._triggers(o, every=True))
 
     def _is_content_of_frame(self, token: Token) -> bool:
         head = token.head
@@ -220,7 +253,7 @@ class EventCoder(ArgumentFinder):
         found: list[Event] = []
         last_place: str | None = None
         for index, sent in enumerate(doc_sents):
-            place = place_country(sent, actors)
+            place = place_country(sent, actors) or place_country(sent, actors, ROUTE_PREPS)
             if place is None and not any(ent.label_ in {"GPE", "LOC", "FAC"} for ent in sent.ents):
                 # A sentence that names no place goes on where the story is ("... in London.
                 # One person was arrested, police said.").
@@ -418,6 +451,13 @@ class EventCoder(ArgumentFinder):
         if token.tag_ == "VB" and token.dep_ == "ROOT" and not _children(token, "nsubj", "aux"):
             return None  # an imperative ("Support us or become a patron") reports nothing
         passive = trig.pos == "VERB" and _is_passive(token)
+        if trig.event == "ASSAULT" and trig.pos == "VERB" and not passive and _protesters_act(token, RIOTING_CROWDS):
+            # "Protesters clashed with police", "rioters torched cars": a crowd's violence is a
+            # violent protest (CAMEO 145), and its occupying a building or a road an obstruction.
+            occupying = trig.mode == "territory"
+            trig = replace(trig, event="PROTEST", mode="obstruct" if occupying else "riot", cameo="144" if occupying else "145")
+        if trig.event == "REQUEST" and self._protest_purpose(token):
+            return None  # "went on hunger strike to demand X": the protest is the act, X its cause
         if trig.event == "REJECT" and any(x.lemma_.lower() in NO_COMMENT_VERBS for x in _children(token, "xcomp")):
             return None  # "declined to comment", "refused to go into details": no one is rebuffed
         if trig.event == "CONSULT" and trig.pos == "VERB" and any(
@@ -473,6 +513,13 @@ class EventCoder(ArgumentFinder):
             if reporter is not None and reporter.lemma_.lower() in AUTHORITY_NOUNS:
                 actor = self.entities(reporter, ctx)
                 stated = bool(actor)
+        if not actor and trig.event == "PROTEST" and trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
+            # "Violent protests erupted in Tunis": protesters the text leaves unnamed, who are,
+            # like any unnamed group, of the place where they protest.
+            code = act_place(sent, ctx.actors, NEAR_PREPS)
+            if code:
+                actor = [Entity(entity_text="protesters", entity_name="protesters", kind="group", code=code, sector="CVL",
+                                start=token.idx, end=token.idx + len(token))]
         if actor and not any(e.code for e in actor):
             actor = _placed(actor, sent, ctx)
         default: tuple[Entity, ...] = ()

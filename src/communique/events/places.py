@@ -165,10 +165,16 @@ def _place_entity(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_P
     return None
 
 
-def place_country(sent: Span, actors: DocActors) -> str | None:
-    """Country of the first place named after "in"/"at" in a sentence ("in Minsk" → BLR)."""
+# Prepositions of a route or an area, which place a sentence that has no "in"/"at" place
+# ("marched through central Caracas", "blocked the highway between Lima and ...").
+ROUTE_PREPS = frozenset({"through", "across", "along", "around", "outside", "near", "between", "throughout", "inside"})
+
+
+def place_country(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS) -> str | None:
+    """Country of the first place named after "in"/"at" (or ``preps``) in a sentence ("in
+    Minsk" → BLR)."""
     for token in sent:
-        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+        if token.dep_ == "pobj" and token.head.lower_ in preps:
             entity = actors.place_at(token.i) or _named_place(token, actors)
             if entity is not None and entity.code:
                 return entity.code
