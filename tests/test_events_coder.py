@@ -635,3 +635,40 @@ def test_a_listed_full_name_is_one_person_wherever_the_model_bounds_it():
     coded = communique.code("Merkel met Macron in Paris on Monday.", published="2025-01-10")
     assert [(e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in coded.events] == [
         ("CONSULT", ["DEU"], ["FRA"])]
+
+
+def test_a_crowds_violence_is_a_violent_protest_and_a_forces_is_not():
+    assert _key("PROTEST", {"ZMB"}, {"ZMB"}) in _keys("Demonstrators in Lusaka clashed with police on Thursday.")
+    keys = _keys("Angry crowds in Kano torched cars and attacked the governor's office.")
+    assert {k[0] for k in keys} == {"PROTEST"}
+    # Police clashing with demonstrators, or soldiers with rebels, is no protest.
+    assert "PROTEST" not in {k[0] for k in _keys("Soldiers in Goma clashed with rebels on Thursday.")}
+
+
+def test_a_demand_that_a_protest_is_for_is_not_a_second_event():
+    keys = _keys("Nurses in Accra went on strike to demand higher wages from the health ministry.")
+    assert {k[0] for k in keys} == {"PROTEST"}
+    # A demand made by speaking is still one.
+    assert "REQUEST" in {k[0] for k in _keys("Ghana's unions met the health ministry to demand higher wages.")}
+
+
+def test_unnamed_protesters_of_a_protest_noun_are_of_its_place():
+    assert _key("PROTEST", {"UGA"}, {"UGA"}) in _keys("Angry protests broke out in Kampala on Friday.")
+
+
+def test_a_route_places_a_sentence_that_names_no_place_after_in():
+    assert _key("PROTEST", {"CHL"}, {"CHL"}) in _keys("Students marched through central Santiago on Tuesday.")
+
+
+def test_hyphenated_and_object_bound_protest_nouns():
+    assert _key("PROTEST", {"PER"}, {"PER"}) in _keys("Teachers in Lima staged a sit-in outside the education ministry.")
+    assert _key("PROTEST", {"ESP"}, {"ESP"}) in _keys("Bus drivers in Madrid staged a strike over pay on Monday.")
+    assert _key("PROTEST", {"ITA"}, {"ITA"}) in _keys("Autoworkers in Turin went on strike on Monday.")
+    # "killed in a strike" is no labour strike
+    assert "PROTEST" not in {k[0] for k in _keys("Two soldiers were killed in a strike near Kandahar on Monday.")}
+
+
+def test_people_named_by_their_stance_act_and_their_stance_is_no_event():
+    keys = _keys("Supporters of the president in Abidjan blocked roads with burning tyres.")
+    assert _key("PROTEST", {"CIV"}, {"CIV"}) in keys
+    assert "SUPPORT" not in {k[0] for k in keys}
