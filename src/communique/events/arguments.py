@@ -322,9 +322,10 @@ class ArgumentFinder(ABC):
         return out
 
     def _recipients(self, token: Token, trig: Trigger, ctx: CodingContext, passive: bool,
-                    exclude: frozenset[str] = frozenset()) -> tuple[list[Entity], bool]:
+                    exclude: frozenset[str] = frozenset(), own: frozenset[str] = frozenset()) -> tuple[list[Entity], bool]:
         """Recipient entities, and whether the partners act jointly ("between"); ``exclude``
-        names the actor's entities, which a framing trigger's content does not aim at."""
+        names the actor's entities, which a framing trigger's content does not aim at, and
+        ``own`` the actor's countries, which it aims at only when it names no other."""
         holders = [token]
         if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj"}:
             holders.append(token.head if token.dep_ != "pobj" else token.head.head)
@@ -343,6 +344,7 @@ class ArgumentFinder(ABC):
         if trig.event in FRAMING_TYPES:
             # "demanded that Britain apologize", "threatened to cut supplies to Ukraine"
             sent = token.sent
+            home: list[Entity] = []
             for clause in _children(token, "ccomp", "xcomp"):
                 for node in clause.subtree:
                     if node.dep_ in {"nsubj", "dobj", "pobj", "dative"} and node is not clause:
@@ -353,8 +355,14 @@ class ArgumentFinder(ABC):
                             # "demanded that President X resign": X is of the place at stake
                             named = _placed(named, sent, ctx)
                         objs = [e for e in named if e.code]
-                        if objs:
+                        if objs and {e.code for e in objs} <= own:
+                            # "the minister warned that China would use force against X": the
+                            # speaker's own state acts in the content; X is the one aimed at
+                            home = home or objs
+                        elif objs:
                             return objs, False
+            if home:
+                return home, False
         if trig.pos != "NOUN" and not any(p != "obj" for p in trig.preps):
             return found
         # "a decision to establish ties with X": the partners sit in the content clause.

@@ -68,6 +68,7 @@ from communique.events.vocabulary import (
     NO_COMMENT_VERBS,
     NOT_TRIGGER_ENTITIES,
     OBLIGATION_AUX,
+    POSSIBILITY_AUX,
     PURSUING_VERBS,
     REACTION_TYPES,
     READY_WORDS,
@@ -96,6 +97,17 @@ PROTEST_ACT = Trigger("protesters", "VERB", "PROTEST", "demonstrate", "141", fro
 # stormed the building"); so is a group its words call rioting ("rioting supporters of X").
 RIOTING_CROWDS = PROTESTER_NOUNS | {"crowd", "mob"}
 RIOTING_WORDS = frozenset({"riot", "rioting", "rioter"})
+
+
+# Verbs of a crowd's voice that make its gathering a protest ("crowds gathered, demanding ...").
+DEMANDING_VERBS = frozenset({"demand", "call", "chant", "shout", "denounce", "condemn", "protest", "decry"})
+
+
+def _crowd_demanding(token: Token) -> bool:
+    """Whether a crowd acts while demanding or chanting: "Large crowds gathered in X calling
+    for the ouster of Y"."""
+    return _protesters_act(token, RIOTING_CROWDS) and any(
+        c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_.lower() in DEMANDING_VERBS for c in token.children)
 
 
 def _protesters_act(token: Token, crowds: frozenset[str] = PROTESTER_NOUNS) -> bool:
@@ -202,6 +214,17 @@ class EventCoder(ArgumentFinder):
                 out.append(replace(trig, pos="NOUN", preps=preps if "of" in preps else (*preps, "of")))
         return tuple(out)
 
+    def _own_possible_act(self, token: Token, actor: list[Entity], ctx: CodingContext) -> bool:
+        """Whether ``token`` is a "could"/"might"/"may" act that a reporting verb's subject says
+        its own side could take ("Peru said it could expel", not "analysts said Peru could")."""
+        if not any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUX for c in token.children):
+            return False
+        if token.dep_ != "ccomp" or token.head.lemma_.lower() not in REPORTING_VERBS | {"threaten"}:
+            return False
+        speaker, stated = self._subject(token.head, ctx)
+        codes = {a.code for a in actor if a.code}
+        return stated and bool(codes) and {a.code for a in speaker if a.code} == codes
+
     def _protest_purpose(self, token: Token) -> bool:
         """Whether a demand is what a protest is for: "marched to demand elections", "a strike
         demanding the minister's resignation", "protesters stormed the palace, demanding ..."."""
@@ -223,7 +246,8 @@ class EventCoder(ArgumentFinder):
             if token.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPS:
                 return False  # "following a call between X and Y, they agreed": not what was agreed
             frames = self._triggers(governor)
-            if frames and frames[0].event in REACTION_TYPES and any(QUAD[t.event] == 4 for t in self._triggers(token)):
+            if frames and frames[0].event in REACTION_TYPES and frames[0].mode != "yield" and any(
+                    QUAD[t.event] == 4 for t in self._triggers(token)):
                 return False  # "condemned the missile launch": the launch happened too
             if frames or (token.dep_ == "nsubjpass" and any(
                     self._triggers(c) for c in head.children if c.dep_ == "acl")):
@@ -284,7 +308,7 @@ class EventCoder(ArgumentFinder):
                     warning = self._warned_response(token, sent, index, ctx)
                     if warning is not None:
                         found.extend(pairwise(warning))
-                if _protesters_act(token) and not self._triggers(token):
+                if (_protesters_act(token) or _crowd_demanding(token)) and not self._triggers(token):
                     # "Thousands of protesters gathered outside the embassy": what protesters
                     # do together is a protest.
                     event = self._event(token, PROTEST_ACT, sent, index, ctx)
@@ -474,7 +498,8 @@ class EventCoder(ArgumentFinder):
         # Partners that agree "that their countries should ..." are the actors, not a sign to
         # look for a recipient deeper in what they agreed.
         exclude = frozenset() if trig.event in JOINT_TYPES else frozenset(a.entity_name for a in actor)
-        recipient, joint = self._recipients(token, trig, ctx, passive, exclude)
+        own = frozenset() if trig.event in JOINT_TYPES else frozenset(a.code for a in actor if a.code)
+        recipient, joint = self._recipients(token, trig, ctx, passive, exclude, own)
         if trig.mode == "third-party":
             joint = False  # "mediated between X and Y": X and Y are the mediator's partners, not its fellows
         if joint and not stated:
@@ -557,6 +582,16 @@ class EventCoder(ArgumentFinder):
             # "vowed to retaliate", "swore to fight on": a promise of violence is a threat.
             trig = replace(trig, event="THREATEN", cameo="130")
         stance = _stated_intent(trig.event, modality)
+        if stance is None and modality.hypothetical and not modality.negated and QUAD[trig.event] == 4 \
+                and self._own_possible_act(token, actor, ctx):
+            # "X said it could cut ties with Y", "X warned that its army might strike": a hostile
+            # act the speaker says its own side could take is a threat made now.
+            stance = ("THREATEN", "130")
+        if negated_acceptance(trig, modality):
+            # "Y would not accept the mediation", "did not accept the plan": a refusal.
+            stance, modality = ("REJECT", "120"), replace(modality, negated=False, future=False)
+        if stance is None and trig.event == "REJECT" and modality.committed and not (modality.hypothetical or modality.negated):
+            modality = Modality()  # "will keep the embargo in place": the refusal is stated now
         if stance is not None:
             # The promise, threat or refusal is what happened; the act itself is future.
             trig = replace(trig, event=stance[0], cameo=stance[1], mode=None)
@@ -629,6 +664,15 @@ def _hostile_content(token: Token, coder: EventCoder) -> bool:
                 if any(QUAD[t.event] == 4 for t in coder._triggers(node)):
                     return True
     return False
+
+
+ACCEPTING_VERBS = frozenset({"accept"})
+
+
+def negated_acceptance(trig: Trigger, modality: Modality) -> bool:
+    """Whether a trigger refuses by not accepting ("did not accept the plan", "will not accept
+    mediation")."""
+    return trig.lemma in ACCEPTING_VERBS and modality.negated and not modality.hypothetical
 
 
 def _clause_weight(token: Token) -> float:

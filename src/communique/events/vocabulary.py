@@ -10,6 +10,8 @@ JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "CONCEDE"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 OBLIGATION_AUX = frozenset({"must", "should"})
+# "said it could expel", "might cut ties": what a speaker's side may do
+POSSIBILITY_AUX = frozenset({"could", "might", "may"})
 # "any hostile steps will receive a firm response", "is ready to respond to hostile actions"
 RESPONSE_NOUNS = frozenset({"response", "retaliation", "answer", "rebuff", "countermeasure", "reprisal", "reaction"})
 RESPONSE_WORDS = RESPONSE_NOUNS | {"respond", "react"}
@@ -108,7 +110,7 @@ GENERIC_ACTORS = {
     "marine": "MIL", "paratrooper": "MIL", "sailor": "MIL", "gendarme": "COP", "regime": "GOV", "junta": "GOV",
     "cabinet": "GOV", "legislator": "LEG", "senator": "LEG", "deputy": "LEG",
     "driver": "LAB", "trucker": "LAB", "pensioner": "CVL", "veteran": "CVL", "supporter": "CVL",
-    "motorist": "CVL", "fisherman": "LAB", "physician": "MED", "medic": "MED",
+    "motorist": "CVL", "migrant": "REF", "asylum-seeker": "REF", "fisherman": "LAB", "physician": "MED", "medic": "MED",
 }
 QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                             "millions", "group", "number", "crowd", "majority"})
