@@ -672,3 +672,40 @@ def test_people_named_by_their_stance_act_and_their_stance_is_no_event():
     keys = _keys("Supporters of the president in Abidjan blocked roads with burning tyres.")
     assert _key("PROTEST", {"CIV"}, {"CIV"}) in keys
     assert "SUPPORT" not in {k[0] for k in keys}
+
+
+def test_a_hostile_act_the_speakers_side_could_take_is_a_threat():
+    assert _key("THREATEN", {"CHL"}, {"PER"}) in _keys("Chile said it could expel the Peruvian ambassador.")
+    assert _key("THREATEN", {"GBR"}, {"EUR"}) in _keys("Britain said it could end trade talks with the European Union.")
+    # What others say a state could do is no threat of that state's.
+    assert "THREATEN" not in {k[0] for k in _keys("Analysts said Chile could expel the Peruvian ambassador.")}
+
+
+def test_a_noun_in_an_if_clause_did_not_happen():
+    assert "ASSAULT" not in {k[0] for k in _keys("Mali said it would hold elections if the attacks on its villages stopped.")}
+
+
+def test_not_taking_part_or_not_accepting_is_a_refusal():
+    assert _key("REJECT", {"NOR"}, {"RUS"}) in _keys("Norway will not take part in joint naval exercises with Russia.")
+    assert _key("REJECT", {"SRB"}, {"HRV"}) in _keys("Serbia said it would not accept Croatian mediation.")
+
+
+def test_keeping_sanctions_in_place_is_a_refusal_not_a_threat():
+    keys = _keys("The European Union will keep its arms embargo on Belarus in place.")
+    assert _key("REJECT", {"EUR"}, {"BLR"}) in keys
+    assert "THREATEN" not in {k[0] for k in keys}
+
+
+def test_a_crowd_gathering_while_demanding_protests():
+    assert _key("PROTEST", {"MWI"}, {"MWI"}) in _keys("Large crowds gathered in Lilongwe calling for the president's resignation.")
+    assert _key("PROTEST", {"GRC"}, {"GRC"}) in _keys("Migrants at a camp in Greece went on hunger strike on Monday.")
+
+
+def test_a_warning_aims_at_the_state_its_content_threatens_not_the_speakers_own():
+    assert _key("THREATEN", {"JPN"}, {"PRK"}) in _keys(
+        "Japanese Defence Minister Gen Nakatani warned that Japan could strike North Korean missile bases.")
+
+
+def test_a_threat_to_an_unnamed_group_is_domestic_and_a_deadline_is_an_ultimatum():
+    assert _key("THREATEN", {"ZWE"}, {"ZWE"}) in _keys("Zimbabwe's army threatened protesters with a crackdown.")
+    assert _key("THREATEN", {"KEN"}, {"SOM"}) in _keys("Kenya gave Somalia a deadline to withdraw its troops.")
