@@ -709,3 +709,12 @@ def test_a_warning_aims_at_the_state_its_content_threatens_not_the_speakers_own(
 def test_a_threat_to_an_unnamed_group_is_domestic_and_a_deadline_is_an_ultimatum():
     assert _key("THREATEN", {"ZWE"}, {"ZWE"}) in _keys("Zimbabwe's army threatened protesters with a crackdown.")
     assert _key("THREATEN", {"KEN"}, {"SOM"}) in _keys("Kenya gave Somalia a deadline to withdraw its troops.")
+
+
+def test_a_protest_at_a_foreign_mission_is_against_its_state():
+    assert _key("PROTEST", {"BGD"}, {"MMR"}) in _keys("Thousands of Bangladeshis rallied outside the Myanmar embassy in Dhaka.")
+
+
+def test_people_of_a_group_its_modifier_names_are_that_groups():
+    assert _key("THREATEN", {"KHM"}, {"KHM"}) in _keys(
+        "Opposition leaders in Phnom Penh threatened to boycott parliament unless the government resigned.")

@@ -420,3 +420,28 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
     assert _keys("The storm tore through the Cuban capital.") == set()
     assert _key("ASSAULT", {"PSE"}, {"ISR"}) in _keys("Hamas rained rockets on the Israeli town of Sderot.")
     assert _key("PROTEST", {"KEN"}, {"KEN"}) in _keys("Kenyan dockworkers staged a work stoppage.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # PROTEST: stones thrown, food refused, routes blocked
+        ("Palestinian youths hurled stones at Israeli soldiers in Nablus.", _key("PROTEST", {"PSE"}, {"ISR"})),
+        ("A jailed Egyptian blogger has refused food for a month, his family said.", _key("PROTEST", {"EGY"}, {"EGY"})),
+        ("Farmers in Warsaw blocked the railway line to the Ukrainian border.", _key("PROTEST", {"POL"}, {"POL"})),
+        # REJECT: mediation declined, rulings ignored
+        ("Morocco declined mediation by the African Union.", _key("REJECT", {"MAR"}, {"IGO"})),
+        ("Romania ignored a ruling by the European Commission.", _key("REJECT", {"ROU"}, {"EUR"})),
+        # THREATEN: a mediator's threat to stop
+        ("Turkey threatened to halt its mediation between Russia and Ukraine.", _key("THREATEN", {"TUR"}, {"RUS"})),
+    ],
+)
+def test_probe_round_c_rows_code_their_family(sentence, expected):
+    assert expected in _keys(sentence)
+
+
+@pytest.mark.slow
+def test_a_strike_is_a_labour_strike_only_when_staged_or_called():
+    assert _key("PROTEST", {"FIN"}, {"FIN"}) in _keys("Finnish dockworkers called a strike over pay.")
+    assert not any(key[0] == "PROTEST" for key in _keys("Israel carried out a strike on Gaza on Monday."))

@@ -50,6 +50,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# People of a group its modifier names ("opposition leaders", "union members").
+GROUP_PEOPLE = frozenset({"leader", "member", "officer", "commander", "chief", "figure", "representative",
+                          "organizer", "organiser", "delegate"})
 # Links inside a noun phrase or a coordination of them ("the Sudanese government and the rebels").
 LEFT_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "case", "cc", "conj", "punct", "nummod", "appos"})
 
@@ -190,6 +193,10 @@ class ArgumentFinder(ABC):
         if sector is None and t.tag_ in {"NNP", "NNPS"} and lemma.endswith("s"):
             # "Rebels in X rejected ...": a capitalized plural the tagger takes for a name
             sector = GENERIC_ACTORS.get(lemma[:-1])
+        if sector is None and lemma in GROUP_PEOPLE:
+            # "opposition leaders", "union members", "rebel commanders": the group's people
+            sector = next((GENERIC_ACTORS[c.lemma_.lower()] for c in t.children
+                           if c.dep_ in {"compound", "amod"} and c.lemma_.lower() in GENERIC_ACTORS), None)
         if sector is None and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
             sector = "CVL"  # "Muslims", "Kurds": a community, of the place it acts in
         if sector is not None and inner and not any(e.code for e in inner):

@@ -36,6 +36,7 @@ from communique.events.merge import merge, pairwise
 from communique.events.modality import Modality, _recent, _stated_intent, modality_of
 from communique.events.ontology import QUAD, intensity
 from communique.events.places import (
+    MISSION_WORDS,
     ROUTE_PREPS,
     _compatriots,
     _home_recipient,
@@ -93,6 +94,8 @@ PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter",
 PROTEST_ACT = Trigger("protesters", "VERB", "PROTEST", "demonstrate", "141", frozenset(), ("against", "outside", "at", "obj"))
 
 
+# Prepositions that place a protest at a foreign mission ("rallied outside the US embassy").
+MISSION_PREPS = ("outside", "at", "near", "before", "to")
 # Crowds whose violence is a riot, not an armed attack ("rioters torched cars", "angry crowds
 # stormed the building"); so is a group its words call rioting ("rioting supporters of X").
 RIOTING_CROWDS = PROTESTER_NOUNS | {"crowd", "mob"}
@@ -522,6 +525,11 @@ class EventCoder(ArgumentFinder):
                     break
         names = {a.entity_name for a in actor}
         recipient = [r for r in recipient if r.entity_name not in names]
+        if trig.event == "PROTEST" and not any(r.code for r in recipient):
+            # "demonstrated outside the French embassy": the state whose mission it is
+            codes = {a.code for a in actor}
+            recipient = [e for prep in MISSION_PREPS for o in _prep_objects(token, prep) if o.lemma_.lower() in MISSION_WORDS
+                         for e in self.entities(o, ctx) if e.code and e.code not in codes][:1] or recipient
         if not actor and trig.pos == "VERB" and QUAD[trig.event] < 4:
             # "Tribal elders demanded that the Ruritanian ministry ...": an unnamed group of
             # civilians addressing a state's authorities, in a sentence naming no other
