@@ -718,3 +718,15 @@ def test_a_protest_at_a_foreign_mission_is_against_its_state():
 def test_people_of_a_group_its_modifier_names_are_that_groups():
     assert _key("THREATEN", {"KHM"}, {"KHM"}) in _keys(
         "Opposition leaders in Phnom Penh threatened to boycott parliament unless the government resigned.")
+
+
+def test_a_vow_not_to_cooperate_refuses_and_a_vow_not_to_attack_promises():
+    assert _key("REJECT", {"SRB"}, {"XKX"}) in _keys("Belgrade vowed never to recognise Kosovo.")
+    keys = _keys("China pledged not to attack Vietnam.")
+    assert _key("AGREE", {"CHN"}, {"VNM"}) in keys
+    assert "THREATEN" not in {k[0] for k in keys}
+
+
+def test_protests_across_a_country_and_rioting_are_its_peoples():
+    assert _key("PROTEST", {"MMR"}, {"MMR"}) in _keys("Demonstrations against the coup spread across Myanmar on Sunday.")
+    assert _key("PROTEST", {"KEN"}, {"KEN"}) in _keys("Rioting erupted in the Kenyan city of Mombasa on Sunday.")

@@ -445,3 +445,8 @@ def test_probe_round_c_rows_code_their_family(sentence, expected):
 def test_a_strike_is_a_labour_strike_only_when_staged_or_called():
     assert _key("PROTEST", {"FIN"}, {"FIN"}) in _keys("Finnish dockworkers called a strike over pay.")
     assert not any(key[0] == "PROTEST" for key in _keys("Israel carried out a strike on Gaza on Monday."))
+
+
+@pytest.mark.slow
+def test_blocking_a_decision_vetoes_it():
+    assert _key("REJECT", {"HUN"}, {"EUR"}) in _keys("Hungary blocked the EU aid package for Ukraine.")

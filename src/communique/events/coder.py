@@ -549,7 +549,7 @@ class EventCoder(ArgumentFinder):
         if not actor and trig.event == "PROTEST" and trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
             # "Violent protests erupted in Tunis": protesters the text leaves unnamed, who are,
             # like any unnamed group, of the place where they protest.
-            code = act_place(sent, ctx.actors, NEAR_PREPS)
+            code = act_place(sent, ctx.actors, NEAR_PREPS | ROUTE_PREPS)
             if code:
                 actor = [Entity(entity_text="protesters", entity_name="protesters", kind="group", code=code, sector="CVL",
                                 start=token.idx, end=token.idx + len(token))]
@@ -589,6 +589,9 @@ class EventCoder(ArgumentFinder):
         if trig.event == "AGREE" and trig.lemma in VOW_VERBS and _hostile_content(token, self):
             # "vowed to retaliate", "swore to fight on": a promise of violence is a threat.
             trig = replace(trig, event="THREATEN", cameo="130")
+        elif trig.event == "AGREE" and trig.lemma in VOW_VERBS and _refused_content(token, self):
+            # "vowed never to recognise X": a promise not to cooperate is a refusal.
+            trig = replace(trig, event="REJECT", cameo="120")
         stance = _stated_intent(trig.event, modality)
         if stance is None and modality.hypothetical and not modality.negated and QUAD[trig.event] == 4 \
                 and self._own_possible_act(token, actor, ctx):
@@ -665,9 +668,10 @@ def _has_content(token: Token) -> bool:
 
 
 def _hostile_content(token: Token, coder: EventCoder) -> bool:
-    """Whether the act promised by a vow is material conflict ("vowed to retaliate")."""
+    """Whether the act promised by a vow is material conflict ("vowed to retaliate", not
+    "pledged not to attack")."""
     for clause in token.children:
-        if clause.dep_ in {"xcomp", "ccomp", "acl"}:
+        if clause.dep_ in {"xcomp", "ccomp", "acl"} and not _children(clause, "neg"):
             for node in (clause, *clause.conjuncts):
                 if any(QUAD[t.event] == 4 for t in coder._triggers(node)):
                     return True
@@ -681,6 +685,14 @@ def negated_acceptance(trig: Trigger, modality: Modality) -> bool:
     """Whether a trigger refuses by not accepting ("did not accept the plan", "will not accept
     mediation")."""
     return trig.lemma in ACCEPTING_VERBS and modality.negated and not modality.hypothetical
+
+
+def _refused_content(token: Token, coder: EventCoder) -> bool:
+    """Whether what a vow promises is not to cooperate ("vowed never to recognise X")."""
+    for clause in _children(token, "xcomp", "ccomp"):
+        if _children(clause, "neg") and any(QUAD[t.event] in (1, 2) for t in coder._triggers(clause, every=True)):
+            return True
+    return False
 
 
 def _clause_weight(token: Token) -> float:

@@ -174,7 +174,8 @@ def _place_entity(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_P
 
 # Prepositions of a route or an area, which place a sentence that has no "in"/"at" place
 # ("marched through central Caracas", "blocked the highway between Lima and ...").
-ROUTE_PREPS = frozenset({"through", "across", "along", "around", "outside", "near", "between", "throughout", "inside"})
+ROUTE_PREPS = frozenset({"through", "across", "along", "around", "outside", "near", "between", "throughout", "inside",
+                         "into", "toward", "towards"})
 
 
 def place_country(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS) -> str | None:
