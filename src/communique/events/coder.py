@@ -209,7 +209,14 @@ class EventCoder(ArgumentFinder):
         if not patients:
             return ()
         out = []
-        for trig in self.lexicon.get((token.lemma_.lower(), "VERB"), ()):
+        readings = self.lexicon.get((token.lemma_.lower(), "VERB"), ())
+        if not readings and token.lower_.endswith("ing"):
+            # "the storming of the parliament", "the blocking of roads": a gerund the tagger
+            # took for a noun, read as its verb; only as a conflict act, since many "-ing"
+            # nouns of cooperation name an activity, not an act ("for the training of forces")
+            readings = next((r for stem in _gerund_stems(token.lower_) if (r := self.lexicon.get((stem, "VERB")))), ())
+            readings = tuple(t for t in readings if QUAD[t.event] == 4)
+        for trig in readings:
             if trig.objects & patients:
                 preps = tuple("of" if p == "obj" else p for p in trig.preps)
                 if "with" in preps and "between" not in preps:
@@ -685,6 +692,16 @@ def negated_acceptance(trig: Trigger, modality: Modality) -> bool:
     """Whether a trigger refuses by not accepting ("did not accept the plan", "will not accept
     mediation")."""
     return trig.lemma in ACCEPTING_VERBS and modality.negated and not modality.hypothetical
+
+
+def _gerund_stems(word: str) -> tuple[str, ...]:
+    """The verbs an "-ing" form may come from: "blocking" → block, "freeing" → free,
+    "seizing" → seize, "shutting" → shut."""
+    stem = word[:-3]
+    stems = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        stems.append(stem[:-1])
+    return tuple(stems)
 
 
 def _refused_content(token: Token, coder: EventCoder) -> bool:
