@@ -734,3 +734,22 @@ def test_protests_across_a_country_and_rioting_are_its_peoples():
 
 def test_a_gerund_tagged_as_a_noun_reads_as_its_verb():
     assert _key("PROTEST", {"POL"}, {"POL"}) in _keys("The blocking of roads by farmers in Poland angered Ukraine.")
+
+
+def test_a_passives_agent_hung_on_its_with_phrase_acts():
+    assert _key("THREATEN", {"IRN"}, {"SAU"}) in _keys("Saudi Arabia was threatened with retaliation by Iran.")
+
+
+def test_stance_nouns_as_objects_are_people_not_events():
+    keys = _keys("Police in Lusaka fired tear gas at opposition supporters who had gathered for a rally.")
+    assert "SUPPORT" not in {k[0] for k in keys}
+
+
+def test_civilians_fighting_during_a_protest_riot_and_soldiers_do_not():
+    assert _key("PROTEST", {"PER"}, {"PER"}) in _keys("Peruvian miners clashed with police in Cusco during a protest over wages.")
+    assert "PROTEST" not in {k[0] for k in _keys("Soldiers clashed with rebels in Goma during a protest.")}
+
+
+def test_the_agent_of_a_passive_performing_verb_performs_its_subject_act():
+    assert _key("PROTEST", {"ARG"}, {"ARG"}) in _keys("A nationwide strike was called by unions in Argentina.")
+    assert _key("REJECT", {"POL"}, {"EUR"}) in _keys("Poland said it would not comply with the ruling of the European Commission.")

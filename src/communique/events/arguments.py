@@ -246,6 +246,12 @@ class ArgumentFinder(ABC):
                 stray = [e for agent in _stray_agent(token)[:1] for e in self.entities(agent, ctx) if e.code]
                 if stray:
                     return stray, True
+                # "was threatened with retaliation by Iran": the parser hung the agent on the
+                # "with" phrase's noun
+                hung = [e for o in _prep_objects(node, "with") for agent in _prep_objects(o, "by")
+                        for e in self.entities(agent, ctx) if e.code]
+                if hung:
+                    return hung, True
             else:
                 # "Arriving here were delegations of ...": the subject after an inverted "were".
                 # "Chile is committed to ...": a subject the parser hung on the auxiliary, or
@@ -523,6 +529,13 @@ class ArgumentFinder(ABC):
                 # "Sunak voiced concern over the attack": who speaks of an attack did not make it.
                 return [], False
             return self._subject(verb, ctx)
+        verb = token.head
+        if token.dep_ == "nsubjpass" and (verb.lemma_.lower() in PERFORMING_VERBS or verb.lower_ in PERFORMING_FORMS
+                                          or (trig.event == "PROTEST" and verb.lemma_.lower() in CALLING_VERBS)):
+            # "a strike was called by unions", "sanctions were imposed by X": the agent performs it
+            found = [e for agent in _prep_objects(verb, "by") for e in self.entities(agent, ctx)]
+            if found:
+                return found, True
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ in {"ccomp", "xcomp"} and token.head.head is not token.head:
             # "the ministry announced the expulsion of X declared ...": a misparse that hangs
             # the act on the clause below the announcing verb.

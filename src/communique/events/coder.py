@@ -36,6 +36,7 @@ from communique.events.merge import merge, pairwise
 from communique.events.modality import Modality, _recent, _stated_intent, modality_of
 from communique.events.ontology import QUAD, intensity
 from communique.events.places import (
+    CIVILIAN_SECTORS,
     MISSION_WORDS,
     ROUTE_PREPS,
     _compatriots,
@@ -60,6 +61,7 @@ from communique.events.vocabulary import (
     DECISION_WORDS,
     DISMISSIVE_WORDS,
     FRAMING_TYPES,
+    GENERIC_ACTORS,
     HOSTILE_ACT_NOUNS,
     JOINT_TYPES,
     LABELLING_VERBS,
@@ -96,6 +98,8 @@ PROTEST_ACT = Trigger("protesters", "VERB", "PROTEST", "demonstrate", "141", fro
 
 # Prepositions that place a protest at a foreign mission ("rallied outside the US embassy").
 MISSION_PREPS = ("outside", "at", "near", "before", "to")
+# Where a stance noun states its subject's stance ("is a supporter of", "X, a backer of Y").
+STANCE_DEPS = frozenset({"attr", "appos", "oprd", "ROOT", "conj"})
 # Crowds whose violence is a riot, not an armed attack ("rioters torched cars", "angry crowds
 # stormed the building"); so is a group its words call rioting ("rioting supporters of X").
 RIOTING_CROWDS = PROTESTER_NOUNS | {"crowd", "mob"}
@@ -174,8 +178,10 @@ class EventCoder(ArgumentFinder):
             return ()  # "in March" is a date, not a march; "the Solidarity Group" is a name
         if pos == "NOUN" and token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
             return ()  # "the ceasefire arrangement", "sanctions hygiene": a modifier, not an act
-        if pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() in STANCE_PEOPLE:
-            return ()  # "supporters of X blocked roads": people named by their stance act; their stance is no news
+        if pos == "NOUN" and token.lemma_.lower() in STANCE_PEOPLE and token.dep_ not in STANCE_DEPS:
+            # "supporters of X blocked roads", "fired at opposition supporters": people named by
+            # their stance, who act or are acted on; "X is a supporter of Y" states the stance
+            return ()
         found = self.lexicon.get((token.lemma_.lower(), pos)) or self.lexicon.get((token.lower_, pos)) or ()
         if not found and token.i - 2 >= token.sent.start and token.nbor(-1).tag_ == "HYPH":
             # "sit-in", "walk-out": the tokenizer splits a hyphenated noun; the lexicon lists it whole
@@ -234,6 +240,16 @@ class EventCoder(ArgumentFinder):
         speaker, stated = self._subject(token.head, ctx)
         codes = {a.code for a in actor if a.code}
         return stated and bool(codes) and {a.code for a in speaker if a.code} == codes
+
+    def _civilians_at_protest(self, token: Token) -> bool:
+        """Whether an unnamed group of civilians acts during a protest: "miners clashed with
+        police during a protest over pensions"."""
+        subjects = _children(token, "nsubj")
+        if not subjects or GENERIC_ACTORS.get(subjects[0].lemma_.lower()) not in CIVILIAN_SECTORS:
+            return False
+        return any(p.lower_ in {"during", "at", "in", "amid"} and any(
+            t.event == "PROTEST" for o in _children(p, "pobj") for t in self._triggers(o, every=True))
+            for p in _children(token, "prep"))
 
     def _protest_purpose(self, token: Token) -> bool:
         """Whether a demand is what a protest is for: "marched to demand elections", "a strike
@@ -485,7 +501,8 @@ class EventCoder(ArgumentFinder):
         if token.tag_ == "VB" and token.dep_ == "ROOT" and not _children(token, "nsubj", "aux"):
             return None  # an imperative ("Support us or become a patron") reports nothing
         passive = trig.pos == "VERB" and _is_passive(token)
-        if trig.event == "ASSAULT" and trig.pos == "VERB" and not passive and _protesters_act(token, RIOTING_CROWDS):
+        if trig.event == "ASSAULT" and trig.pos == "VERB" and not passive and (
+                _protesters_act(token, RIOTING_CROWDS) or self._civilians_at_protest(token)):
             # "Protesters clashed with police", "rioters torched cars": a crowd's violence is a
             # violent protest (CAMEO 145), and its occupying a building or a road an obstruction.
             occupying = trig.mode == "territory"
