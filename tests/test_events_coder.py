@@ -753,3 +753,10 @@ def test_civilians_fighting_during_a_protest_riot_and_soldiers_do_not():
 def test_the_agent_of_a_passive_performing_verb_performs_its_subject_act():
     assert _key("PROTEST", {"ARG"}, {"ARG"}) in _keys("A nationwide strike was called by unions in Argentina.")
     assert _key("REJECT", {"POL"}, {"EUR"}) in _keys("Poland said it would not comply with the ruling of the European Commission.")
+
+
+def test_civilians_seizing_or_fighting_to_protest_riot_and_their_demand_is_its_cause():
+    assert _key("PROTEST", {"ARG"}, {"ARG"}) in _keys("Students occupied the main campus in Buenos Aires to protest tuition fees.")
+    assert {k[0] for k in _keys("Farmers in Kenya attacked police to demand compensation.")} == {"PROTEST"}
+    # A demand made at a meeting stays a demand.
+    assert "REQUEST" in {k[0] for k in _keys("Farmers in Kenya met the minister to demand compensation.")}

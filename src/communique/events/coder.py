@@ -242,11 +242,14 @@ class EventCoder(ArgumentFinder):
         return stated and bool(codes) and {a.code for a in speaker if a.code} == codes
 
     def _civilians_at_protest(self, token: Token) -> bool:
-        """Whether an unnamed group of civilians acts during a protest: "miners clashed with
-        police during a protest over pensions"."""
+        """Whether an unnamed group of civilians acts during a protest or to protest: "miners
+        clashed with police during a protest over pensions", "students occupied the campus
+        to protest tuition fees"."""
         subjects = _children(token, "nsubj")
         if not subjects or GENERIC_ACTORS.get(subjects[0].lemma_.lower()) not in CIVILIAN_SECTORS:
             return False
+        if any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in DEMANDING_VERBS for c in token.children):
+            return True
         return any(p.lower_ in {"during", "at", "in", "amid"} and any(
             t.event == "PROTEST" for o in _children(p, "pobj") for t in self._triggers(o, every=True))
             for p in _children(token, "prep"))
@@ -259,8 +262,11 @@ class EventCoder(ArgumentFinder):
         head = token.head
         if head.pos_ in {"NOUN", "PROPN"}:
             return head.lemma_.lower() in PROTESTER_NOUNS or any(t.event == "PROTEST" for t in self._triggers(head, every=True))
-        if any(t.event == "PROTEST" for t in self._triggers(head, every=True)) or _protesters_act(head, RIOTING_CROWDS):
+        readings = self._triggers(head, every=True)
+        if any(t.event == "PROTEST" for t in readings) or _protesters_act(head, RIOTING_CROWDS):
             return True
+        if any(t.event == "ASSAULT" for t in readings) and self._civilians_at_protest(head):
+            return True  # "farmers attacked police to demand compensation": a riot (see _event)
         # "began a hunger strike to demand ...", "went on strike to demand ...": the act is the verb's object
         objects = _children(head, "dobj") + [o for p in _children(head, "prep") for o in _children(p, "pobj")]
         return any(t.event == "PROTEST" for o in objects for t in self._triggers(o, every=True))
