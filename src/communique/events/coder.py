@@ -6,8 +6,9 @@ the dependency parse gives their arguments (:mod:`communique.events.arguments`):
 trigger's prepositions the recipient. A sentence without a subject inherits the actor of the
 previous sentences. How a trigger is asserted (negated, future, a promise or threat) comes from
 :mod:`communique.events.modality`; the place of an act and the parties it gives from
-:mod:`communique.events.places`; the word sets from :mod:`communique.events.vocabulary`.
-Mentions of one event in a document are merged into one event with several evidence spans.
+:mod:`communique.events.places`; protests told without a protest word (a crowd's violence, the
+demand a protest is for) from :mod:`communique.events.protests`; the word sets from
+:mod:`communique.events.vocabulary`. Mentions of one event in a document are merged into one event with several evidence spans.
 
 This module keeps trigger selection (:meth:`EventCoder._triggers`) and event building; it also
 exports :class:`CodingContext`, :func:`bilateral_pair` and :func:`place_country` for the other
@@ -36,7 +37,6 @@ from communique.events.merge import merge, pairwise
 from communique.events.modality import Modality, _recent, _stated_intent, modality_of
 from communique.events.ontology import QUAD, intensity
 from communique.events.places import (
-    CIVILIAN_SECTORS,
     MISSION_WORDS,
     ROUTE_PREPS,
     _compatriots,
@@ -45,6 +45,15 @@ from communique.events.places import (
     _uncoded_inside,
     act_place,
     place_country,
+)
+from communique.events.protests import (
+    MISSION_PREPS,
+    PROTEST_ACT,
+    RIOTING_CROWDS,
+    civilians_at_protest,
+    crowd_demanding,
+    protest_purpose,
+    protesters_act,
 )
 from communique.events.syntax import (
     _children,
@@ -61,7 +70,6 @@ from communique.events.vocabulary import (
     DECISION_WORDS,
     DISMISSIVE_WORDS,
     FRAMING_TYPES,
-    GENERIC_ACTORS,
     HOSTILE_ACT_NOUNS,
     JOINT_TYPES,
     LABELLING_VERBS,
@@ -79,6 +87,7 @@ from communique.events.vocabulary import (
     RESPONSE_HEADS,
     RESPONSE_NOUNS,
     RESPONSE_WORDS,
+    STANCE_DEPS,
     STANCE_PEOPLE,
     TWO_PARTY_TYPES,
     UNKNOWN_ACTOR_TYPES,
@@ -90,50 +99,6 @@ from communique.records import Document, Entity, Event, Evidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-
-PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "picketer"})
-PROTEST_ACT = Trigger("protesters", "VERB", "PROTEST", "demonstrate", "141", frozenset(), ("against", "outside", "at", "obj"))
-
-
-# Prepositions that place a protest at a foreign mission ("rallied outside the US embassy").
-MISSION_PREPS = ("outside", "at", "near", "before", "to")
-# Where a stance noun states its subject's stance ("is a supporter of", "X, a backer of Y").
-STANCE_DEPS = frozenset({"attr", "appos", "oprd", "ROOT", "conj"})
-# Crowds whose violence is a riot, not an armed attack ("rioters torched cars", "angry crowds
-# stormed the building"); so is a group its words call rioting ("rioting supporters of X").
-RIOTING_CROWDS = PROTESTER_NOUNS | {"crowd", "mob"}
-RIOTING_WORDS = frozenset({"riot", "rioting", "rioter"})
-
-
-# Verbs of a crowd's voice that make its gathering a protest ("crowds gathered, demanding ...").
-DEMANDING_VERBS = frozenset({"demand", "call", "chant", "shout", "denounce", "condemn", "protest", "decry"})
-
-
-def _crowd_demanding(token: Token) -> bool:
-    """Whether a crowd acts while demanding or chanting: "Large crowds gathered in X calling
-    for the ouster of Y"."""
-    return _protesters_act(token, RIOTING_CROWDS) and any(
-        c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_.lower() in DEMANDING_VERBS for c in token.children)
-
-
-def _protesters_act(token: Token, crowds: frozenset[str] = PROTESTER_NOUNS) -> bool:
-    """Whether ``token`` is a verb whose subject is a crowd of protesters acting (not speaking,
-    not acted upon); a verb joined to such a verb by "and" shares its subject."""
-    if token.pos_ != "VERB" or token.lemma_.lower() in REPORTING_VERBS:
-        return False
-    if token.dep_ == "conj" and not _children(token, "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
-        token = token.head  # "rioters torched cars and attacked shops"
-    subjects = _children(token, "nsubj")
-    if not subjects and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "NOUN":
-        subjects = [token.head]  # "with rioters storming the mayor's office"
-    for subject in subjects:
-        heads = [subject, *[o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]]
-        heads += [o2 for h in heads[1:] for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o2 in p.children if o2.dep_ == "pobj"]
-        if crowds is RIOTING_CROWDS and any(c.dep_ in {"amod", "compound"} and c.lower_ in RIOTING_WORDS for c in subject.children):
-            return True
-        return any(h.lemma_.lower() in crowds for h in heads)
-    return False
 
 
 class EventCoder(ArgumentFinder):
@@ -241,36 +206,6 @@ class EventCoder(ArgumentFinder):
         codes = {a.code for a in actor if a.code}
         return stated and bool(codes) and {a.code for a in speaker if a.code} == codes
 
-    def _civilians_at_protest(self, token: Token) -> bool:
-        """Whether an unnamed group of civilians acts during a protest or to protest: "miners
-        clashed with police during a protest over pensions", "students occupied the campus
-        to protest tuition fees"."""
-        subjects = _children(token, "nsubj")
-        if not subjects or GENERIC_ACTORS.get(subjects[0].lemma_.lower()) not in CIVILIAN_SECTORS:
-            return False
-        if any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in DEMANDING_VERBS for c in token.children):
-            return True
-        return any(p.lower_ in {"during", "at", "in", "amid"} and any(
-            t.event == "PROTEST" for o in _children(p, "pobj") for t in self._triggers(o, every=True))
-            for p in _children(token, "prep"))
-
-    def _protest_purpose(self, token: Token) -> bool:
-        """Whether a demand is what a protest is for: "marched to demand elections", "a strike
-        demanding the minister's resignation", "protesters stormed the palace, demanding ..."."""
-        if token.dep_ not in {"advcl", "xcomp", "acl"} or token.tag_ not in {"VB", "VBG"} or token.head is token:
-            return False
-        head = token.head
-        if head.pos_ in {"NOUN", "PROPN"}:
-            return head.lemma_.lower() in PROTESTER_NOUNS or any(t.event == "PROTEST" for t in self._triggers(head, every=True))
-        readings = self._triggers(head, every=True)
-        if any(t.event == "PROTEST" for t in readings) or _protesters_act(head, RIOTING_CROWDS):
-            return True
-        if any(t.event == "ASSAULT" for t in readings) and self._civilians_at_protest(head):
-            return True  # "farmers attacked police to demand compensation": a riot (see _event)
-        # "began a hunger strike to demand ...", "went on strike to demand ...": the act is the verb's object
-        objects = _children(head, "dobj") + [o for p in _children(head, "prep") for o in _children(p, "pobj")]
-        return any(t.event == "PROTEST" for o in objects for t in self._triggers(o, every=True))
-
     def _is_content_of_frame(self, token: Token) -> bool:
         head = token.head
         if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj", "compound"} and head is not token:
@@ -340,7 +275,7 @@ class EventCoder(ArgumentFinder):
                     warning = self._warned_response(token, sent, index, ctx)
                     if warning is not None:
                         found.extend(pairwise(warning))
-                if (_protesters_act(token) or _crowd_demanding(token)) and not self._triggers(token):
+                if (protesters_act(token) or crowd_demanding(token)) and not self._triggers(token):
                     # "Thousands of protesters gathered outside the embassy": what protesters
                     # do together is a protest.
                     event = self._event(token, PROTEST_ACT, sent, index, ctx)
@@ -508,12 +443,12 @@ class EventCoder(ArgumentFinder):
             return None  # an imperative ("Support us or become a patron") reports nothing
         passive = trig.pos == "VERB" and _is_passive(token)
         if trig.event == "ASSAULT" and trig.pos == "VERB" and not passive and (
-                _protesters_act(token, RIOTING_CROWDS) or self._civilians_at_protest(token)):
+                protesters_act(token, RIOTING_CROWDS) or civilians_at_protest(token, self)):
             # "Protesters clashed with police", "rioters torched cars": a crowd's violence is a
             # violent protest (CAMEO 145), and its occupying a building or a road an obstruction.
             occupying = trig.mode == "territory"
             trig = replace(trig, event="PROTEST", mode="obstruct" if occupying else "riot", cameo="144" if occupying else "145")
-        if trig.event == "REQUEST" and self._protest_purpose(token):
+        if trig.event == "REQUEST" and protest_purpose(token, self):
             return None  # "went on hunger strike to demand X": the protest is the act, X its cause
         if trig.event == "REJECT" and any(x.lemma_.lower() in NO_COMMENT_VERBS for x in _children(token, "xcomp")):
             return None  # "declined to comment", "refused to go into details": no one is rebuffed

@@ -122,6 +122,7 @@ TWO_PARTY_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Nouns naming people by their stance, triggers as predicates ("he is a supporter of X") but not
 # as the subject of what those people do ("supporters of X blocked roads").
 STANCE_PEOPLE = frozenset({"supporter", "backer", "opponent", "critic"})
+STANCE_DEPS = frozenset({"attr", "appos", "oprd", "ROOT", "conj"})
 # Verbs whose subject organizes the protest named by their object ("called a general strike",
 # "declared a boycott") without being a performing verb for every act ("called the attack a crime").
 CALLING_VERBS = frozenset({"call", "declare", "observe", "organize", "organise", "stage"})
