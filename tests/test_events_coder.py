@@ -760,3 +760,7 @@ def test_civilians_seizing_or_fighting_to_protest_riot_and_their_demand_is_its_c
     assert {k[0] for k in _keys("Farmers in Kenya attacked police to demand compensation.")} == {"PROTEST"}
     # A demand made at a meeting stays a demand.
     assert "REQUEST" in {k[0] for k in _keys("Farmers in Kenya met the minister to demand compensation.")}
+
+
+def test_refusing_an_unnamed_groups_demands_is_domestic():
+    assert _key("REJECT", {"SRB"}, {"SRB"}) in _keys("The Serbian government rejected the students' demands.")

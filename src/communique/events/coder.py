@@ -70,6 +70,7 @@ from communique.events.vocabulary import (
     DECISION_WORDS,
     DISMISSIVE_WORDS,
     FRAMING_TYPES,
+    GENERIC_ACTORS,
     HOSTILE_ACT_NOUNS,
     JOINT_TYPES,
     LABELLING_VERBS,
@@ -526,7 +527,8 @@ class EventCoder(ArgumentFinder):
             # country, inside the object, is the recipient if the place of the act gives one.
             recipient = [e for e in _placed(_uncoded_inside(token, ctx), sent, ctx) if e.code]
         if actor and not any(r.code for r in recipient) and trig.event not in JOINT_TYPES:
-            home = _home_recipient(actor, recipient, trig.event, sent, ctx, _unnamed_target(token, self))
+            target = _unnamed_target(token, self) or (_unnamed_owner(token) if trig.event == "REJECT" else None)
+            home = _home_recipient(actor, recipient, trig.event, sent, ctx, target)
             if recipient:
                 recipient = home
             else:
@@ -650,6 +652,16 @@ def negated_acceptance(trig: Trigger, modality: Modality) -> bool:
     """Whether a trigger refuses by not accepting ("did not accept the plan", "will not accept
     mediation")."""
     return trig.lemma in ACCEPTING_VERBS and modality.negated and not modality.hypothetical
+
+
+def _unnamed_owner(token: Token) -> Token | None:
+    """The unnamed group whose demand or proposal a refusal turns down: "dismissed opposition
+    demands", "rejected the protesters' demands"."""
+    for obj in _children(token, "dobj"):
+        for owner in obj.children:
+            if owner.dep_ in {"poss", "compound"} and owner.lemma_.lower() in GENERIC_ACTORS:
+                return owner
+    return None
 
 
 def _gerund_stems(word: str) -> tuple[str, ...]:

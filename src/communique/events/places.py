@@ -59,8 +59,9 @@ def _placed(actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]
 # Acts whose target, when the text names none, is the country where they happen: "evacuated
 # settlements in X", "lifted a curfew in X", "tanks fired at targets in X".
 PLACE_TARGET_TYPES = frozenset({"AID", "RETREAT", "CONCEDE", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
-# Verbal acts aimed at an unnamed group ("threatened protesters"), which is the actor's own people.
-GROUP_TARGET_TYPES = frozenset({"THREATEN"})
+# Verbal acts aimed at an unnamed group ("threatened protesters", "rejected the protesters'
+# demands"), which is the actor's own people.
+GROUP_TARGET_TYPES = frozenset({"THREATEN", "REJECT"})
 # Acts done at home to one's own state when no other target is named: protesters protest to
 # their government, police arrest and disperse their own citizens.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
