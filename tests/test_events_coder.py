@@ -764,3 +764,12 @@ def test_civilians_seizing_or_fighting_to_protest_riot_and_their_demand_is_its_c
 
 def test_refusing_an_unnamed_groups_demands_is_domestic():
     assert _key("REJECT", {"SRB"}, {"SRB"}) in _keys("The Serbian government rejected the students' demands.")
+
+
+def test_a_threat_aims_at_the_subject_of_its_condition():
+    assert _key("THREATEN", {"ISR"}, {"LBN"}) in _keys("Israel said it would retaliate if Hezbollah fired more rockets.")
+
+
+def test_countermeasures_taken_sanction_and_promised_threaten():
+    assert _key("THREATEN", {"CHN"}, {"LTU"}) in _keys("China said it would take countermeasures against Lithuania.")
+    assert _key("SANCTION", {"CHN"}, {"LTU"}) in _keys("China took countermeasures against Lithuania on Friday.")

@@ -568,12 +568,20 @@ class EventCoder(ArgumentFinder):
         if negated_acceptance(trig, modality):
             # "Y would not accept the mediation", "did not accept the plan": a refusal.
             stance, modality = ("REJECT", "120"), replace(modality, negated=False, future=False)
-        if stance is None and trig.event == "REJECT" and modality.committed and not (modality.hypothetical or modality.negated):
-            modality = Modality()  # "will keep the embargo in place": the refusal is stated now
+        if stance is None and trig.event in {"REJECT", "THREATEN"} and modality.committed \
+                and not (modality.hypothetical or modality.negated):
+            modality = Modality()  # "will keep the embargo in place", "would issue an ultimatum": stated now
         if stance is not None:
             # The promise, threat or refusal is what happened; the act itself is future.
             trig = replace(trig, event=stance[0], cameo=stance[1], mode=None)
             modality = Modality()
+        if trig.event == "THREATEN" and not any(r.code for r in recipient):
+            # "X would retaliate if Y fired more rockets": the threat is aimed at whoever the
+            # condition's subject is
+            codes = {a.code for a in actor}
+            recipient = [e for clause in {token, token.head} for c in _children(clause, "advcl")
+                         if any(m.lower_ in {"if", "unless", "should"} for m in _children(c, "mark"))
+                         for s in _children(c, "nsubj") for e in self.entities(s, ctx) if e.code and e.code not in codes] or recipient
         if default:
             ctx.default_recipients[(trig.event, index)] = default
 
