@@ -450,3 +450,9 @@ def test_a_strike_is_a_labour_strike_only_when_staged_or_called():
 @pytest.mark.slow
 def test_blocking_a_decision_vetoes_it():
     assert _key("REJECT", {"HUN"}, {"EUR"}) in _keys("Hungary blocked the EU aid package for Ukraine.")
+
+
+@pytest.mark.slow
+def test_nouns_of_refusal_name_who_refused_whom():
+    assert _key("REJECT", {"IRN"}, {"FRA"}) in _keys("Iran's rebuff of the French proposal angered Paris.")
+    assert _key("REJECT", {"KOR"}, {"JPN"}) in _keys("The snub of Japan by South Korea surprised diplomats.")
