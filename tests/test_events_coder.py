@@ -843,3 +843,157 @@ def test_releasing_jailed_people_and_dropping_opposition_yield():
     assert any(k[0] == "CONCEDE" and k[1] == frozenset({"POL"}) for k in _keys(
         "Poland dropped its opposition to the EU migration pact on Friday."))
     assert _keys("Samsung released a new phone in Seoul on Friday.") == set()
+
+
+def test_a_crowds_violence_is_a_violent_protest_and_a_forces_is_not():
+    assert _key("PROTEST", {"ZMB"}, {"ZMB"}) in _keys("Demonstrators in Lusaka clashed with police on Thursday.")
+    keys = _keys("Angry crowds in Kano torched cars and attacked the governor's office.")
+    assert {k[0] for k in keys} == {"PROTEST"}
+    # Police clashing with demonstrators, or soldiers with rebels, is no protest.
+    assert "PROTEST" not in {k[0] for k in _keys("Soldiers in Goma clashed with rebels on Thursday.")}
+
+
+def test_a_demand_that_a_protest_is_for_is_not_a_second_event():
+    keys = _keys("Nurses in Accra went on strike to demand higher wages from the health ministry.")
+    assert {k[0] for k in keys} == {"PROTEST"}
+    # A demand made by speaking is still one.
+    assert "REQUEST" in {k[0] for k in _keys("Ghana's unions met the health ministry to demand higher wages.")}
+
+
+def test_unnamed_protesters_of_a_protest_noun_are_of_its_place():
+    assert _key("PROTEST", {"UGA"}, {"UGA"}) in _keys("Angry protests broke out in Kampala on Friday.")
+
+
+def test_a_route_places_a_sentence_that_names_no_place_after_in():
+    assert _key("PROTEST", {"CHL"}, {"CHL"}) in _keys("Students marched through central Santiago on Tuesday.")
+
+
+def test_hyphenated_and_object_bound_protest_nouns():
+    assert _key("PROTEST", {"PER"}, {"PER"}) in _keys("Teachers in Lima staged a sit-in outside the education ministry.")
+    assert _key("PROTEST", {"ESP"}, {"ESP"}) in _keys("Bus drivers in Madrid staged a strike over pay on Monday.")
+    assert _key("PROTEST", {"ITA"}, {"ITA"}) in _keys("Autoworkers in Turin went on strike on Monday.")
+    # "killed in a strike" is no labour strike
+    assert "PROTEST" not in {k[0] for k in _keys("Two soldiers were killed in a strike near Kandahar on Monday.")}
+
+
+def test_people_named_by_their_stance_act_and_their_stance_is_no_event():
+    keys = _keys("Supporters of the president in Abidjan blocked roads with burning tyres.")
+    assert _key("PROTEST", {"CIV"}, {"CIV"}) in keys
+    assert "SUPPORT" not in {k[0] for k in keys}
+
+
+def test_a_hostile_act_the_speakers_side_could_take_is_a_threat():
+    assert _key("THREATEN", {"CHL"}, {"PER"}) in _keys("Chile said it could expel the Peruvian ambassador.")
+    assert _key("THREATEN", {"GBR"}, {"EUR"}) in _keys("Britain said it could end trade talks with the European Union.")
+    # What others say a state could do is no threat of that state's.
+    assert "THREATEN" not in {k[0] for k in _keys("Analysts said Chile could expel the Peruvian ambassador.")}
+
+
+def test_a_noun_in_an_if_clause_did_not_happen():
+    assert "ASSAULT" not in {k[0] for k in _keys("Mali said it would hold elections if the attacks on its villages stopped.")}
+
+
+def test_not_taking_part_or_not_accepting_is_a_refusal():
+    assert _key("REJECT", {"NOR"}, {"RUS"}) in _keys("Norway will not take part in joint naval exercises with Russia.")
+    assert _key("REJECT", {"SRB"}, {"HRV"}) in _keys("Serbia said it would not accept Croatian mediation.")
+
+
+def test_keeping_sanctions_in_place_is_a_refusal_not_a_threat():
+    keys = _keys("The European Union will keep its arms embargo on Belarus in place.")
+    assert _key("REJECT", {"EUR"}, {"BLR"}) in keys
+    assert "THREATEN" not in {k[0] for k in keys}
+
+
+def test_a_crowd_gathering_while_demanding_protests():
+    assert _key("PROTEST", {"MWI"}, {"MWI"}) in _keys("Large crowds gathered in Lilongwe calling for the president's resignation.")
+    assert _key("PROTEST", {"GRC"}, {"GRC"}) in _keys("Migrants at a camp in Greece went on hunger strike on Monday.")
+
+
+def test_a_warning_aims_at_the_state_its_content_threatens_not_the_speakers_own():
+    assert _key("THREATEN", {"JPN"}, {"PRK"}) in _keys(
+        "Japanese Defence Minister Gen Nakatani warned that Japan could strike North Korean missile bases.")
+
+
+def test_a_threat_to_an_unnamed_group_is_domestic_and_a_deadline_is_an_ultimatum():
+    assert _key("THREATEN", {"ZWE"}, {"ZWE"}) in _keys("Zimbabwe's army threatened protesters with a crackdown.")
+    assert _key("THREATEN", {"KEN"}, {"SOM"}) in _keys("Kenya gave Somalia a deadline to withdraw its troops.")
+
+
+def test_a_protest_at_a_foreign_mission_is_against_its_state():
+    assert _key("PROTEST", {"BGD"}, {"MMR"}) in _keys("Thousands of Bangladeshis rallied outside the Myanmar embassy in Dhaka.")
+
+
+def test_people_of_a_group_its_modifier_names_are_that_groups():
+    assert _key("THREATEN", {"KHM"}, {"KHM"}) in _keys(
+        "Opposition leaders in Phnom Penh threatened to boycott parliament unless the government resigned.")
+
+
+def test_a_vow_not_to_cooperate_refuses_and_a_vow_not_to_attack_promises():
+    assert _key("REJECT", {"SRB"}, {"XKX"}) in _keys("Belgrade vowed never to recognise Kosovo.")
+    keys = _keys("China pledged not to attack Vietnam.")
+    assert _key("AGREE", {"CHN"}, {"VNM"}) in keys
+    assert "THREATEN" not in {k[0] for k in keys}
+
+
+def test_protests_across_a_country_and_rioting_are_its_peoples():
+    assert _key("PROTEST", {"MMR"}, {"MMR"}) in _keys("Demonstrations against the coup spread across Myanmar on Sunday.")
+    assert _key("PROTEST", {"KEN"}, {"KEN"}) in _keys("Rioting erupted in the Kenyan city of Mombasa on Sunday.")
+
+
+def test_a_gerund_tagged_as_a_noun_reads_as_its_verb():
+    assert _key("PROTEST", {"POL"}, {"POL"}) in _keys("The blocking of roads by farmers in Poland angered Ukraine.")
+
+
+def test_a_passives_agent_hung_on_its_with_phrase_acts():
+    assert _key("THREATEN", {"IRN"}, {"SAU"}) in _keys("Saudi Arabia was threatened with retaliation by Iran.")
+
+
+def test_stance_nouns_as_objects_are_people_not_events():
+    keys = _keys("Police in Lusaka fired tear gas at opposition supporters who had gathered for a rally.")
+    assert "SUPPORT" not in {k[0] for k in keys}
+
+
+def test_civilians_fighting_during_a_protest_riot_and_soldiers_do_not():
+    assert _key("PROTEST", {"PER"}, {"PER"}) in _keys("Peruvian miners clashed with police in Cusco during a protest over wages.")
+    assert "PROTEST" not in {k[0] for k in _keys("Soldiers clashed with rebels in Goma during a protest.")}
+
+
+def test_the_agent_of_a_passive_performing_verb_performs_its_subject_act():
+    assert _key("PROTEST", {"ARG"}, {"ARG"}) in _keys("A nationwide strike was called by unions in Argentina.")
+    assert _key("REJECT", {"POL"}, {"EUR"}) in _keys("Poland said it would not comply with the ruling of the European Commission.")
+
+
+def test_civilians_seizing_or_fighting_to_protest_riot_and_their_demand_is_its_cause():
+    assert _key("PROTEST", {"ARG"}, {"ARG"}) in _keys("Students occupied the main campus in Buenos Aires to protest tuition fees.")
+    assert {k[0] for k in _keys("Farmers in Kenya attacked police to demand compensation.")} == {"PROTEST"}
+    # A demand made at a meeting stays a demand.
+    assert "REQUEST" in {k[0] for k in _keys("Farmers in Kenya met the minister to demand compensation.")}
+
+
+def test_refusing_an_unnamed_groups_demands_is_domestic():
+    assert _key("REJECT", {"SRB"}, {"SRB"}) in _keys("The Serbian government rejected the students' demands.")
+
+
+def test_a_threat_aims_at_the_subject_of_its_condition():
+    assert _key("THREATEN", {"ISR"}, {"LBN"}) in _keys("Israel said it would retaliate if Hezbollah fired more rockets.")
+
+
+def test_countermeasures_taken_sanction_and_promised_threaten():
+    assert _key("THREATEN", {"CHN"}, {"LTU"}) in _keys("China said it would take countermeasures against Lithuania.")
+    assert _key("SANCTION", {"CHN"}, {"LTU"}) in _keys("China took countermeasures against Lithuania on Friday.")
+
+
+def test_refusals_take_their_recipient_from_a_from_phrase_and_refusing_observers_refuses():
+    assert _key("REJECT", {"DZA"}, {"QAT"}) in _keys("Algeria declined an offer of help from Qatar in its dispute with Mali.")
+    assert _key("REJECT", {"VEN"}, {"EUR"}) in _keys("Venezuela said it would not accept observers from the European Union.")
+
+
+def test_looting_rioters_protest_and_a_protest_at_an_office_is_against_its_owner():
+    assert {k[0] for k in _keys("Rioters in Nairobi looted shops on Tuesday.")} == {"PROTEST"}
+    assert _key("PROTEST", {"IRQ"}, {"UNO"}) in _keys("Hundreds of Iraqis protested outside the United Nations office in Baghdad.")
+
+
+def test_an_opposition_party_is_a_group_of_its_place_and_a_domestic_group_agrees_with_its_state():
+    assert _key("PROTEST", {"TGO"}, {"TGO"}) in _keys("The main opposition party in Togo boycotted the legislative elections.")
+    assert _key("AGREE", {"COL"}, {"COL"}) in _keys(
+        "The Colombian government announced a truce in Cauca, with a rebel alliance in Colombia agreeing to respect it.")

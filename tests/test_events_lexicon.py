@@ -475,9 +475,45 @@ def test_cooperation_aid_and_support_vocabulary(sentence, expected):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # PROTEST: stones thrown, food refused, routes blocked
+        ("Palestinian youths hurled stones at Israeli soldiers in Nablus.", _key("PROTEST", {"PSE"}, {"ISR"})),
+        ("A jailed Egyptian blogger has refused food for a month, his family said.", _key("PROTEST", {"EGY"}, {"EGY"})),
+        ("Farmers in Warsaw blocked the railway line to the Ukrainian border.", _key("PROTEST", {"POL"}, {"POL"})),
+        # REJECT: mediation declined, rulings ignored
+        ("Morocco declined mediation by the African Union.", _key("REJECT", {"MAR"}, {"IGO"})),
+        ("Romania ignored a ruling by the European Commission.", _key("REJECT", {"ROU"}, {"EUR"})),
+        # THREATEN: a mediator's threat to stop
+        ("Turkey threatened to halt its mediation between Russia and Ukraine.", _key("THREATEN", {"TUR"}, {"RUS"})),
+    ],
+)
+def test_probe_round_c_rows_code_their_family(sentence, expected):
+    assert expected in _keys(sentence)
+
+
+@pytest.mark.slow
 def test_defending_a_place_against_attacks_is_no_verbal_support():
     assert not any(key[0] == "SUPPORT" for key in _keys("Ukrainian troops defended the city against attacks."))
     # nor is selling shares arms aid, nor treating a patient for an illness humanitarian aid
     assert _keys("The company sold its shares to a French bank.") == set()
     assert _keys("Doctors treated the president for pneumonia.") == set()
     assert _keys("The minister told reporters that talks would continue.") == set()
+
+
+@pytest.mark.slow
+def test_a_strike_is_a_labour_strike_only_when_staged_or_called():
+    assert _key("PROTEST", {"FIN"}, {"FIN"}) in _keys("Finnish dockworkers called a strike over pay.")
+    assert not any(key[0] == "PROTEST" for key in _keys("Israel carried out a strike on Gaza on Monday."))
+
+
+@pytest.mark.slow
+def test_blocking_a_decision_vetoes_it():
+    assert _key("REJECT", {"HUN"}, {"EUR"}) in _keys("Hungary blocked the EU aid package for Ukraine.")
+
+
+@pytest.mark.slow
+def test_nouns_of_refusal_name_who_refused_whom():
+    assert _key("REJECT", {"IRN"}, {"FRA"}) in _keys("Iran's rebuff of the French proposal angered Paris.")
+    assert _key("REJECT", {"KOR"}, {"JPN"}) in _keys("The snub of Japan by South Korea surprised diplomats.")

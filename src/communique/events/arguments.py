@@ -30,6 +30,7 @@ from communique.events.syntax import (
     _stray_agent,
 )
 from communique.events.vocabulary import (
+    CALLING_VERBS,
     COLLECTIVE_NOUNS,
     FRAMING_TYPES,
     GENERIC_ACTORS,
@@ -51,6 +52,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# People of a group its modifier names ("opposition leaders", "union members").
+GROUP_PEOPLE = frozenset({"leader", "member", "officer", "commander", "chief", "figure", "representative",
+                          "organizer", "organiser", "delegate"})
 # Links inside a noun phrase or a coordination of them ("the Sudanese government and the rebels").
 LEFT_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "case", "cc", "conj", "punct", "nummod", "appos"})
 
@@ -198,9 +202,15 @@ class ArgumentFinder(ABC):
                 m.pos_ == "PRON" and t.pos_ == "NOUN" and (self._triggers(t) or _prep_objects(t, "of")))
                      for e in self._one(m, ctx, depth + 1)]
         sector = GENERIC_ACTORS.get(lemma)
-        if sector is None and t.tag_ == "NNP" and lemma.endswith("s"):
+        if sector is None and lemma.endswith("worker"):
+            sector = "LAB"  # "dockworkers", "steelworkers", "autoworkers"
+        if sector is None and t.tag_ in {"NNP", "NNPS"} and lemma.endswith("s"):
             # "Rebels in X rejected ...": a capitalized plural the tagger takes for a name
             sector = GENERIC_ACTORS.get(lemma[:-1])
+        if sector is None and lemma in GROUP_PEOPLE:
+            # "opposition leaders", "union members", "rebel commanders": the group's people
+            sector = next((GENERIC_ACTORS[c.lemma_.lower()] for c in t.children
+                           if c.dep_ in {"compound", "amod"} and c.lemma_.lower() in GENERIC_ACTORS), None)
         if sector is None and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
             sector = "CVL"  # "Muslims", "Kurds": a community, of the place it acts in
         if sector is None and t.pos_ == "NOUN" and not inner:
@@ -256,6 +266,12 @@ class ArgumentFinder(ABC):
                 stray = [e for agent in _stray_agent(token)[:1] for e in self.entities(agent, ctx) if e.code]
                 if stray:
                     return stray, True
+                # "was threatened with retaliation by Iran": the parser hung the agent on the
+                # "with" phrase's noun
+                hung = [e for o in _prep_objects(node, "with") for agent in _prep_objects(o, "by")
+                        for e in self.entities(agent, ctx) if e.code]
+                if hung:
+                    return hung, True
             else:
                 # "Arriving here were delegations of ...": the subject after an inverted "were".
                 # "Chile is committed to ...": a subject the parser hung on the auxiliary, or
@@ -339,9 +355,10 @@ class ArgumentFinder(ABC):
         return out
 
     def _recipients(self, token: Token, trig: Trigger, ctx: CodingContext, passive: bool,
-                    exclude: frozenset[str] = frozenset()) -> tuple[list[Entity], bool]:
+                    exclude: frozenset[str] = frozenset(), own: frozenset[str] = frozenset()) -> tuple[list[Entity], bool]:
         """Recipient entities, and whether the partners act jointly ("between"); ``exclude``
-        names the actor's entities, which a framing trigger's content does not aim at."""
+        names the actor's entities, which a framing trigger's content does not aim at, and
+        ``own`` the actor's countries, which it aims at only when it names no other."""
         holders = [token]
         if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj"}:
             holders.append(token.head if token.dep_ != "pobj" else token.head.head)
@@ -366,6 +383,7 @@ class ArgumentFinder(ABC):
             # clause, with its own subject, hangs on it as "acl" or "advcl"
             clauses = _children(token, "ccomp", "xcomp") + [
                 c for c in _children(token, "acl", "advcl") if _pos(token) == "NOUN" and _children(c, "nsubj")]
+            home: list[Entity] = []
             for clause in clauses:
                 for node in clause.subtree:
                     # "requested that the African Union mediate", with "mediate" taken for a
@@ -380,14 +398,21 @@ class ArgumentFinder(ABC):
                             # "demanded that President X resign": X is of the place at stake
                             named = _placed(named, sent, ctx)
                         objs = [e for e in named if e.code]
-                        if objs:
+                        if objs and {e.code for e in objs} <= own:
+                            # "the minister warned that China would use force against X": the
+                            # speaker's own state acts in the content; X is the one aimed at
+                            home = home or objs
+                        elif objs:
                             return objs, False
             for clause in _children(token, "ccomp", "xcomp"):
                 # "demanded that Syrian President X step down", parsed as one long noun: a
                 # party named only inside a modifier of the clause
                 objs = [e for e in self._inside(clause, ctx) if e.entity_name not in exclude]
-                if objs:
+                if objs and not {e.code for e in objs} <= own:
                     return objs, False
+                home = home or objs
+            if home:
+                return home, False
         if trig.pos != "NOUN" and not any(p != "obj" for p in trig.preps):
             return found
         # "a decision to establish ties with X": the partners sit in the content clause.
@@ -544,10 +569,18 @@ class ArgumentFinder(ABC):
             token, governor = governor.head, governor.head.head
         if token.dep_ in {"dobj", "attr"} or (token.dep_ == "pobj" and governor.head.pos_ == "VERB"):
             verb = governor if token.dep_ != "pobj" else governor.head
-            if QUAD[trig.event] == 4 and verb.lemma_.lower() not in PERFORMING_VERBS and verb.lower_ not in PERFORMING_FORMS:
+            if QUAD[trig.event] == 4 and verb.lemma_.lower() not in PERFORMING_VERBS and verb.lower_ not in PERFORMING_FORMS \
+                    and not (trig.event == "PROTEST" and verb.lemma_.lower() in CALLING_VERBS):
                 # "Sunak voiced concern over the attack": who speaks of an attack did not make it.
                 return [], False
             return self._subject(verb, ctx)
+        verb = token.head
+        if token.dep_ == "nsubjpass" and (verb.lemma_.lower() in PERFORMING_VERBS or verb.lower_ in PERFORMING_FORMS
+                                          or (trig.event == "PROTEST" and verb.lemma_.lower() in CALLING_VERBS)):
+            # "a strike was called by unions", "sanctions were imposed by X": the agent performs it
+            found = [e for agent in _prep_objects(verb, "by") for e in self.entities(agent, ctx)]
+            if found:
+                return found, True
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ in {"ccomp", "xcomp"} and token.head.head is not token.head:
             # "the ministry announced the expulsion of X declared ...": a misparse that hangs
             # the act on the clause below the announcing verb.

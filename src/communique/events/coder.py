@@ -6,8 +6,9 @@ the dependency parse gives their arguments (:mod:`communique.events.arguments`):
 trigger's prepositions the recipient. A sentence without a subject inherits the actor of the
 previous sentences. How a trigger is asserted (negated, future, a promise or threat) comes from
 :mod:`communique.events.modality`; the place of an act and the parties it gives from
-:mod:`communique.events.places`; the word sets from :mod:`communique.events.vocabulary`.
-Mentions of one event in a document are merged into one event with several evidence spans.
+:mod:`communique.events.places`; protests told without a protest word (a crowd's violence, the
+demand a protest is for) from :mod:`communique.events.protests`; the word sets from
+:mod:`communique.events.vocabulary`. Mentions of one event in a document are merged into one event with several evidence spans.
 
 This module keeps trigger selection (:meth:`EventCoder._triggers`) and event building; it also
 exports :class:`CodingContext`, :func:`bilateral_pair` and :func:`place_country` for the other
@@ -37,6 +38,8 @@ from communique.events.modality import Modality, _recent, _stated_intent, modali
 from communique.events.ontology import QUAD, intensity
 from communique.events.places import (
     CIVILIAN_SECTORS,
+    MISSION_WORDS,
+    ROUTE_PREPS,
     _compatriots,
     _home_recipient,
     _placed,
@@ -44,6 +47,15 @@ from communique.events.places import (
     _uncoded_inside,
     act_place,
     place_country,
+)
+from communique.events.protests import (
+    MISSION_PREPS,
+    PROTEST_ACT,
+    RIOTING_CROWDS,
+    civilians_at_protest,
+    crowd_demanding,
+    protest_purpose,
+    protesters_act,
 )
 from communique.events.syntax import (
     _amount,
@@ -73,6 +85,7 @@ from communique.events.vocabulary import (
     NO_COMMENT_VERBS,
     NOT_TRIGGER_ENTITIES,
     OBLIGATION_AUX,
+    POSSIBILITY_AUX,
     PURSUING_VERBS,
     REACTION_TYPES,
     READY_WORDS,
@@ -80,6 +93,8 @@ from communique.events.vocabulary import (
     RESPONSE_HEADS,
     RESPONSE_NOUNS,
     RESPONSE_WORDS,
+    STANCE_DEPS,
+    STANCE_PEOPLE,
     TWO_PARTY_TYPES,
     UNKNOWN_ACTOR_TYPES,
     VOW_VERBS,
@@ -90,24 +105,6 @@ from communique.records import Document, Entity, Event, Evidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-
-PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "picketer"})
-PROTEST_ACT = Trigger("protesters", "VERB", "PROTEST", "demonstrate", "141", frozenset(), ("against", "outside", "at", "obj"))
-
-
-def _protesters_act(token: Token) -> bool:
-    """Whether ``token`` is a verb whose subject is a crowd of protesters acting (not speaking,
-    not acted upon)."""
-    if token.pos_ != "VERB" or token.lemma_.lower() in REPORTING_VERBS:
-        return False
-    for subject in token.children:
-        if subject.dep_ != "nsubj":
-            continue
-        heads = [subject, *[o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]]
-        heads += [o2 for h in heads[1:] for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o2 in p.children if o2.dep_ == "pobj"]
-        return any(h.lemma_.lower() in PROTESTER_NOUNS for h in heads)
-    return False
 
 
 class EventCoder(ArgumentFinder):
@@ -152,7 +149,15 @@ class EventCoder(ArgumentFinder):
             return ()  # "in March" is a date, not a march; "the Solidarity Group" is a name
         if pos == "NOUN" and token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
             return ()  # "the ceasefire arrangement", "sanctions hygiene": a modifier, not an act
+        if pos == "NOUN" and token.lemma_.lower() in STANCE_PEOPLE and token.dep_ not in STANCE_DEPS:
+            # "supporters of X blocked roads", "fired at opposition supporters": people named by
+            # their stance, who act or are acted on; "X is a supporter of Y" states the stance
+            return ()
         found = self.lexicon.get((token.lemma_.lower(), pos)) or self.lexicon.get((token.lower_, pos)) or ()
+        if not found and token.i - 2 >= token.sent.start and token.nbor(-1).tag_ == "HYPH":
+            # "sit-in", "walk-out": the tokenizer splits a hyphenated noun; the lexicon lists it whole
+            first = token.nbor(-2).lower_
+            found = self.lexicon.get((f"{first}-{token.lower_}", pos)) or self.lexicon.get((first + token.lower_, pos)) or ()
         if not found and pos == "NOUN":
             found = self._verb_as_noun(token)
         neighbours = None
@@ -209,6 +214,17 @@ class EventCoder(ArgumentFinder):
                 return found
         return ()
 
+    def _own_possible_act(self, token: Token, actor: list[Entity], ctx: CodingContext) -> bool:
+        """Whether ``token`` is a "could"/"might"/"may" act that a reporting verb's subject says
+        its own side could take ("Peru said it could expel", not "analysts said Peru could")."""
+        if not any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUX for c in token.children):
+            return False
+        if token.dep_ != "ccomp" or token.head.lemma_.lower() not in REPORTING_VERBS | {"threaten"}:
+            return False
+        speaker, stated = self._subject(token.head, ctx)
+        codes = {a.code for a in actor if a.code}
+        return stated and bool(codes) and {a.code for a in speaker if a.code} == codes
+
     def _is_content_of_frame(self, token: Token) -> bool:
         head = token.head
         if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj", "compound"} and head is not token:
@@ -216,7 +232,8 @@ class EventCoder(ArgumentFinder):
             if token.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPS and not (head.lower_ == "in" and _amount(head.head)):
                 return False  # "following a call between X and Y, they agreed": not what was agreed
             frames = self._triggers(governor)
-            if frames and frames[0].event in REACTION_TYPES and any(QUAD[t.event] == 4 for t in self._triggers(token)):
+            if frames and frames[0].event in REACTION_TYPES and frames[0].mode != "yield" and any(
+                    QUAD[t.event] == 4 for t in self._triggers(token)):
                 return False  # "condemned the missile launch": the launch happened too
             if frames or (token.dep_ == "nsubjpass" and any(
                     self._triggers(c) for c in head.children if c.dep_ == "acl")):
@@ -246,7 +263,7 @@ class EventCoder(ArgumentFinder):
         found: list[Event] = []
         last_place: str | None = None
         for index, sent in enumerate(doc_sents):
-            place = place_country(sent, actors)
+            place = place_country(sent, actors) or place_country(sent, actors, ROUTE_PREPS)
             if place is None and not any(ent.label_ in {"GPE", "LOC", "FAC"} for ent in sent.ents):
                 # A sentence that names no place goes on where the story is ("... in London.
                 # One person was arrested, police said.").
@@ -277,7 +294,7 @@ class EventCoder(ArgumentFinder):
                     warning = self._warned_response(token, sent, index, ctx)
                     if warning is not None:
                         found.extend(pairwise(warning))
-                if _protesters_act(token) and not self._triggers(token):
+                if (protesters_act(token) or crowd_demanding(token)) and not self._triggers(token):
                     # "Thousands of protesters gathered outside the embassy": what protesters
                     # do together is a protest.
                     event = self._event(token, PROTEST_ACT, sent, index, ctx)
@@ -447,6 +464,14 @@ class EventCoder(ArgumentFinder):
         if token.tag_ == "VB" and token.dep_ == "ROOT" and not _children(token, "nsubj", "aux"):
             return None  # an imperative ("Support us or become a patron") reports nothing
         passive = trig.pos == "VERB" and _is_passive(token)
+        if trig.event == "ASSAULT" and trig.pos == "VERB" and not passive and (
+                protesters_act(token, RIOTING_CROWDS) or civilians_at_protest(token, self)):
+            # "Protesters clashed with police", "rioters torched cars": a crowd's violence is a
+            # violent protest (CAMEO 145), and its occupying a building or a road an obstruction.
+            occupying = trig.mode == "territory"
+            trig = replace(trig, event="PROTEST", mode="obstruct" if occupying else "riot", cameo="144" if occupying else "145")
+        if trig.event == "REQUEST" and protest_purpose(token, self):
+            return None  # "went on hunger strike to demand X": the protest is the act, X its cause
         if trig.event == "REJECT" and any(x.lemma_.lower() in NO_COMMENT_VERBS for x in _children(token, "xcomp")):
             return None  # "declined to comment", "refused to go into details": no one is rebuffed
         if trig.event == "CONSULT" and trig.pos == "VERB" and any(
@@ -465,7 +490,8 @@ class EventCoder(ArgumentFinder):
         # A single party's promise "to end its conflict with X" is aimed past its own "its".
         partners = len({a.code for a in actor if a.code}) > 1
         exclude = frozenset() if trig.event in JOINT_TYPES and partners else frozenset(a.entity_name for a in actor)
-        recipient, joint = self._recipients(token, trig, ctx, passive, exclude)
+        own = frozenset() if trig.event in JOINT_TYPES else frozenset(a.code for a in actor if a.code)
+        recipient, joint = self._recipients(token, trig, ctx, passive, exclude, own)
         if trig.mode == "third-party":
             joint = False  # "mediated between X and Y": X and Y are the mediator's partners, not its fellows
         if joint and not stated:
@@ -493,6 +519,11 @@ class EventCoder(ArgumentFinder):
             # are not a party besides them.
             codes = {a.code for a in actor}
             recipient = [r for r in recipient if r.code not in codes]
+        if trig.event == "PROTEST" and not any(r.code for r in recipient):
+            # "demonstrated outside the French embassy": the state whose mission it is
+            codes = {a.code for a in actor}
+            recipient = [e for prep in MISSION_PREPS for o in _prep_objects(token, prep) if o.lemma_.lower() in MISSION_WORDS
+                         for e in self.entities(o, ctx) if e.code and e.code not in codes][:1] or recipient
         if not actor and trig.pos == "VERB" and QUAD[trig.event] < 4:
             # "Tribal elders demanded that the Ruritanian ministry ...": an unnamed group of
             # civilians addressing a state's authorities, in a sentence naming no other
@@ -517,6 +548,13 @@ class EventCoder(ArgumentFinder):
             if code:
                 actor = [Entity(entity_text="authorities", entity_name="authorities", kind="group", code=code,
                                 sector="GOV", start=token.idx, end=token.idx + len(token))]
+        if not actor and trig.event == "PROTEST" and trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
+            # "Violent protests erupted in Tunis": protesters the text leaves unnamed, who are,
+            # like any unnamed group, of the place where they protest.
+            code = act_place(sent, ctx.actors, NEAR_PREPS | ROUTE_PREPS)
+            if code:
+                actor = [Entity(entity_text="protesters", entity_name="protesters", kind="group", code=code, sector="CVL",
+                                start=token.idx, end=token.idx + len(token))]
         if actor and not any(e.code for e in actor):
             actor = _placed(actor, sent, ctx)
         if trig.event == "RETREAT" and trig.mode == "withdraw" and actor and all(
@@ -532,7 +570,8 @@ class EventCoder(ArgumentFinder):
             # country, inside the object, is the recipient if the place of the act gives one.
             recipient = [e for e in _placed(_uncoded_inside(token, ctx), sent, ctx) if e.code]
         if actor and not any(r.code for r in recipient) and trig.event not in JOINT_TYPES:
-            home = _home_recipient(actor, recipient, trig.event, sent, ctx, _unnamed_target(token, self))
+            target = _unnamed_target(token, self) or (_unnamed_owner(token) if trig.event == "REJECT" else None)
+            home = _home_recipient(actor, recipient, trig.event, sent, ctx, target)
             if recipient:
                 recipient = home
             else:
@@ -560,11 +599,32 @@ class EventCoder(ArgumentFinder):
         if trig.event == "AGREE" and trig.lemma in VOW_VERBS and _hostile_content(token, self):
             # "vowed to retaliate", "swore to fight on": a promise of violence is a threat.
             trig = replace(trig, event="THREATEN", cameo="130")
+        elif trig.event == "AGREE" and trig.lemma in VOW_VERBS and _refused_content(token, self):
+            # "vowed never to recognise X": a promise not to cooperate is a refusal.
+            trig = replace(trig, event="REJECT", cameo="120")
         stance = _stated_intent(trig.event, modality)
+        if stance is None and modality.hypothetical and not modality.negated and QUAD[trig.event] == 4 \
+                and self._own_possible_act(token, actor, ctx):
+            # "X said it could cut ties with Y", "X warned that its army might strike": a hostile
+            # act the speaker says its own side could take is a threat made now.
+            stance = ("THREATEN", "130")
+        if negated_acceptance(trig, modality):
+            # "Y would not accept the mediation", "did not accept the plan": a refusal.
+            stance, modality = ("REJECT", "120"), replace(modality, negated=False, future=False)
+        if stance is None and trig.event in {"REJECT", "THREATEN"} and modality.committed \
+                and not (modality.hypothetical or modality.negated):
+            modality = Modality()  # "will keep the embargo in place", "would issue an ultimatum": stated now
         if stance is not None:
             # The promise, threat or refusal is what happened; the act itself is future.
             trig = replace(trig, event=stance[0], cameo=stance[1], mode=None)
             modality = Modality()
+        if trig.event == "THREATEN" and not any(r.code for r in recipient):
+            # "X would retaliate if Y fired more rockets": the threat is aimed at whoever the
+            # condition's subject is
+            codes = {a.code for a in actor}
+            recipient = [e for clause in {token, token.head} for c in _children(clause, "advcl")
+                         if any(m.lower_ in {"if", "unless", "should"} for m in _children(c, "mark"))
+                         for s in _children(c, "nsubj") for e in self.entities(s, ctx) if e.code and e.code not in codes] or recipient
         if default:
             ctx.default_recipients[(trig.event, index)] = default
 
@@ -670,9 +730,10 @@ def _has_content(token: Token) -> bool:
 
 
 def _hostile_content(token: Token, coder: EventCoder) -> bool:
-    """Whether the act promised by a vow is material conflict ("vowed to retaliate")."""
+    """Whether the act promised by a vow is material conflict ("vowed to retaliate", not
+    "pledged not to attack")."""
     for clause in token.children:
-        if clause.dep_ in {"xcomp", "ccomp", "acl"}:
+        if clause.dep_ in {"xcomp", "ccomp", "acl"} and not _children(clause, "neg"):
             for node in (clause, *clause.conjuncts):
                 if any(QUAD[t.event] == 4 for t in coder._triggers(node)):
                     return True
@@ -681,6 +742,31 @@ def _hostile_content(token: Token, coder: EventCoder) -> bool:
 
 # Prepositions that make the act they govern the time of the sentence's main act.
 TIME_PREPS = frozenset({"during", "after", "before", "following", "amid", "ahead", "since", "until", "despite"})
+ACCEPTING_VERBS = frozenset({"accept"})
+
+
+def negated_acceptance(trig: Trigger, modality: Modality) -> bool:
+    """Whether a trigger refuses by not accepting ("did not accept the plan", "will not accept
+    mediation")."""
+    return trig.lemma in ACCEPTING_VERBS and modality.negated and not modality.hypothetical
+
+
+def _unnamed_owner(token: Token) -> Token | None:
+    """The unnamed group whose demand or proposal a refusal turns down: "dismissed opposition
+    demands", "rejected the protesters' demands"."""
+    for obj in _children(token, "dobj"):
+        for owner in obj.children:
+            if owner.dep_ in {"poss", "compound"} and owner.lemma_.lower() in GENERIC_ACTORS:
+                return owner
+    return None
+
+
+def _refused_content(token: Token, coder: EventCoder) -> bool:
+    """Whether what a vow promises is not to cooperate ("vowed never to recognise X")."""
+    for clause in _children(token, "xcomp", "ccomp"):
+        if _children(clause, "neg") and any(QUAD[t.event] in (1, 2) for t in coder._triggers(clause, every=True)):
+            return True
+    return False
 
 
 def _clause_weight(token: Token) -> float:

@@ -16,6 +16,7 @@ from communique.events.vocabulary import (
     HISTORY_MODIFIERS,
     HYPOTHETICAL_AUX,
     INTENT_VERBS,
+    PERFORMING_VERBS,
     PLAN_NOUNS,
     REPORTING_VERBS,
     UNDERGOING_VERBS,
@@ -143,11 +144,21 @@ def modality_of(token: Token) -> Modality:
     if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" and token.head.pos_ in {"VERB", "AUX"} and not (future or hypothetical or negated):
         # "would tighten the blockade", "did not hold talks": the verb's modality is the act's.
         return modality_of(token.head)
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "pobj" and token.head.head.pos_ in {"VERB", "AUX"} \
+            and token.head.head.lemma_.lower() in PERFORMING_VERBS and not (future or hypothetical or negated):
+        # "will not take part in the exercises": the performing verb's modality is the act's
+        # (not "did not comment on the attack").
+        verb = token.head.head
+        above = modality_of(verb)
+        if above.negated or above.future:
+            return above
     if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"nsubj", "nsubjpass"}:
         # "talks will be held", "the visits would take place": the verb's tense is the noun's.
         for aux in token.head.children:
             if aux.dep_ in {"aux", "auxpass"} and aux.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX:
                 future = True
+            if aux.dep_ == "mark" and aux.lower_ in {"if", "unless"}:
+                hypothetical = True  # "if the attacks continued"
     if token.pos_ in {"NOUN", "PROPN"}:
         if any(c.lower_ in HISTORY_MODIFIERS for c in token.children):
             hypothetical = True  # reported history, not news

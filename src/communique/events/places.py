@@ -59,6 +59,9 @@ def _placed(actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]
 # Acts whose target, when the text names none, is the country where they happen: "evacuated
 # settlements in X", "lifted a curfew in X", "tanks fired at targets in X".
 PLACE_TARGET_TYPES = frozenset({"AID", "RETREAT", "CONCEDE", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+# Verbal acts aimed at an unnamed group ("threatened protesters", "rejected the protesters'
+# demands"), which is the actor's own people.
+GROUP_TARGET_TYPES = frozenset({"THREATEN", "REJECT"})
 # Acts done at home to one's own state when no other target is named: protesters protest to
 # their government, police arrest and disperse their own citizens.
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE"})
@@ -122,6 +125,11 @@ def _home_recipient(actor: list[Entity], recipient: list[Entity], event: str, se
         if any(r.code for r in placed) or not (event in DOMESTIC_TYPES or all(r.kind == "group" for r in placed)):
             return placed
     elif event not in PLACE_TARGET_TYPES:
+        codes = {a.code for a in actor if a.code}
+        if event in GROUP_TARGET_TYPES and target is not None and len(codes) == 1:
+            # "the Guards threatened protesters with a crackdown": an unnamed group a threat
+            # names, in a sentence that places it nowhere, is of the threatening state.
+            return [_generic(target, next(iter(codes)), GENERIC_ACTORS[target.lemma_.lower()])]
         return recipient
     else:
         place = _place_entity(sent, ctx.actors)
@@ -166,10 +174,17 @@ def _place_entity(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_P
     return None
 
 
-def place_country(sent: Span, actors: DocActors) -> str | None:
-    """Country of the first place named after "in"/"at" in a sentence ("in Minsk" → BLR)."""
+# Prepositions of a route or an area, which place a sentence that has no "in"/"at" place
+# ("marched through central Caracas", "blocked the highway between Lima and ...").
+ROUTE_PREPS = frozenset({"through", "across", "along", "around", "outside", "near", "between", "throughout", "inside",
+                         "into", "toward", "towards"})
+
+
+def place_country(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_PREPS) -> str | None:
+    """Country of the first place named after "in"/"at" (or ``preps``) in a sentence ("in
+    Minsk" → BLR)."""
     for token in sent:
-        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+        if token.dep_ == "pobj" and token.head.lower_ in preps:
             entity = actors.place_at(token.i) or _named_place(token, actors)
             if entity is not None and entity.code:
                 return entity.code

@@ -48,6 +48,9 @@ def _neighbour_lemmas(token: Token) -> set[str]:
                 words.update(o.lemma_.lower() for o in grandchild.children if o.dep_ == "pobj")
     if token.dep_ in {"acl", "relcl"}:
         words.add(token.head.lemma_.lower())
+    if token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"}:
+        # "staged a strike", "a strike was called": "^stage" in the lexicon is the verb a noun is the object of
+        words.update(("^" + token.head.lemma_.lower(), "^" + token.head.lower_))
     return words
 
 

@@ -10,6 +10,8 @@ JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "CONCEDE"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 OBLIGATION_AUX = frozenset({"must", "should"})
+# "said it could expel", "might cut ties": what a speaker's side may do
+POSSIBILITY_AUX = frozenset({"could", "might", "may"})
 # "any hostile steps will receive a firm response", "is ready to respond to hostile actions"
 RESPONSE_NOUNS = frozenset({"response", "retaliation", "answer", "rebuff", "countermeasure", "reprisal", "reaction"})
 RESPONSE_WORDS = RESPONSE_NOUNS | {"respond", "react"}
@@ -115,6 +117,8 @@ GENERIC_ACTORS = {
     "bomber": "REB", "kidnapper": "REB", "sniper": "REB", "warlord": "REB", "commando": "MIL",
     "marine": "MIL", "paratrooper": "MIL", "sailor": "MIL", "gendarme": "COP", "regime": "GOV", "junta": "GOV",
     "cabinet": "GOV", "legislator": "LEG", "senator": "LEG", "deputy": "LEG",
+    "driver": "LAB", "trucker": "LAB", "pensioner": "CVL", "veteran": "CVL", "supporter": "CVL",
+    "motorist": "CVL", "migrant": "REF", "asylum-seeker": "REF", "fisherman": "LAB", "physician": "MED", "medic": "MED",
 }
 QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                             "millions", "group", "number", "crowd", "majority"})
@@ -123,6 +127,13 @@ QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "doz
 NOT_TRIGGER_ENTITIES = frozenset({"DATE", "TIME", "ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
 # Types that need two parties: a consultation with nobody did not happen.
 TWO_PARTY_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Nouns naming people by their stance, triggers as predicates ("he is a supporter of X") but not
+# as the subject of what those people do ("supporters of X blocked roads").
+STANCE_PEOPLE = frozenset({"supporter", "backer", "opponent", "critic"})
+STANCE_DEPS = frozenset({"attr", "appos", "oprd", "ROOT", "conj"})
+# Verbs whose subject organizes the protest named by their object ("called a general strike",
+# "declared a boycott") without being a performing verb for every act ("called the attack a crime").
+CALLING_VERBS = frozenset({"call", "declare", "observe", "organize", "organise", "stage"})
 # Dependencies of a phrasal verb's particle ("cracked down", "stepped down").
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "who", "which"})
