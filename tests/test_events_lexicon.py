@@ -420,3 +420,53 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
     assert _keys("The storm tore through the Cuban capital.") == set()
     assert _key("ASSAULT", {"PSE"}, {"ISR"}) in _keys("Hamas rained rockets on the Israeli town of Sderot.")
     assert _key("PROTEST", {"KEN"}, {"KEN"}) in _keys("Kenyan dockworkers staged a work stoppage.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # MOBILIZE: shows of force and alert levels
+        ("The Iranian army paraded its new missiles through Tehran.", _key("MOBILIZE", {"IRN"}, set())),
+        ("Venezuelan troops went on high alert along the border.", _key("MOBILIZE", {"VEN"}, set())),
+        ("Japan raised the readiness of its air defence units.", _key("MOBILIZE", {"JPN"}, set())),
+        # SANCTION: contacts, relations, mediation and aid ended; envoys ordered out
+        ("Kenya suspended contacts with the Somali government.", _key("SANCTION", {"KEN"}, {"SOM"})),
+        ("Chile ended diplomatic relations with Venezuela.", _key("SANCTION", {"CHL"}, {"VEN"})),
+        ("Egypt ended its mediation between Israel and Hamas.", _key("SANCTION", {"EGY"}, {"ISR"})),
+        ("The World Bank stopped loan payments to Zambia.", _key("SANCTION", {"IGO"}, {"ZMB"})),
+        ("Lebanon ordered the Syrian ambassador out of the country.", _key("SANCTION", {"LBN"}, {"SYR"})),
+        ("Bolivia ordered the American ambassador to leave the country.", _key("SANCTION", {"BOL"}, {"USA"})),
+        # COERCE: forcing, seizing control, sealing off, curfews and emergencies
+        ("The Iranian government cut off internet access in Tehran.", _key("COERCE", {"IRN"}, {"IRN"})),
+        ("Belarusian police forced the journalists to delete their footage.", _key("COERCE", {"BLR"}, {"BLR"})),
+        ("Chinese coast guard ships took control of a Philippine fishing boat.", _key("COERCE", {"CHN"}, {"PHL"})),
+        ("Turkish police sealed off the area around the courthouse in Istanbul.", _key("COERCE", {"TUR"}, {"TUR"})),
+        ("Israel blocked access to the Rafah crossing.", _key("COERCE", {"ISR"}, {"ISR"})),
+        ("The Bolivian government declared a curfew in La Paz.", _key("COERCE", {"BOL"}, {"BOL"})),
+        ("Peru's president announced a state of emergency in Lima.", _key("COERCE", {"PER"}, {"PER"})),
+        # ASSAULT: property burned down, cleansing, dropped munitions, truces broken, shields
+        ("Rebels burned down a police station in Mali.", _key("ASSAULT", {"MLI"}, {"MLI"})),
+        ("Sri Lanka's army raped Tamil women, a UN report said.", _key("ASSAULT", {"LKA"}, {"LKA"})),
+        ("Russian bombers dropped cluster munitions on Aleppo.", _key("ASSAULT", {"RUS"}, set())),
+        ("The Israeli army broke the truce with air strikes on Gaza.", _key("ASSAULT", {"ISR"}, set())),
+        ("Congolese rebels used schoolchildren as human shields.", _key("ASSAULT", {"COD"}, set())),
+    ],
+)
+def test_force_posture_sanctions_coercion_and_violence_in_their_news_words(sentence, expected):
+    assert expected in _keys(sentence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Brazilian company stopped payments to its suppliers.",
+        "The Greek team went on a winning streak.",
+        "The Indian airline ended its partnership with the hotel chain.",
+        "The Turkish company put its plans on hold.",
+        "The Kenyan runner broke the course record in Nairobi.",
+    ],
+)
+def test_those_words_in_their_everyday_sense_are_no_event(sentence):
+    assert _keys(sentence) == set()
