@@ -635,3 +635,47 @@ def test_a_listed_full_name_is_one_person_wherever_the_model_bounds_it():
     coded = communique.code("Merkel met Macron in Paris on Monday.", published="2025-01-10")
     assert [(e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in coded.events] == [
         ("CONSULT", ["DEU"], ["FRA"])]
+
+
+def test_a_place_noun_takes_the_state_of_its_modifier():
+    # "in Pakistan's Balochistan province", "in the Ugandan capital", "in the southwest of Nigeria"
+    assert _key("ASSAULT", {"PAK"}, {"PAK"}) in _keys("Separatist rebels attacked an army convoy in Pakistan's Balochistan province.")
+    assert _key("COERCE", {"UGA"}, {"UGA"}) in _keys("Police arrested dozens of students in the Ugandan capital.")
+    assert _key("COERCE", {"NGA"}, {"NGA"}) in _keys("Armed men raided a clinic in the southwest of Nigeria.")
+
+
+def test_forces_led_by_a_state_are_that_states():
+    assert _key("SANCTION", {"SAU"}, {"YEM"}) in _keys("Saudi-led forces imposed a blockade on Yemen's ports.")
+    # backed is not led: the separatists are not Russia's own
+    assert not any(key[1] == frozenset({"RUS"}) for key in _keys("Russian-backed separatists shelled Ukrainian positions."))
+
+
+def test_unnamed_attackers_of_a_states_own_leaders_are_of_that_state():
+    assert _key("ASSAULT", {"NGA"}, {"NGA"}) in _keys("Gunmen tried to kill Nigeria's information minister.")
+    assert _key("ASSAULT", {"POL"}, {"POL"}) in _keys("An attacker stabbed the mayor of the Polish city of Gdansk.")
+    assert _key("ASSAULT", {"PER"}, {"PER"}) in _keys("The Peruvian interior minister was shot by a squad of gunmen.")
+    # Foreigners attacked are not the attackers' compatriots, nor are a foreign mission's staff.
+    assert not any(key[1] == frozenset({"DEU"}) for key in _keys("Gunmen kidnapped two German tourists."))
+    assert not any(key[1] == frozenset({"JPN"}) for key in _keys("Gunmen shot dead the Japanese ambassador."))
+
+
+def test_a_date_is_no_one_to_call_on():
+    assert _key("MOBILIZE", {"ARM"}, set()) in _keys("Armenia called up its reservists on Sunday.")
+    assert _key("REQUEST", {"CHL"}, {"PER"}) in _keys("Chile called on Peru to withdraw its ambassador.")
+
+
+def test_a_gerund_used_as_a_noun_is_the_noun_trigger():
+    assert _key("ASSAULT", {"RUS"}, {"UKR"}) in _keys("Shelling by Russian forces damaged a hospital in Kharkiv.")
+    assert any(key[0] == "ASSAULT" and key[1] == frozenset({"SDN"})
+               for key in _keys("Fighting between the Sudanese army and the Rapid Support Forces spread to Omdurman."))
+
+
+def test_who_claims_an_attack_made_it_and_who_denies_it_did_not():
+    assert _key("ASSAULT", {"PAK"}, set()) in _keys(
+        "The Tehrik-i-Taliban Pakistan claimed responsibility for the bombing of a church.")
+    assert not any(key[0] == "ASSAULT" for key in _keys("Syria denied responsibility for the chemical attack on Douma."))
+
+
+def test_an_act_in_a_campaign_is_the_campaigners():
+    assert _key("ASSAULT", {"RUS"}, {"UKR"}) in _keys("The Russian army waged a campaign of air strikes on Ukrainian cities.")
+    assert _key("COERCE", {"COL"}, {"COL"}) in _keys("Colombian police launched a wave of arrests in Medellin.")

@@ -441,6 +441,7 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("The Iranian government cut off internet access in Tehran.", _key("COERCE", {"IRN"}, {"IRN"})),
         ("Belarusian police forced the journalists to delete their footage.", _key("COERCE", {"BLR"}, {"BLR"})),
         ("Chinese coast guard ships took control of a Philippine fishing boat.", _key("COERCE", {"CHN"}, {"PHL"})),
+        ("Taliban fighters took control of the northern Afghan city of Kunduz.", _key("ASSAULT", {"AFG"}, {"AFG"})),
         ("Turkish police sealed off the area around the courthouse in Istanbul.", _key("COERCE", {"TUR"}, {"TUR"})),
         ("Israel blocked access to the Rafah crossing.", _key("COERCE", {"ISR"}, {"ISR"})),
         ("The Bolivian government declared a curfew in La Paz.", _key("COERCE", {"BOL"}, {"BOL"})),

@@ -179,6 +179,10 @@ class ArgumentFinder(ABC):
         # "Hungarian and Romanian officials", "the Iranian foreign minister", "Chinese troops"
         modifiers = [m for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} for m in (c, *c.conjuncts)
                      if not _located_by_capital(m)]
+        # "Saudi-led forces", "the US-led coalition": the state that leads them (not "Russian-
+        # backed separatists", who are not Russia's own).
+        modifiers += [g for c in t.children if c.dep_ == "amod" and c.lower_ == "led"
+                      for g in c.children if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}]
         inner = [e for m in modifiers if (e := ctx.actors.at(m.i)) is not None]
         if not inner:
             # "the two countries' officials", "its diplomats"
@@ -497,7 +501,13 @@ class ArgumentFinder(ABC):
                     found = [e for o in _children(by, "pobj") for e in self.entities(o, ctx)]
                     if found:
                         return found, True
+        while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in SERIES_NOUNS:
+            token = token.head.head  # "waged a campaign of ethnic cleansing": the campaign's doer
         governor = token.head
+        if token.dep_ == "pobj" and governor.lower_ == "for" and governor.head.lemma_.lower() in CREDIT_NOUNS \
+                and governor.head.dep_ == "dobj" and governor.head.head.lemma_.lower() in CLAIMING_VERBS:
+            # "Islamic State claimed responsibility for the bombing": who claims an act made it
+            return self._subject(governor.head.head, ctx)
         if token.dep_ in {"dobj", "attr"} or (token.dep_ == "pobj" and governor.head.pos_ == "VERB"):
             verb = governor if token.dep_ != "pobj" else governor.head
             if QUAD[trig.event] == 4 and verb.lemma_.lower() not in PERFORMING_VERBS and verb.lower_ not in PERFORMING_FORMS:
@@ -513,6 +523,14 @@ class ArgumentFinder(ABC):
         if QUAD[trig.event] == 4:
             return [], False  # a material act is not the doing of whoever was last the subject
         return list(ctx.last_subject), False
+
+
+# Nouns that an act follows after "of" when they only count or frame it ("a campaign of
+# bombings", "a wave of arrests"): the act's doer is theirs.
+SERIES_NOUNS = frozenset({"campaign", "wave", "series", "spate", "string", "spree", "policy", "programme", "program"})
+# "claimed responsibility for the attack", "took credit for the bombing".
+CREDIT_NOUNS = frozenset({"responsibility", "credit"})
+CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "assume", "acknowledge"})
 
 
 def _namesake(entity: Entity, ctx: CodingContext) -> Entity:

@@ -38,6 +38,7 @@ from communique.events.ontology import QUAD, intensity
 from communique.events.places import (
     _compatriots,
     _home_recipient,
+    _local_attackers,
     _placed,
     _uncoded_inside,
     act_place,
@@ -58,6 +59,7 @@ from communique.events.vocabulary import (
     DECISION_WORDS,
     DISMISSIVE_WORDS,
     FRAMING_TYPES,
+    GERUND_NOUN_DEPS,
     HOSTILE_ACT_NOUNS,
     JOINT_TYPES,
     LABELLING_VERBS,
@@ -146,6 +148,9 @@ class EventCoder(ArgumentFinder):
             return ()  # "in March" is a date, not a march; "the Solidarity Group" is a name
         if pos == "NOUN" and token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
             return ()  # "the ceasefire arrangement", "sanctions hygiene": a modifier, not an act
+        if pos == "VERB" and token.tag_ == "VBG" and token.dep_ in GERUND_NOUN_DEPS and (token.lower_, "NOUN") in self.lexicon \
+                and not _children(token, "nsubj", "dobj", "aux", "auxpass"):
+            pos = "NOUN"  # "Fighting between the army and the rebels spread": a gerund used as a noun
         found = self.lexicon.get((token.lemma_.lower(), pos)) or self.lexicon.get((token.lower_, pos)) or ()
         if not found and pos == "NOUN":
             found = self._verb_as_noun(token)
@@ -475,6 +480,9 @@ class EventCoder(ArgumentFinder):
                 stated = bool(actor)
         if actor and not any(e.code for e in actor):
             actor = _placed(actor, sent, ctx)
+        if not any(e.code for e in actor) and trig.event in UNKNOWN_ACTOR_TYPES:
+            actor = _local_attackers(token, passive, recipient, sent, ctx) or actor
+            stated = stated or bool(actor)
         default: tuple[Entity, ...] = ()
         if actor and not recipient and trig.event not in JOINT_TYPES:
             # "dismissed an appeal from President X": a person or body the text gives no

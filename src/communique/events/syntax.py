@@ -56,8 +56,9 @@ def _slot_filled(token: Token, preps: tuple[str, ...]) -> bool:
     for child in token.children:
         if child.dep_ == "dobj" and "obj" in preps:
             return True
-        if child.dep_ == "prep" and child.lower_ in preps and any(g.dep_ == "pobj" for g in child.children):
-            return True
+        if child.dep_ == "prep" and child.lower_ in preps and any(
+                g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in child.children):
+            return True  # not "called up reservists on Sunday": a date is no one to call on
     return False
 
 

@@ -115,6 +115,9 @@ QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "doz
 NOT_TRIGGER_ENTITIES = frozenset({"DATE", "TIME", "ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
 # Types that need two parties: a consultation with nobody did not happen.
 TWO_PARTY_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Slots where a gerund with no subject or object of its own is a noun ("Fighting ... spread",
+# "Shelling by Russian forces damaged ...").
+GERUND_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "pobj"})
 # Dependencies of a phrasal verb's particle ("cracked down", "stepped down").
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "who", "which"})
