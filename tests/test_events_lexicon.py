@@ -452,6 +452,7 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("Russian bombers dropped cluster munitions on Aleppo.", _key("ASSAULT", {"RUS"}, set())),
         ("The Israeli army broke the truce with air strikes on Gaza.", _key("ASSAULT", {"ISR"}, set())),
         ("Congolese rebels used schoolchildren as human shields.", _key("ASSAULT", {"COD"}, set())),
+        ("Malaysia sent home 500 Bangladeshi workers on Friday.", _key("COERCE", {"MYS"}, {"BGD"})),
     ],
 )
 def test_force_posture_sanctions_coercion_and_violence_in_their_news_words(sentence, expected):
@@ -471,3 +472,10 @@ def test_force_posture_sanctions_coercion_and_violence_in_their_news_words(sente
 )
 def test_those_words_in_their_everyday_sense_are_no_event(sentence):
     assert _keys(sentence) == set()
+
+
+@pytest.mark.slow
+def test_driving_people_out_expels_them_and_driving_out_of_town_is_nothing():
+    keys = _keys("Serbian police drove thousands of Albanians out of their villages.")
+    assert any(key[0] == "ASSAULT" and key[1] == frozenset({"SRB"}) for key in keys)
+    assert _keys("The Chilean president drove out of the capital on Sunday.") == set()
