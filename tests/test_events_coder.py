@@ -679,3 +679,23 @@ def test_who_claims_an_attack_made_it_and_who_denies_it_did_not():
 def test_an_act_in_a_campaign_is_the_campaigners():
     assert _key("ASSAULT", {"RUS"}, {"UKR"}) in _keys("The Russian army waged a campaign of air strikes on Ukrainian cities.")
     assert _key("COERCE", {"COL"}, {"COL"}) in _keys("Colombian police launched a wave of arrests in Medellin.")
+
+
+def test_forces_deployed_in_the_passive_are_their_states():
+    assert any(key[:2] == ("MOBILIZE", frozenset({"MAR"}))
+               for key in _keys("Hundreds of Moroccan troops were deployed along the Algerian border."))
+    assert _keys("Several people were deployed to the site, police said.") == set()
+
+
+def test_a_curfew_or_emergency_imposed_in_the_passive_is_the_authorities_of_the_place():
+    assert _key("COERCE", {"PHL"}, {"PHL"}) in _keys(
+        "Martial law was declared in the southern Philippine province of Maguindanao.")
+    assert _key("COERCE", {"ETH"}, {"ETH"}) in _keys("A state of emergency was declared in Ethiopia on Friday.")
+    # Other passive coercion names no one by itself.
+    assert _keys("Two journalists were banned from the Kenyan parliament.") == set()
+
+
+def test_a_bomb_going_off_attacks_the_place_where_it_does():
+    assert _key("ASSAULT", {"TUR"}, {"TUR"}) in _keys("A car bomb exploded near the Turkish parliament in Ankara, killing 12 people.")
+    assert _key("ASSAULT", {"AFG"}, {"AFG"}) in _keys("A roadside bomb exploded near a market in the Afghan city of Kandahar.")
+    assert _keys("A bomb exploded on Tuesday.") == set()

@@ -430,6 +430,8 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("The Iranian army paraded its new missiles through Tehran.", _key("MOBILIZE", {"IRN"}, set())),
         ("Venezuelan troops went on high alert along the border.", _key("MOBILIZE", {"VEN"}, set())),
         ("Japan raised the readiness of its air defence units.", _key("MOBILIZE", {"JPN"}, set())),
+        ("Ukrainian troops were on high alert in Kharkiv.", _key("MOBILIZE", {"UKR"}, {"UKR"})),
+        ("The Russian navy held live-fire drills in the Black Sea.", _key("MOBILIZE", {"RUS"}, set())),
         # SANCTION: contacts, relations, mediation and aid ended; envoys ordered out
         ("Kenya suspended contacts with the Somali government.", _key("SANCTION", {"KEN"}, {"SOM"})),
         ("Chile ended diplomatic relations with Venezuela.", _key("SANCTION", {"CHL"}, {"VEN"})),
@@ -468,6 +470,7 @@ def test_force_posture_sanctions_coercion_and_violence_in_their_news_words(sente
         "The Indian airline ended its partnership with the hotel chain.",
         "The Turkish company put its plans on hold.",
         "The Kenyan runner broke the course record in Nairobi.",
+        "The Kenyan president was on a visit to Ethiopia.",
     ],
 )
 def test_those_words_in_their_everyday_sense_are_no_event(sentence):

@@ -39,6 +39,7 @@ from communique.events.places import (
     _compatriots,
     _home_recipient,
     _local_attackers,
+    _place_entity,
     _placed,
     _uncoded_inside,
     act_place,
@@ -51,6 +52,7 @@ from communique.events.syntax import (
     _pos,
     _prep_objects,
     _slot_filled,
+    _state_measure,
     _subject_word,
 )
 from communique.events.vocabulary import (
@@ -432,6 +434,10 @@ class EventCoder(ArgumentFinder):
             actor, stated = self._subject(token, ctx)
             if passive and not stated and QUAD[trig.event] == 4:
                 actor = []  # "Several people were killed": not the doing of the last subject
+                if trig.event == "MOBILIZE":
+                    # "Venezuelan soldiers were deployed along the border": a state moves its own
+                    actor = [e for s in _children(token, "nsubjpass") for e in self.entities(s, ctx) if e.code]
+                    stated = bool(actor)
         else:
             actor, stated = self._noun_actor(token, trig, ctx)
         if trig.event in JOINT_TYPES and len(ctx.last_parties) > 1 and _subject_word(token) == "they":
@@ -478,6 +484,11 @@ class EventCoder(ArgumentFinder):
             if reporter is not None and reporter.lemma_.lower() in AUTHORITY_NOUNS:
                 actor = self.entities(reporter, ctx)
                 stated = bool(actor)
+        if not actor and passive and trig.event == "COERCE" and _state_measure(token):
+            # "A curfew was imposed in Srinagar": only the authorities of the place impose one.
+            code = act_place(sent, ctx.actors)
+            actor = [Entity(entity_text="authorities", entity_name="authorities", kind="group", code=code, sector="GOV",
+                            start=token.idx, end=token.idx + len(token))] if code else []
         if actor and not any(e.code for e in actor):
             actor = _placed(actor, sent, ctx)
         if not any(e.code for e in actor) and trig.event in UNKNOWN_ACTOR_TYPES:
@@ -497,10 +508,16 @@ class EventCoder(ArgumentFinder):
                 # default is applied after merging (see :meth:`code`).
                 default = tuple(home)
         noun_reported = trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
+        story_place = ctx.sentence_place.get(sent.start) if weapon is not None else None
+        if not actor and weapon is not None and not any(r.code for r in recipient):
+            # "A car bomb exploded near the parliament in Ankara": the place was attacked.
+            place = _place_entity(sent, ctx.actors, NEAR_PREPS) or next(
+                (e for e in ctx.actors.entities if e.kind == "state" and e.code and e.code == story_place), None)
+            recipient = [place] if place is not None else []
         if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or noun_reported or weapon is not None):
             # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed,
             # who, like any unnamed group, is of the country where the violence happens.
-            code = act_place(sent, ctx.actors, NEAR_PREPS)
+            code = act_place(sent, ctx.actors, NEAR_PREPS) or story_place
             unknown = [Entity(entity_text="unidentified attackers", entity_name="unidentified attackers", kind="group",
                               code=code, sector=None, start=token.idx, end=token.idx + len(token))] if code else []
             return self._build(token, trig, sent, index, ctx, unknown, recipient, False, False, modality_of(token))

@@ -115,6 +115,8 @@ QUANTITY_NOUNS = frozenset({"thousand", "thousands", "hundred", "hundreds", "doz
 NOT_TRIGGER_ENTITIES = frozenset({"DATE", "TIME", "ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
 # Types that need two parties: a consultation with nobody did not happen.
 TWO_PARTY_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# What only a state's authorities impose: "a curfew was imposed", "martial law was declared".
+STATE_MEASURE_WORDS = frozenset({"curfew", "emergency", "martial"})
 # Slots where a gerund with no subject or object of its own is a noun ("Fighting ... spread",
 # "Shelling by Russian forces damaged ...").
 GERUND_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "pobj"})
