@@ -699,3 +699,17 @@ def test_a_bomb_going_off_attacks_the_place_where_it_does():
     assert _key("ASSAULT", {"TUR"}, {"TUR"}) in _keys("A car bomb exploded near the Turkish parliament in Ankara, killing 12 people.")
     assert _key("ASSAULT", {"AFG"}, {"AFG"}) in _keys("A roadside bomb exploded near a market in the Afghan city of Kandahar.")
     assert _keys("A bomb exploded on Tuesday.") == set()
+
+
+def test_an_ing_noun_of_a_listed_verb_reads_the_verb():
+    assert _key("SANCTION", {"UKR"}, {"RUS"}) in _keys("Kiev announced the severing of diplomatic relations with Moscow.")
+    assert _key("SANCTION", {"GBR"}, {"ZMB"}) in _keys("The cutting of aid to Zambia by Britain was criticised.")
+    assert _keys("The Chilean singer announced the ending of her tour.") == set()
+    # a cooperative -ing noun is often only a purpose
+    assert _keys("American soldiers stayed for the training of Iraqi forces.") == set()
+
+
+def test_people_expelled_from_a_state_are_expelled_by_it():
+    assert _key("SANCTION", {"DEU"}, {"RUS"}) in _keys("Russian diplomats were expelled from Germany after the poisoning.")
+    assert _key("COERCE", {"DOM"}, {"HTI"}) in _keys("Hundreds of Haitian migrants were deported from the Dominican Republic.")
+    assert _keys("Five Americans were expelled from the party.") == set()

@@ -455,6 +455,7 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("The Israeli army broke the truce with air strikes on Gaza.", _key("ASSAULT", {"ISR"}, set())),
         ("Congolese rebels used schoolchildren as human shields.", _key("ASSAULT", {"COD"}, set())),
         ("Malaysia sent home 500 Bangladeshi workers on Friday.", _key("COERCE", {"MYS"}, {"BGD"})),
+        ("Chinese coast guard ships rammed a Vietnamese fishing boat.", _key("ASSAULT", {"CHN"}, {"VNM"})),
     ],
 )
 def test_force_posture_sanctions_coercion_and_violence_in_their_news_words(sentence, expected):

@@ -150,9 +150,11 @@ class EventCoder(ArgumentFinder):
             return ()  # "in March" is a date, not a march; "the Solidarity Group" is a name
         if pos == "NOUN" and token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
             return ()  # "the ceasefire arrangement", "sanctions hygiene": a modifier, not an act
-        if pos == "VERB" and token.tag_ == "VBG" and token.dep_ in GERUND_NOUN_DEPS and (token.lower_, "NOUN") in self.lexicon \
-                and not _children(token, "nsubj", "dobj", "aux", "auxpass"):
-            pos = "NOUN"  # "Fighting between the army and the rebels spread": a gerund used as a noun
+        if pos == "VERB" and token.tag_ == "VBG" and token.dep_ in GERUND_NOUN_DEPS and not _children(
+                token, "nsubj", "dobj", "aux", "auxpass") and ((token.lower_, "NOUN") in self.lexicon or _prep_objects(token, "of")):
+            # "Fighting between the army and the rebels spread", "announced the severing of
+            # relations": a gerund used as a noun
+            pos = "NOUN"
         found = self.lexicon.get((token.lemma_.lower(), pos)) or self.lexicon.get((token.lower_, pos)) or ()
         if not found and pos == "NOUN":
             found = self._verb_as_noun(token)
@@ -181,8 +183,16 @@ class EventCoder(ArgumentFinder):
         patients = {o.lemma_.lower() for p in _children(token, "prep") if p.lower_ == "of" for o in _children(p, "pobj")}
         if not patients:
             return ()
+        lemma = token.lemma_.lower()
+        readings = self.lexicon.get((lemma, "VERB"), ())
+        if not readings and lemma.endswith("ing"):
+            # "the severing of ties", "the freezing of assets", "the cutting of aid": the verb's
+            # hostile readings (a cooperative one is as often a purpose: "for the training of")
+            stems = (lemma[:-3], lemma[:-3] + "e", lemma[:-4])
+            found = next((f for stem in stems if (f := self.lexicon.get((stem, "VERB")))), ())
+            readings = tuple(t for t in found if QUAD[t.event] >= 3)
         out = []
-        for trig in self.lexicon.get((token.lemma_.lower(), "VERB"), ()):
+        for trig in readings:
             if trig.objects & patients:
                 preps = tuple("of" if p == "obj" else p for p in trig.preps)
                 if "with" in preps and "between" not in preps:
@@ -484,6 +494,10 @@ class EventCoder(ArgumentFinder):
             if reporter is not None and reporter.lemma_.lower() in AUTHORITY_NOUNS:
                 actor = self.entities(reporter, ctx)
                 stated = bool(actor)
+        if not actor and passive and trig.mode in {"expel", "deport"}:
+            # "Russian diplomats were expelled from Germany": the state they must leave acts.
+            actor = [e for o in _prep_objects(token, "from") for e in self.entities(o, ctx) if e.code and e.kind == "state"]
+            stated = bool(actor)
         if not actor and passive and trig.event == "COERCE" and _state_measure(token):
             # "A curfew was imposed in Srinagar": only the authorities of the place impose one.
             code = act_place(sent, ctx.actors)
