@@ -713,3 +713,14 @@ def test_people_expelled_from_a_state_are_expelled_by_it():
     assert _key("SANCTION", {"DEU"}, {"RUS"}) in _keys("Russian diplomats were expelled from Germany after the poisoning.")
     assert _key("COERCE", {"DOM"}, {"HTI"}) in _keys("Hundreds of Haitian migrants were deported from the Dominican Republic.")
     assert _keys("Five Americans were expelled from the party.") == set()
+
+
+def test_the_forces_of_a_build_up_or_deployment_are_the_actors():
+    assert _key("MOBILIZE", {"RUS"}, set()) in _keys("Satellite images showed a buildup of Russian forces near the border.")
+    assert _key("MOBILIZE", {"IGO"}, {"LTU"}) in _keys("The deployment of NATO troops to Lithuania angered Moscow.")
+
+
+def test_an_attack_launched_with_missiles_is_the_attack():
+    assert _key("ASSAULT", {"RUS"}, {"UKR"}) in _keys("Russia launched a massive missile and drone attack on Ukraine's energy grid.")
+    # a missile launched at no one is a show of force
+    assert _key("MOBILIZE", {"PRK"}, set()) in _keys("North Korea launched a ballistic missile on Tuesday.")

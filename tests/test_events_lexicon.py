@@ -456,6 +456,8 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("Congolese rebels used schoolchildren as human shields.", _key("ASSAULT", {"COD"}, set())),
         ("Malaysia sent home 500 Bangladeshi workers on Friday.", _key("COERCE", {"MYS"}, {"BGD"})),
         ("Chinese coast guard ships rammed a Vietnamese fishing boat.", _key("ASSAULT", {"CHN"}, {"VNM"})),
+        ("The Serbian army moved artillery to the border with Kosovo.", _key("MOBILIZE", {"SRB"}, {"XKX"})),
+        ("The Russian government dissolved a human rights organization in Moscow.", _key("COERCE", {"RUS"}, {"RUS"})),
     ],
 )
 def test_force_posture_sanctions_coercion_and_violence_in_their_news_words(sentence, expected):

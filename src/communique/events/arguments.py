@@ -475,8 +475,8 @@ class ArgumentFinder(ABC):
                 if found:
                     return found, True
         for prep in ("by", "of"):
-            if prep in trig.preps:
-                continue
+            if prep in trig.preps and not (prep == "of" and trig.event == "MOBILIZE"):
+                continue  # but "the buildup of Russian forces": the forces' own state acts
             for obj in _prep_objects(token, prep):
                 found = self.entities(obj, ctx)
                 if found:
@@ -501,8 +501,13 @@ class ArgumentFinder(ABC):
                     found = [e for o in _children(by, "pobj") for e in self.entities(o, ctx)]
                     if found:
                         return found, True
-        while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in SERIES_NOUNS:
-            token = token.head.head  # "waged a campaign of ethnic cleansing": the campaign's doer
+        for _ in range(3):
+            if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in SERIES_NOUNS:
+                token = token.head.head  # "waged a campaign of ethnic cleansing": the campaign's doer
+            elif token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
+                token = token.head  # "launched a missile and drone attack": the first conjunct's verb
+            else:
+                break
         governor = token.head
         if token.dep_ == "pobj" and governor.lower_ == "for" and governor.head.lemma_.lower() in CREDIT_NOUNS \
                 and governor.head.dep_ == "dobj" and governor.head.head.lemma_.lower() in CLAIMING_VERBS:

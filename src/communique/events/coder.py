@@ -209,6 +209,8 @@ class EventCoder(ArgumentFinder):
             frames = self._triggers(governor)
             if frames and frames[0].event in REACTION_TYPES and any(QUAD[t.event] == 4 for t in self._triggers(token)):
                 return False  # "condemned the missile launch": the launch happened too
+            if frames and frames[0].event == "MOBILIZE" and any(t.event == "ASSAULT" for t in self._triggers(token)):
+                return False  # "launched a missile attack on X": the attack, not only the weapons
             if frames or (token.dep_ == "nsubjpass" and any(
                     self._triggers(c) for c in head.children if c.dep_ == "acl")):
                 return True
