@@ -724,3 +724,10 @@ def test_an_attack_launched_with_missiles_is_the_attack():
     assert _key("ASSAULT", {"RUS"}, {"UKR"}) in _keys("Russia launched a massive missile and drone attack on Ukraine's energy grid.")
     # a missile launched at no one is a show of force
     assert _key("MOBILIZE", {"PRK"}, set()) in _keys("North Korea launched a ballistic missile on Tuesday.")
+
+
+def test_retaliating_by_an_act_is_that_act():
+    keys = _keys("Moscow retaliated by expelling 23 British diplomats.")
+    assert _key("SANCTION", {"RUS"}, {"GBR"}) in keys
+    assert not any(key[0] == "ASSAULT" for key in keys)
+    assert _key("ASSAULT", {"ISR"}, {"PSE"}) in _keys("Israel retaliated against Hamas.")

@@ -439,6 +439,8 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("The World Bank stopped loan payments to Zambia.", _key("SANCTION", {"IGO"}, {"ZMB"})),
         ("Lebanon ordered the Syrian ambassador out of the country.", _key("SANCTION", {"LBN"}, {"SYR"})),
         ("Bolivia ordered the American ambassador to leave the country.", _key("SANCTION", {"BOL"}, {"USA"})),
+        ("Iran announced the recall of its ambassador from Baku.", _key("SANCTION", {"IRN"}, {"AZE"})),
+        ("The withdrawal of the Peruvian ambassador from Caracas angered Venezuela.", _key("SANCTION", {"PER"}, {"VEN"})),
         # COERCE: forcing, seizing control, sealing off, curfews and emergencies
         ("The Iranian government cut off internet access in Tehran.", _key("COERCE", {"IRN"}, {"IRN"})),
         ("Belarusian police forced the journalists to delete their footage.", _key("COERCE", {"BLR"}, {"BLR"})),
@@ -451,6 +453,7 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         # ASSAULT: property burned down, cleansing, dropped munitions, truces broken, shields
         ("Rebels burned down a police station in Mali.", _key("ASSAULT", {"MLI"}, {"MLI"})),
         ("Sri Lanka's army raped Tamil women, a UN report said.", _key("ASSAULT", {"LKA"}, {"LKA"})),
+        ("Saudi authorities hanged two men convicted of drug smuggling.", _key("ASSAULT", {"SAU"}, {"SAU"})),
         ("Russian bombers dropped cluster munitions on Aleppo.", _key("ASSAULT", {"RUS"}, set())),
         ("The Israeli army broke the truce with air strikes on Gaza.", _key("ASSAULT", {"ISR"}, set())),
         ("Congolese rebels used schoolchildren as human shields.", _key("ASSAULT", {"COD"}, set())),

@@ -436,6 +436,9 @@ class EventCoder(ArgumentFinder):
     def _event(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: CodingContext) -> Event | None:
         if token.tag_ == "VB" and token.dep_ == "ROOT" and not _children(token, "nsubj", "aux"):
             return None  # an imperative ("Support us or become a patron") reports nothing
+        if trig.pos == "VERB" and not _children(token, "dobj") and any(
+                self._triggers(act) for by in _children(token, "prep") if by.lower_ == "by" for act in _children(by, "pcomp")):
+            return None  # "retaliated by expelling diplomats": the expulsion is the act, coded on its own
         passive = trig.pos == "VERB" and _is_passive(token)
         if trig.event == "REJECT" and any(x.lemma_.lower() in NO_COMMENT_VERBS for x in _children(token, "xcomp")):
             return None  # "declined to comment", "refused to go into details": no one is rebuffed
