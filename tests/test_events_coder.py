@@ -731,3 +731,8 @@ def test_retaliating_by_an_act_is_that_act():
     assert _key("SANCTION", {"RUS"}, {"GBR"}) in keys
     assert not any(key[0] == "ASSAULT" for key in keys)
     assert _key("ASSAULT", {"ISR"}, {"PSE"}) in _keys("Israel retaliated against Hamas.")
+
+
+def test_a_place_noun_as_the_target_is_its_states():
+    assert _key("ASSAULT", {"SYR"}, {"SYR"}) in _keys("Syrian army helicopters attacked the Damascus suburb of Douma.")
+    assert _key("ASSAULT", {"TUR"}, {"SYR"}) in _keys("Turkish forces shelled the outskirts of the Syrian town of Kobani.")

@@ -15,7 +15,15 @@ from communique.actors.resolve import DocActors
 from communique.events.context import CodingContext
 from communique.events.lexicon import Trigger
 from communique.events.ontology import QUAD
-from communique.events.places import _located_by_capital, _placed, _state_in_phrase, act_place
+from communique.events.places import (
+    PLACE_NOUNS,
+    _located_by_capital,
+    _named_place,
+    _place_noun_state,
+    _placed,
+    _state_in_phrase,
+    act_place,
+)
 from communique.events.syntax import (
     _children,
     _generic,
@@ -217,6 +225,11 @@ class ArgumentFinder(ABC):
             for entity in ctx.actors.before(t.idx):
                 if entity.kind == "person" and entity.end <= t.idx and entity.entity_name.split()[-1] == t.text:
                     return [entity]
+        if lemma in PLACE_NOUNS:
+            # "shelled the Damascus suburb of Ghouta", "the town of Kunduz": a place in a state
+            place = _named_place(t, ctx.actors) or _place_noun_state(t, ctx.actors)
+            if place is not None and place.code:
+                return [place]
         for appos in _children(t, "appos"):
             # "X, the head of the UN agency, said": a name the text resolves only by its
             # apposition acts as what the apposition says it is.
