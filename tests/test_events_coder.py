@@ -736,3 +736,7 @@ def test_retaliating_by_an_act_is_that_act():
 def test_a_place_noun_as_the_target_is_its_states():
     assert _key("ASSAULT", {"SYR"}, {"SYR"}) in _keys("Syrian army helicopters attacked the Damascus suburb of Douma.")
     assert _key("ASSAULT", {"TUR"}, {"SYR"}) in _keys("Turkish forces shelled the outskirts of the Syrian town of Kobani.")
+
+
+def test_officers_are_of_the_place_where_they_act():
+    assert _key("ASSAULT", {"UGA"}, {"FRA"}) in _keys("A French reporter was beaten by police officers in Kampala.")

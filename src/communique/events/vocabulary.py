@@ -89,7 +89,7 @@ GENERIC_ACTORS = {
     "crowd": "CVL", "civilian": "CVL", "resident": "CVL", "villager": "CVL", "youth": "CVL",
     "farmer": "CVL", "landowner": "CVL", "refugee": "REF", "settler": "CVL", "elder": "CVL",
     "people": "CVL", "citizen": "CVL", "person": "CVL", "man": "CVL", "woman": "CVL", "union": "LAB", "businessman": "BUS", "company": "BUS",
-    "police": "COP", "policeman": "COP", "agent": "COP", "guard": "COP",
+    "police": "COP", "policeman": "COP", "agent": "COP", "guard": "COP", "officer": "COP",
     "troop": "MIL", "soldier": "MIL", "army": "MIL", "military": "MIL", "force": "MIL",
     "navy": "MIL", "warplane": "MIL", "jet": "MIL", "helicopter": "MIL", "peacekeeper": "MIL",
     "rebel": "REB", "militant": "REB", "insurgent": "REB", "guerrilla": "REB", "separatist": "REB",
