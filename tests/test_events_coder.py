@@ -997,3 +997,108 @@ def test_an_opposition_party_is_a_group_of_its_place_and_a_domestic_group_agrees
     assert _key("PROTEST", {"TGO"}, {"TGO"}) in _keys("The main opposition party in Togo boycotted the legislative elections.")
     assert _key("AGREE", {"COL"}, {"COL"}) in _keys(
         "The Colombian government announced a truce in Cauca, with a rebel alliance in Colombia agreeing to respect it.")
+
+
+def test_a_place_noun_takes_the_state_of_its_modifier():
+    # "in Pakistan's Balochistan province", "in the Ugandan capital", "in the southwest of Nigeria"
+    assert _key("ASSAULT", {"PAK"}, {"PAK"}) in _keys("Separatist rebels attacked an army convoy in Pakistan's Balochistan province.")
+    assert _key("COERCE", {"UGA"}, {"UGA"}) in _keys("Police arrested dozens of students in the Ugandan capital.")
+    assert _key("COERCE", {"NGA"}, {"NGA"}) in _keys("Armed men raided a clinic in the southwest of Nigeria.")
+
+
+def test_forces_led_by_a_state_are_that_states():
+    assert _key("SANCTION", {"SAU"}, {"YEM"}) in _keys("Saudi-led forces imposed a blockade on Yemen's ports.")
+    # backed is not led: the separatists are not Russia's own
+    assert not any(key[1] == frozenset({"RUS"}) for key in _keys("Russian-backed separatists shelled Ukrainian positions."))
+
+
+def test_unnamed_attackers_of_a_states_own_leaders_are_of_that_state():
+    assert _key("ASSAULT", {"NGA"}, {"NGA"}) in _keys("Gunmen tried to kill Nigeria's information minister.")
+    assert _key("ASSAULT", {"POL"}, {"POL"}) in _keys("An attacker stabbed the mayor of the Polish city of Gdansk.")
+    assert _key("ASSAULT", {"PER"}, {"PER"}) in _keys("The Peruvian interior minister was shot by a squad of gunmen.")
+    # Foreigners attacked are not the attackers' compatriots, nor are a foreign mission's staff.
+    assert not any(key[1] == frozenset({"DEU"}) for key in _keys("Gunmen kidnapped two German tourists."))
+    assert not any(key[1] == frozenset({"JPN"}) for key in _keys("Gunmen shot dead the Japanese ambassador."))
+
+
+def test_a_date_is_no_one_to_call_on():
+    assert _key("MOBILIZE", {"ARM"}, set()) in _keys("Armenia called up its reservists on Sunday.")
+    assert _key("REQUEST", {"CHL"}, {"PER"}) in _keys("Chile called on Peru to withdraw its ambassador.")
+
+
+def test_a_gerund_used_as_a_noun_is_the_noun_trigger():
+    assert _key("ASSAULT", {"RUS"}, {"UKR"}) in _keys("Shelling by Russian forces damaged a hospital in Kharkiv.")
+    assert any(key[0] == "ASSAULT" and key[1] == frozenset({"SDN"})
+               for key in _keys("Fighting between the Sudanese army and the Rapid Support Forces spread to Omdurman."))
+
+
+def test_who_claims_an_attack_made_it_and_who_denies_it_did_not():
+    assert _key("ASSAULT", {"PAK"}, set()) in _keys(
+        "The Tehrik-i-Taliban Pakistan claimed responsibility for the bombing of a church.")
+    assert not any(key[0] == "ASSAULT" for key in _keys("Syria denied responsibility for the chemical attack on Douma."))
+
+
+def test_an_act_in_a_campaign_is_the_campaigners():
+    assert _key("ASSAULT", {"RUS"}, {"UKR"}) in _keys("The Russian army waged a campaign of air strikes on Ukrainian cities.")
+    assert _key("COERCE", {"COL"}, {"COL"}) in _keys("Colombian police launched a wave of arrests in Medellin.")
+
+
+def test_forces_deployed_in_the_passive_are_their_states():
+    assert any(key[:2] == ("MOBILIZE", frozenset({"MAR"}))
+               for key in _keys("Hundreds of Moroccan troops were deployed along the Algerian border."))
+    assert _keys("Several people were deployed to the site, police said.") == set()
+
+
+def test_a_curfew_or_emergency_imposed_in_the_passive_is_the_authorities_of_the_place():
+    assert _key("COERCE", {"PHL"}, {"PHL"}) in _keys(
+        "Martial law was declared in the southern Philippine province of Maguindanao.")
+    assert _key("COERCE", {"ETH"}, {"ETH"}) in _keys("A state of emergency was declared in Ethiopia on Friday.")
+    # Other passive coercion names no one by itself.
+    assert _keys("Two journalists were banned from the Kenyan parliament.") == set()
+
+
+def test_a_bomb_going_off_attacks_the_place_where_it_does():
+    assert _key("ASSAULT", {"TUR"}, {"TUR"}) in _keys("A car bomb exploded near the Turkish parliament in Ankara, killing 12 people.")
+    assert _key("ASSAULT", {"AFG"}, {"AFG"}) in _keys("A roadside bomb exploded near a market in the Afghan city of Kandahar.")
+    assert _keys("A bomb exploded on Tuesday.") == set()
+
+
+def test_an_ing_noun_of_a_listed_verb_reads_the_verb():
+    assert _key("SANCTION", {"UKR"}, {"RUS"}) in _keys("Kiev announced the severing of diplomatic relations with Moscow.")
+    assert _key("SANCTION", {"GBR"}, {"ZMB"}) in _keys("The cutting of aid to Zambia by Britain was criticised.")
+    assert _keys("The Chilean singer announced the ending of her tour.") == set()
+    # a cooperative -ing noun is often only a purpose
+    assert _keys("American soldiers stayed for the training of Iraqi forces.") == set()
+
+
+def test_people_expelled_from_a_state_are_expelled_by_it():
+    assert _key("SANCTION", {"DEU"}, {"RUS"}) in _keys("Russian diplomats were expelled from Germany after the poisoning.")
+    assert _key("COERCE", {"DOM"}, {"HTI"}) in _keys("Hundreds of Haitian migrants were deported from the Dominican Republic.")
+    assert _keys("Five Americans were expelled from the party.") == set()
+
+
+def test_the_forces_of_a_build_up_or_deployment_are_the_actors():
+    assert _key("MOBILIZE", {"RUS"}, set()) in _keys("Satellite images showed a buildup of Russian forces near the border.")
+    assert _key("MOBILIZE", {"IGO"}, {"LTU"}) in _keys("The deployment of NATO troops to Lithuania angered Moscow.")
+
+
+def test_an_attack_launched_with_missiles_is_the_attack():
+    assert _key("ASSAULT", {"RUS"}, {"UKR"}) in _keys("Russia launched a massive missile and drone attack on Ukraine's energy grid.")
+    # a missile launched at no one is a show of force
+    assert _key("MOBILIZE", {"PRK"}, set()) in _keys("North Korea launched a ballistic missile on Tuesday.")
+
+
+def test_retaliating_by_an_act_is_that_act():
+    keys = _keys("Moscow retaliated by expelling 23 British diplomats.")
+    assert _key("SANCTION", {"RUS"}, {"GBR"}) in keys
+    assert not any(key[0] == "ASSAULT" for key in keys)
+    assert _key("ASSAULT", {"ISR"}, {"PSE"}) in _keys("Israel retaliated against Hamas.")
+
+
+def test_a_place_noun_as_the_target_is_its_states():
+    assert _key("ASSAULT", {"SYR"}, {"SYR"}) in _keys("Syrian army helicopters attacked the Damascus suburb of Douma.")
+    assert _key("ASSAULT", {"TUR"}, {"SYR"}) in _keys("Turkish forces shelled the outskirts of the Syrian town of Kobani.")
+
+
+def test_officers_are_of_the_place_where_they_act():
+    assert _key("ASSAULT", {"UGA"}, {"FRA"}) in _keys("A French reporter was beaten by police officers in Kampala.")

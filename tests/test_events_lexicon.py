@@ -478,6 +478,51 @@ def test_cooperation_aid_and_support_vocabulary(sentence, expected):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        # MOBILIZE: shows of force and alert levels
+        ("The Iranian army paraded its new missiles through Tehran.", _key("MOBILIZE", {"IRN"}, set())),
+        ("Venezuelan troops went on high alert along the border.", _key("MOBILIZE", {"VEN"}, set())),
+        ("Japan raised the readiness of its air defence units.", _key("MOBILIZE", {"JPN"}, set())),
+        ("Ukrainian troops were on high alert in Kharkiv.", _key("MOBILIZE", {"UKR"}, {"UKR"})),
+        ("The Russian navy held live-fire drills in the Black Sea.", _key("MOBILIZE", {"RUS"}, set())),
+        # SANCTION: contacts, relations, mediation and aid ended; envoys ordered out
+        ("Kenya suspended contacts with the Somali government.", _key("SANCTION", {"KEN"}, {"SOM"})),
+        ("Chile ended diplomatic relations with Venezuela.", _key("SANCTION", {"CHL"}, {"VEN"})),
+        ("Egypt ended its mediation between Israel and Hamas.", _key("SANCTION", {"EGY"}, {"ISR"})),
+        ("The World Bank stopped loan payments to Zambia.", _key("SANCTION", {"IGO"}, {"ZMB"})),
+        ("Lebanon ordered the Syrian ambassador out of the country.", _key("SANCTION", {"LBN"}, {"SYR"})),
+        ("Bolivia ordered the American ambassador to leave the country.", _key("SANCTION", {"BOL"}, {"USA"})),
+        ("Iran announced the recall of its ambassador from Baku.", _key("SANCTION", {"IRN"}, {"AZE"})),
+        ("The withdrawal of the Peruvian ambassador from Caracas angered Venezuela.", _key("SANCTION", {"PER"}, {"VEN"})),
+        # COERCE: forcing, seizing control, sealing off, curfews and emergencies
+        ("The Iranian government cut off internet access in Tehran.", _key("COERCE", {"IRN"}, {"IRN"})),
+        ("Belarusian police forced the journalists to delete their footage.", _key("COERCE", {"BLR"}, {"BLR"})),
+        ("Chinese coast guard ships took control of a Philippine fishing boat.", _key("COERCE", {"CHN"}, {"PHL"})),
+        ("Taliban fighters took control of the northern Afghan city of Kunduz.", _key("ASSAULT", {"AFG"}, {"AFG"})),
+        ("Turkish police sealed off the area around the courthouse in Istanbul.", _key("COERCE", {"TUR"}, {"TUR"})),
+        ("Israel blocked access to the Rafah crossing.", _key("COERCE", {"ISR"}, {"ISR"})),
+        ("The Bolivian government declared a curfew in La Paz.", _key("COERCE", {"BOL"}, {"BOL"})),
+        ("Peru's president announced a state of emergency in Lima.", _key("COERCE", {"PER"}, {"PER"})),
+        # ASSAULT: property burned down, cleansing, dropped munitions, truces broken, shields
+        ("Rebels burned down a police station in Mali.", _key("ASSAULT", {"MLI"}, {"MLI"})),
+        ("Sri Lanka's army raped Tamil women, a UN report said.", _key("ASSAULT", {"LKA"}, {"LKA"})),
+        ("Saudi authorities hanged two men convicted of drug smuggling.", _key("ASSAULT", {"SAU"}, {"SAU"})),
+        ("Russian bombers dropped cluster munitions on Aleppo.", _key("ASSAULT", {"RUS"}, set())),
+        ("The Israeli army broke the truce with air strikes on Gaza.", _key("ASSAULT", {"ISR"}, set())),
+        ("Congolese rebels used schoolchildren as human shields.", _key("ASSAULT", {"COD"}, set())),
+        ("Malaysia sent home 500 Bangladeshi workers on Friday.", _key("COERCE", {"MYS"}, {"BGD"})),
+        ("Chinese coast guard ships rammed a Vietnamese fishing boat.", _key("ASSAULT", {"CHN"}, {"VNM"})),
+        ("The Serbian army moved artillery to the border with Kosovo.", _key("MOBILIZE", {"SRB"}, {"XKX"})),
+        ("The Russian government dissolved a human rights organization in Moscow.", _key("COERCE", {"RUS"}, {"RUS"})),
+    ],
+)
+def test_force_posture_sanctions_coercion_and_violence_in_their_news_words(sentence, expected):
+    assert expected in _keys(sentence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         # PROTEST: stones thrown, food refused, routes blocked
         ("Palestinian youths hurled stones at Israeli soldiers in Nablus.", _key("PROTEST", {"PSE"}, {"ISR"})),
         ("A jailed Egyptian blogger has refused food for a month, his family said.", _key("PROTEST", {"EGY"}, {"EGY"})),
@@ -517,3 +562,26 @@ def test_blocking_a_decision_vetoes_it():
 def test_nouns_of_refusal_name_who_refused_whom():
     assert _key("REJECT", {"IRN"}, {"FRA"}) in _keys("Iran's rebuff of the French proposal angered Paris.")
     assert _key("REJECT", {"KOR"}, {"JPN"}) in _keys("The snub of Japan by South Korea surprised diplomats.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Brazilian company stopped payments to its suppliers.",
+        "The Greek team went on a winning streak.",
+        "The Indian airline ended its partnership with the hotel chain.",
+        "The Turkish company put its plans on hold.",
+        "The Kenyan runner broke the course record in Nairobi.",
+        "The Kenyan president was on a visit to Ethiopia.",
+    ],
+)
+def test_those_words_in_their_everyday_sense_are_no_event(sentence):
+    assert _keys(sentence) == set()
+
+
+@pytest.mark.slow
+def test_driving_people_out_expels_them_and_driving_out_of_town_is_nothing():
+    keys = _keys("Serbian police drove thousands of Albanians out of their villages.")
+    assert any(key[0] == "ASSAULT" and key[1] == frozenset({"SRB"}) for key in keys)
+    assert _keys("The Chilean president drove out of the capital on Sunday.") == set()

@@ -16,7 +16,15 @@ from communique.actors.resolve import DocActors
 from communique.events.context import CodingContext
 from communique.events.lexicon import Trigger
 from communique.events.ontology import QUAD
-from communique.events.places import _located_by_capital, _placed, _state_in_phrase, act_place
+from communique.events.places import (
+    PLACE_NOUNS,
+    _located_by_capital,
+    _named_place,
+    _place_noun_state,
+    _placed,
+    _state_in_phrase,
+    act_place,
+)
 from communique.events.syntax import (
     _amount,
     _children,
@@ -191,9 +199,10 @@ class ArgumentFinder(ABC):
         # "Hungarian and Romanian officials", "the Iranian foreign minister", "Chinese troops"
         modifiers = [m for c in t.children if c.dep_ in {"compound", "amod", "nmod", "poss"} for m in (c, *c.conjuncts)
                      if not _located_by_capital(m)]
-        # "Saudi-led forces": the state that leads them
-        modifiers += [m for c in t.children if c.dep_ == "amod" and c.lemma_.lower() == "lead" and not _children(c, "agent")
-                      for m in c.children if m.dep_ in {"npadvmod", "compound", "nmod"}]
+        # "Saudi-led forces", "the US-led coalition": the state that leads them (not "Russian-
+        # backed separatists", who are not Russia's own).
+        modifiers += [g for c in t.children if c.dep_ == "amod" and c.lower_ == "led"
+                      for g in c.children if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}]
         inner = [e for m in modifiers if (e := ctx.actors.at(m.i)) is not None]
         if not inner:
             # "the two countries' officials", "its diplomats" (but "eased their blockade of X",
@@ -243,6 +252,11 @@ class ArgumentFinder(ABC):
             for entity in ctx.actors.before(t.idx):
                 if entity.kind == "person" and entity.end <= t.idx and entity.entity_name.split()[-1] == t.text:
                     return [entity]
+        if lemma in PLACE_NOUNS:
+            # "shelled the Damascus suburb of Ghouta", "the town of Kunduz": a place in a state
+            place = _named_place(t, ctx.actors) or _place_noun_state(t, ctx.actors)
+            if place is not None and place.code:
+                return [place]
         for appos in _children(t, "appos"):
             # "X, the head of the UN agency, said": a name the text resolves only by its
             # apposition acts as what the apposition says it is.
@@ -537,8 +551,8 @@ class ArgumentFinder(ABC):
                 if found:
                     return found, True
         for prep in ("by", "of", "from"):  # "aid from Saudi Arabia", "pressure from Washington"
-            if prep in trig.preps:
-                continue
+            if prep in trig.preps and not (prep == "of" and trig.event == "MOBILIZE"):
+                continue  # but "the buildup of Russian forces": the forces' own state acts
             for obj in _prep_objects(token, prep):
                 found = self.entities(obj, ctx)
                 if found:
@@ -563,10 +577,21 @@ class ArgumentFinder(ABC):
                     found = [e for o in _children(by, "pobj") for e in self.entities(o, ctx)]
                     if found:
                         return found, True
+        for _ in range(3):
+            if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in SERIES_NOUNS:
+                token = token.head.head  # "waged a campaign of ethnic cleansing": the campaign's doer
+            elif token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
+                token = token.head  # "launched a missile and drone attack": the first conjunct's verb
+            else:
+                break
         governor = token.head
         if token.dep_ == "pobj" and governor.lower_ == "in" and governor.head.dep_ == "dobj" and _amount(governor.head):
             # "announced 100 million euros in assistance": the sum is the verb's object
             token, governor = governor.head, governor.head.head
+        if token.dep_ == "pobj" and governor.lower_ == "for" and governor.head.lemma_.lower() in CREDIT_NOUNS \
+                and governor.head.dep_ == "dobj" and governor.head.head.lemma_.lower() in CLAIMING_VERBS:
+            # "Islamic State claimed responsibility for the bombing": who claims an act made it
+            return self._subject(governor.head.head, ctx)
         if token.dep_ in {"dobj", "attr"} or (token.dep_ == "pobj" and governor.head.pos_ == "VERB"):
             verb = governor if token.dep_ != "pobj" else governor.head
             if QUAD[trig.event] == 4 and verb.lemma_.lower() not in PERFORMING_VERBS and verb.lower_ not in PERFORMING_FORMS \
@@ -598,6 +623,12 @@ def _capital_modifier(token: Token) -> str | None:
         if _located_by_capital(child):
             return load_gazetteer().countries[child.text][0]
     return None
+# Nouns that an act follows after "of" when they only count or frame it ("a campaign of
+# bombings", "a wave of arrests"): the act's doer is theirs.
+SERIES_NOUNS = frozenset({"campaign", "wave", "series", "spate", "string", "spree", "policy", "programme", "program"})
+# "claimed responsibility for the attack", "took credit for the bombing".
+CREDIT_NOUNS = frozenset({"responsibility", "credit"})
+CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "assume", "acknowledge"})
 
 
 def _namesake(entity: Entity, ctx: CodingContext) -> Entity:

@@ -42,6 +42,8 @@ from communique.events.places import (
     ROUTE_PREPS,
     _compatriots,
     _home_recipient,
+    _local_attackers,
+    _place_entity,
     _placed,
     _state_in_phrase,
     _uncoded_inside,
@@ -66,6 +68,7 @@ from communique.events.syntax import (
     _pos,
     _prep_objects,
     _slot_filled,
+    _state_measure,
     _subject_word,
 )
 from communique.events.vocabulary import (
@@ -76,6 +79,7 @@ from communique.events.vocabulary import (
     DISMISSIVE_WORDS,
     FRAMING_TYPES,
     GENERIC_ACTORS,
+    GERUND_NOUN_DEPS,
     HOSTILE_ACT_NOUNS,
     JOINT_TYPES,
     LABELLING_VERBS,
@@ -153,6 +157,11 @@ class EventCoder(ArgumentFinder):
             # "supporters of X blocked roads", "fired at opposition supporters": people named by
             # their stance, who act or are acted on; "X is a supporter of Y" states the stance
             return ()
+        if pos == "VERB" and token.tag_ == "VBG" and token.dep_ in GERUND_NOUN_DEPS and not _children(
+                token, "nsubj", "dobj", "aux", "auxpass") and ((token.lower_, "NOUN") in self.lexicon or _prep_objects(token, "of")):
+            # "Fighting between the army and the rebels spread", "announced the severing of
+            # relations": a gerund used as a noun
+            pos = "NOUN"
         found = self.lexicon.get((token.lemma_.lower(), pos)) or self.lexicon.get((token.lower_, pos)) or ()
         if not found and token.i - 2 >= token.sent.start and token.nbor(-1).tag_ == "HYPH":
             # "sit-in", "walk-out": the tokenizer splits a hyphenated noun; the lexicon lists it whole
@@ -235,6 +244,8 @@ class EventCoder(ArgumentFinder):
             if frames and frames[0].event in REACTION_TYPES and frames[0].mode != "yield" and any(
                     QUAD[t.event] == 4 for t in self._triggers(token)):
                 return False  # "condemned the missile launch": the launch happened too
+            if frames and frames[0].event == "MOBILIZE" and any(t.event == "ASSAULT" for t in self._triggers(token)):
+                return False  # "launched a missile attack on X": the attack, not only the weapons
             if frames or (token.dep_ == "nsubjpass" and any(
                     self._triggers(c) for c in head.children if c.dep_ == "acl")):
                 return True
@@ -463,6 +474,9 @@ class EventCoder(ArgumentFinder):
     def _event(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: CodingContext) -> Event | None:
         if token.tag_ == "VB" and token.dep_ == "ROOT" and not _children(token, "nsubj", "aux"):
             return None  # an imperative ("Support us or become a patron") reports nothing
+        if trig.pos == "VERB" and not _children(token, "dobj") and any(
+                self._triggers(act) for by in _children(token, "prep") if by.lower_ == "by" for act in _children(by, "pcomp")):
+            return None  # "retaliated by expelling diplomats": the expulsion is the act, coded on its own
         passive = trig.pos == "VERB" and _is_passive(token)
         if trig.event == "ASSAULT" and trig.pos == "VERB" and not passive and (
                 protesters_act(token, RIOTING_CROWDS) or civilians_at_protest(token, self)):
@@ -481,6 +495,10 @@ class EventCoder(ArgumentFinder):
             actor, stated = self._subject(token, ctx)
             if passive and not stated and QUAD[trig.event] == 4:
                 actor = []  # "Several people were killed": not the doing of the last subject
+                if trig.event == "MOBILIZE":
+                    # "Venezuelan soldiers were deployed along the border": a state moves its own
+                    actor = [e for s in _children(token, "nsubjpass") for e in self.entities(s, ctx) if e.code]
+                    stated = bool(actor)
         else:
             actor, stated = self._noun_actor(token, trig, ctx)
         if trig.event in JOINT_TYPES and len(ctx.last_parties) > 1 and _subject_word(token) == "they":
@@ -555,8 +573,20 @@ class EventCoder(ArgumentFinder):
             if code:
                 actor = [Entity(entity_text="protesters", entity_name="protesters", kind="group", code=code, sector="CVL",
                                 start=token.idx, end=token.idx + len(token))]
+        if not actor and passive and trig.mode in {"expel", "deport"}:
+            # "Russian diplomats were expelled from Germany": the state they must leave acts.
+            actor = [e for o in _prep_objects(token, "from") for e in self.entities(o, ctx) if e.code and e.kind == "state"]
+            stated = bool(actor)
+        if not actor and passive and trig.event == "COERCE" and _state_measure(token):
+            # "A curfew was imposed in Srinagar": only the authorities of the place impose one.
+            code = act_place(sent, ctx.actors)
+            actor = [Entity(entity_text="authorities", entity_name="authorities", kind="group", code=code, sector="GOV",
+                            start=token.idx, end=token.idx + len(token))] if code else []
         if actor and not any(e.code for e in actor):
             actor = _placed(actor, sent, ctx)
+        if not any(e.code for e in actor) and trig.event in UNKNOWN_ACTOR_TYPES:
+            actor = _local_attackers(token, passive, recipient, sent, ctx) or actor
+            stated = stated or bool(actor)
         if trig.event == "RETREAT" and trig.mode == "withdraw" and actor and all(
                 a.kind == "group" and a.sector in CIVILIAN_SECTORS for a in actor):
             # "protesters ended their occupation of the airport": civilians giving up a protest
@@ -579,10 +609,16 @@ class EventCoder(ArgumentFinder):
                 # default is applied after merging (see :meth:`code`).
                 default = tuple(home)
         noun_reported = trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
+        story_place = ctx.sentence_place.get(sent.start) if weapon is not None else None
+        if not actor and weapon is not None and not any(r.code for r in recipient):
+            # "A car bomb exploded near the parliament in Ankara": the place was attacked.
+            place = _place_entity(sent, ctx.actors, NEAR_PREPS) or next(
+                (e for e in ctx.actors.entities if e.kind == "state" and e.code and e.code == story_place), None)
+            recipient = [place] if place is not None else []
         if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or noun_reported or weapon is not None):
             # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed,
             # who, like any unnamed group, is of the country where the violence happens.
-            code = act_place(sent, ctx.actors, NEAR_PREPS)
+            code = act_place(sent, ctx.actors, NEAR_PREPS) or story_place
             unknown = [Entity(entity_text="unidentified attackers", entity_name="unidentified attackers", kind="group",
                               code=code, sector=None, start=token.idx, end=token.idx + len(token))] if code else []
             return self._build(token, trig, sent, index, ctx, unknown, recipient, False, False, modality_of(token))

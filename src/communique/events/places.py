@@ -34,7 +34,7 @@ def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
             for prep in node.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "throughout", "across", "of"}:
                     for obj in _children(prep, "pobj"):
-                        entity = actors.place_at(obj.i)
+                        entity = actors.place_at(obj.i) or _place_noun_state(obj, actors)
                         if entity is not None and entity.code:
                             return entity.code
                         nxt.extend([obj, *obj.conjuncts])
@@ -92,6 +92,40 @@ def _compatriots(token: Token, recipient: list[Entity], sent: Span, ctx: CodingC
     if not all(r.kind == "state" or r.sector in {"GOV", "LEG", "JUD"} for r in recipient) or any(
             t.lemma_.lower() in MISSION_WORDS for t in sent):
         return []
+    states = {e.code for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code}
+    if states - codes:
+        return []
+    return [_generic(subject, next(iter(codes)), sector)]
+
+
+# Sectors of the people an attack on a state's own officials, forces or institutions targets.
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY"})
+
+
+def _local_attackers(token: Token, passive: bool, recipient: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
+    """The unnamed attackers ("gunmen", "an assailant", "a mob") of a violent act on a state's
+    own leader, officials or forces, in a sentence that names no other state, as a group of
+    that state: "Gunmen tried to assassinate Pakistan's former prime minister" (PLOVER codes
+    attackers nobody names by the country where they strike, and that is the target's)."""
+    verb = token
+    for _ in range(3):  # "tried to assassinate", "attempted to kill"
+        holders = [o for p in _children(verb, "agent") for o in _children(p, "pobj")] if passive and verb is token \
+            else _children(verb, "nsubj")
+        if holders or verb.dep_ not in {"xcomp", "conj"} or verb.head is verb:
+            break
+        verb = verb.head
+    if not holders:
+        return []
+    subject = holders[0]
+    if subject.lemma_.lower() in QUANTITY_NOUNS | {"squad", "band", "gang"} or subject.like_num:
+        subject = next(iter(_prep_objects(subject, "of")), subject)  # "a squad of gunmen"
+    sector = GENERIC_ACTORS.get(subject.lemma_.lower())
+    codes = {r.code for r in recipient if r.code}
+    if sector is None or len(codes) != 1 or any(t.lemma_.lower() in MISSION_WORDS for t in sent):
+        return []
+    if not all(r.kind in {"person", "organization"} and r.sector in STATE_SECTORS or r.office and r.kind != "group"
+               for r in recipient):
+        return []  # "gunmen kidnapped two German tourists": foreigners are often attacked abroad
     states = {e.code for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code}
     if states - codes:
         return []
@@ -166,7 +200,7 @@ def _place_entity(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_P
             # "in Basra", "in the Iraqi city of Basra", "in the city of Basra"
             entity = actors.place_at(token.i) or next(
                 (e for c in token.children if c.dep_ in {"amod", "compound"} and (e := actors.place_at(c.i)) is not None),
-                None) or _named_place(token, actors)
+                None) or _named_place(token, actors) or _place_noun_state(token, actors)
             held = prep.head
             if entity is not None and entity.code and (
                     held.pos_ in {"VERB", "AUX"} or held.dep_ in {"dobj", "nsubj", "nsubjpass", "ROOT"}):
@@ -186,6 +220,8 @@ def place_country(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_P
     for token in sent:
         if token.dep_ == "pobj" and token.head.lower_ in preps:
             entity = actors.place_at(token.i) or _named_place(token, actors)
+            if entity is None or not entity.code:
+                entity = _place_noun_state(token, actors)
             if entity is not None and entity.code:
                 return entity.code
     return None
@@ -193,7 +229,9 @@ def place_country(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_P
 
 # Nouns that a place's name follows after "of" ("the city of Basra", "the province of Aceh").
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "port", "capital",
-                         "island", "county", "governorate", "prefecture", "municipality", "area", "enclave", "territory"})
+                         "island", "county", "governorate", "prefecture", "municipality", "area", "enclave", "territory",
+                         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "outskirts", "suburb", "suburbs"})
 
 
 def _named_place(token: Token, actors: DocActors) -> Entity | None:
@@ -204,4 +242,18 @@ def _named_place(token: Token, actors: DocActors) -> Entity | None:
         entity = actors.place_at(obj.i)
         if entity is not None:
             return entity
+    return None
+
+
+def _place_noun_state(token: Token, actors: DocActors) -> Entity | None:
+    """The state a place noun's own modifier names: "in India's Chhattisgarh state", "in the
+    central Mali village of Moura", "in the Kenyan capital" (a province, town or capital of
+    that state, whatever the place's own name resolves to)."""
+    if token.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+            entity = actors.place_at(child.i)
+            if entity is not None and entity.code:
+                return entity
     return None

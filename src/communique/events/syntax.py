@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from communique.events.vocabulary import PARTICLE_DEPS
+from communique.events.vocabulary import PARTICLE_DEPS, STATE_MEASURE_WORDS
 from communique.records import Entity
 
 if TYPE_CHECKING:
@@ -65,13 +65,20 @@ def _slot_filled(token: Token, preps: tuple[str, ...]) -> bool:
     for child in token.children:
         if child.dep_ == "dobj" and "obj" in preps:
             return True
-        if child.dep_ == "prep" and child.lower_ in preps and any(g.dep_ == "pobj" for g in child.children):
-            return True
+        if child.dep_ == "prep" and child.lower_ in preps and any(
+                g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in child.children):
+            return True  # not "called up reservists on Sunday": a date is no one to call on
         if child.dep_ == "dobj" and any(p.dep_ == "prep" and p.lower_ in preps and any(
                 o.ent_type_ not in {"DATE", "TIME"} for o in _children(p, "pobj")) for p in child.children):
             # "rallied its allies against X": the parser often hangs the verb's phrase on its object
             return True
     return False
+
+
+def _state_measure(token: Token) -> bool:
+    """Whether what a passive verb imposes is a measure only a state takes: a curfew, a state
+    of emergency, martial law."""
+    return any(t.lemma_.lower() in STATE_MEASURE_WORDS for s in _children(token, "nsubjpass") for t in s.subtree)
 
 
 def _subject_word(token: Token) -> str | None:

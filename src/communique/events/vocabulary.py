@@ -99,7 +99,7 @@ GENERIC_ACTORS = {
     "crowd": "CVL", "civilian": "CVL", "resident": "CVL", "villager": "CVL", "youth": "CVL",
     "farmer": "CVL", "landowner": "CVL", "refugee": "REF", "settler": "CVL", "elder": "CVL",
     "people": "CVL", "citizen": "CVL", "person": "CVL", "man": "CVL", "woman": "CVL", "union": "LAB", "businessman": "BUS", "company": "BUS",
-    "police": "COP", "policeman": "COP", "agent": "COP", "guard": "COP",
+    "police": "COP", "policeman": "COP", "agent": "COP", "guard": "COP", "officer": "COP",
     "troop": "MIL", "soldier": "MIL", "army": "MIL", "military": "MIL", "force": "MIL",
     "navy": "MIL", "warplane": "MIL", "jet": "MIL", "helicopter": "MIL", "peacekeeper": "MIL",
     "rebel": "REB", "militant": "REB", "insurgent": "REB", "guerrilla": "REB", "separatist": "REB",
@@ -134,6 +134,11 @@ STANCE_DEPS = frozenset({"attr", "appos", "oprd", "ROOT", "conj"})
 # Verbs whose subject organizes the protest named by their object ("called a general strike",
 # "declared a boycott") without being a performing verb for every act ("called the attack a crime").
 CALLING_VERBS = frozenset({"call", "declare", "observe", "organize", "organise", "stage"})
+# What only a state's authorities impose: "a curfew was imposed", "martial law was declared".
+STATE_MEASURE_WORDS = frozenset({"curfew", "emergency", "martial"})
+# Slots where a gerund with no subject or object of its own is a noun ("Fighting ... spread",
+# "Shelling by Russian forces damaged ...").
+GERUND_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "pobj"})
 # Dependencies of a phrasal verb's particle ("cracked down", "stepped down").
 PARTICLE_DEPS = frozenset({"prt", "advmod"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "who", "which"})
