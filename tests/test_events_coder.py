@@ -940,7 +940,7 @@ def test_protests_across_a_country_and_rioting_are_its_peoples():
     assert _key("PROTEST", {"KEN"}, {"KEN"}) in _keys("Rioting erupted in the Kenyan city of Mombasa on Sunday.")
 
 
-def test_a_gerund_tagged_as_a_noun_reads_as_its_verb():
+def test_a_hostile_gerund_tagged_as_a_noun_reads_as_its_verb():
     assert _key("PROTEST", {"POL"}, {"POL"}) in _keys("The blocking of roads by farmers in Poland angered Ukraine.")
 
 
