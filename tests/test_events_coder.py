@@ -699,3 +699,10 @@ def test_the_giver_of_aid_or_pressure_named_with_from_is_the_actor():
                for k in _keys("Pressure from Washington forced Cairo to free the activists."))
     # people from a place are no act
     assert _keys("Refugees from Syria arrived in Jordan.") == set()
+
+
+def test_a_title_of_another_nationality_is_not_the_titled_person_named_before():
+    assert _key("CONSULT", {"BRA"}, {"ARG"}) in _keys("President Lula hosted the Argentine president in Brasilia.")
+    # the same title without another nationality is still that person
+    keys = _keys("President Putin met Erdogan in Sochi. The Russian president praised the Turkish leader.")
+    assert _key("SUPPORT", {"RUS"}, {"TUR"}) in keys

@@ -468,6 +468,7 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         # telling someone to act demands it (not "told reporters that ...", below)
         ("The Iranian president told Iraq to expel American troops.", _key("REQUEST", {"IRN"}, {"IRQ"})),
         ("The delivery of Leopard tanks to Ukraine by Germany was delayed.", _key("AID", {"DEU"}, {"UKR"})),
+        ("The Malaysian premier called his Singaporean counterpart to discuss water supplies.", _key("CONSULT", {"MYS"}, {"SGP"})),
     ],
 )
 def test_cooperation_aid_and_support_vocabulary(sentence, expected):
