@@ -469,6 +469,9 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("The Iranian president told Iraq to expel American troops.", _key("REQUEST", {"IRN"}, {"IRQ"})),
         ("The delivery of Leopard tanks to Ukraine by Germany was delayed.", _key("AID", {"DEU"}, {"UKR"})),
         ("The Malaysian premier called his Singaporean counterpart to discuss water supplies.", _key("CONSULT", {"MYS"}, {"SGP"})),
+        ("Brazil is sending doctors to Cuba under a new programme.", _key("AID", {"BRA"}, {"CUB"})),
+        ("The Kenyan army is working with Somali forces to fight al-Shabab.", _key("COOPERATE", {"KEN"}, {"SOM"})),
+        ("Israel shared satellite images with Azerbaijan.", _key("COOPERATE", {"ISR"}, {"AZE"})),
     ],
 )
 def test_cooperation_aid_and_support_vocabulary(sentence, expected):
@@ -482,3 +485,4 @@ def test_defending_a_place_against_attacks_is_no_verbal_support():
     assert _keys("The company sold its shares to a French bank.") == set()
     assert _keys("Doctors treated the president for pneumonia.") == set()
     assert _keys("The minister told reporters that talks would continue.") == set()
+    assert _keys("The students worked with their teachers.") == set()
