@@ -472,6 +472,9 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("Brazil is sending doctors to Cuba under a new programme.", _key("AID", {"BRA"}, {"CUB"})),
         ("The Kenyan army is working with Somali forces to fight al-Shabab.", _key("COOPERATE", {"KEN"}, {"SOM"})),
         ("Israel shared satellite images with Azerbaijan.", _key("COOPERATE", {"ISR"}, {"AZE"})),
+        ("Turkey came to the defence of Qatar during the blockade.", _key("SUPPORT", {"TUR"}, {"QAT"})),
+        ("Ethiopia came to the aid of Djibouti.", _key("AID", {"ETH"}, {"DJI"})),
+        ("The Japanese emperor expressed deep remorse to China for the war.", _key("SUPPORT", {"JPN"}, {"CHN"})),
     ],
 )
 def test_cooperation_aid_and_support_vocabulary(sentence, expected):
