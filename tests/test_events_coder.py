@@ -1102,3 +1102,10 @@ def test_a_place_noun_as_the_target_is_its_states():
 
 def test_officers_are_of_the_place_where_they_act():
     assert _key("ASSAULT", {"UGA"}, {"FRA"}) in _keys("A French reporter was beaten by police officers in Kampala.")
+
+
+def test_a_title_of_another_nationality_is_not_the_titled_person_named_before():
+    assert _key("CONSULT", {"BRA"}, {"ARG"}) in _keys("President Lula hosted the Argentine president in Brasilia.")
+    # the same title without another nationality is still that person
+    keys = _keys("President Putin met Erdogan in Sochi. The Russian president praised the Turkish leader.")
+    assert _key("SUPPORT", {"RUS"}, {"TUR"}) in keys

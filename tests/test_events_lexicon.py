@@ -468,6 +468,13 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         # telling someone to act demands it (not "told reporters that ...", below)
         ("The Iranian president told Iraq to expel American troops.", _key("REQUEST", {"IRN"}, {"IRQ"})),
         ("The delivery of Leopard tanks to Ukraine by Germany was delayed.", _key("AID", {"DEU"}, {"UKR"})),
+        ("The Malaysian premier called his Singaporean counterpart to discuss water supplies.", _key("CONSULT", {"MYS"}, {"SGP"})),
+        ("Brazil is sending doctors to Cuba under a new programme.", _key("AID", {"BRA"}, {"CUB"})),
+        ("The Kenyan army is working with Somali forces to fight al-Shabab.", _key("COOPERATE", {"KEN"}, {"SOM"})),
+        ("Israel shared satellite images with Azerbaijan.", _key("COOPERATE", {"ISR"}, {"AZE"})),
+        ("Turkey came to the defence of Qatar during the blockade.", _key("SUPPORT", {"TUR"}, {"QAT"})),
+        ("Ethiopia came to the aid of Djibouti.", _key("AID", {"ETH"}, {"DJI"})),
+        ("The Japanese emperor expressed deep remorse to China for the war.", _key("SUPPORT", {"JPN"}, {"CHN"})),
     ],
 )
 def test_cooperation_aid_and_support_vocabulary(sentence, expected):
@@ -585,3 +592,6 @@ def test_driving_people_out_expels_them_and_driving_out_of_town_is_nothing():
     keys = _keys("Serbian police drove thousands of Albanians out of their villages.")
     assert any(key[0] == "ASSAULT" and key[1] == frozenset({"SRB"}) for key in keys)
     assert _keys("The Chilean president drove out of the capital on Sunday.") == set()
+
+
+    assert _keys("The students worked with their teachers.") == set()

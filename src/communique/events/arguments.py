@@ -176,7 +176,11 @@ class ArgumentFinder(ABC):
         if not plural and "the" in determiners and ctx.is_title(t) and not _prep_objects(t, "of"):
             # "the Secretary", "the Foreign Minister": the person named earlier with that title.
             person = _titled_person(t, ctx.actors)
-            if person is not None:
+            # "President Lula hosted the Argentine president": a title of another nationality
+            # is another person.
+            nationality = {e.code for c in t.children if c.dep_ in {"amod", "compound"}
+                           and (e := ctx.actors.at(c.i)) is not None and e.kind == "state"}
+            if person is not None and (not nationality or person.code in nationality):
                 return [person]
         # "the founder of the movement", "members of the delegation", "DPRK Ambassador"
         of = _prep_objects(t, "of")
