@@ -773,3 +773,19 @@ def test_a_threat_aims_at_the_subject_of_its_condition():
 def test_countermeasures_taken_sanction_and_promised_threaten():
     assert _key("THREATEN", {"CHN"}, {"LTU"}) in _keys("China said it would take countermeasures against Lithuania.")
     assert _key("SANCTION", {"CHN"}, {"LTU"}) in _keys("China took countermeasures against Lithuania on Friday.")
+
+
+def test_refusals_take_their_recipient_from_a_from_phrase_and_refusing_observers_refuses():
+    assert _key("REJECT", {"DZA"}, {"QAT"}) in _keys("Algeria declined an offer of help from Qatar in its dispute with Mali.")
+    assert _key("REJECT", {"VEN"}, {"EUR"}) in _keys("Venezuela said it would not accept observers from the European Union.")
+
+
+def test_looting_rioters_protest_and_a_protest_at_an_office_is_against_its_owner():
+    assert {k[0] for k in _keys("Rioters in Nairobi looted shops on Tuesday.")} == {"PROTEST"}
+    assert _key("PROTEST", {"IRQ"}, {"UNO"}) in _keys("Hundreds of Iraqis protested outside the United Nations office in Baghdad.")
+
+
+def test_an_opposition_party_is_a_group_of_its_place_and_a_domestic_group_agrees_with_its_state():
+    assert _key("PROTEST", {"TGO"}, {"TGO"}) in _keys("The main opposition party in Togo boycotted the legislative elections.")
+    assert _key("AGREE", {"COL"}, {"COL"}) in _keys(
+        "The Colombian government announced a truce in Cauca, with a rebel alliance in Colombia agreeing to respect it.")

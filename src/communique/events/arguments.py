@@ -50,9 +50,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-# People of a group its modifier names ("opposition leaders", "union members").
+# People of a group its modifier names ("opposition leaders", "union members"), and the group
+# itself ("the opposition party").
 GROUP_PEOPLE = frozenset({"leader", "member", "officer", "commander", "chief", "figure", "representative",
-                          "organizer", "organiser", "delegate"})
+                          "organizer", "organiser", "delegate", "party", "movement", "coalition", "alliance"})
 # Links inside a noun phrase or a coordination of them ("the Sudanese government and the rebels").
 LEFT_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "case", "cc", "conj", "punct", "nummod", "appos"})
 
