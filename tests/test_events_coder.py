@@ -789,3 +789,7 @@ def test_an_opposition_party_is_a_group_of_its_place_and_a_domestic_group_agrees
     assert _key("PROTEST", {"TGO"}, {"TGO"}) in _keys("The main opposition party in Togo boycotted the legislative elections.")
     assert _key("AGREE", {"COL"}, {"COL"}) in _keys(
         "The Colombian government announced a truce in Cauca, with a rebel alliance in Colombia agreeing to respect it.")
+
+
+def test_a_body_a_state_possesses_is_of_that_state():
+    assert _key("REJECT", {"BOL"}, {"CHL"}) in _keys("Bolivia's Congress rejected a Chilean proposal on the border.")

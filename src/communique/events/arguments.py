@@ -118,7 +118,9 @@ class ArgumentFinder(ABC):
                 head = t
                 while head.head is not head and ctx.actors.by_token.get(head.head.i) == ctx.actors.by_token.get(t.i):
                     head = head.head
-                code = _state_in_phrase(head, ctx.actors)
+                code = _state_in_phrase(head, ctx.actors) or next(
+                    (e.code for c in head.children if c.dep_ == "poss" and (e := ctx.actors.at(c.i)) is not None
+                     and e.kind == "state" and e.code), None)  # "Peru's Congress"
                 if code:
                     return [replace(found, code=code)]
             if found.kind == "state" and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
