@@ -1109,3 +1109,7 @@ def test_a_title_of_another_nationality_is_not_the_titled_person_named_before():
     # the same title without another nationality is still that person
     keys = _keys("President Putin met Erdogan in Sochi. The Russian president praised the Turkish leader.")
     assert _key("SUPPORT", {"RUS"}, {"TUR"}) in keys
+
+
+def test_a_body_a_state_possesses_is_of_that_state():
+    assert _key("REJECT", {"BOL"}, {"CHL"}) in _keys("Bolivia's Congress rejected a Chilean proposal on the border.")

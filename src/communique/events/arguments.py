@@ -60,9 +60,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-# People of a group its modifier names ("opposition leaders", "union members").
+# People of a group its modifier names ("opposition leaders", "union members"), and the group
+# itself ("the opposition party").
 GROUP_PEOPLE = frozenset({"leader", "member", "officer", "commander", "chief", "figure", "representative",
-                          "organizer", "organiser", "delegate"})
+                          "organizer", "organiser", "delegate", "party", "movement", "coalition", "alliance"})
 # Links inside a noun phrase or a coordination of them ("the Sudanese government and the rebels").
 LEFT_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "case", "cc", "conj", "punct", "nummod", "appos"})
 
@@ -129,11 +130,9 @@ class ArgumentFinder(ABC):
                 head = t
                 while head.head is not head and ctx.actors.by_token.get(head.head.i) == ctx.actors.by_token.get(t.i):
                     head = head.head
-                code = _state_in_phrase(head, ctx.actors)
-                if not code:
-                    # "Brazil's Congress": the state that owns the body
-                    owners = [e for c in head.children if c.dep_ == "poss" and (e := ctx.actors.at(c.i)) is not None]
-                    code = next((e.code for e in owners if e.kind == "state" and e.code), None)
+                code = _state_in_phrase(head, ctx.actors) or next(
+                    (e.code for c in head.children if c.dep_ == "poss" and (e := ctx.actors.at(c.i)) is not None
+                     and e.kind == "state" and e.code), None)  # "Peru's Congress"
                 if code:
                     return [replace(found, code=code)]
             if found.kind == "state" and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:

@@ -38,7 +38,6 @@ from communique.events.modality import Modality, _recent, _stated_intent, modali
 from communique.events.ontology import QUAD, intensity
 from communique.events.places import (
     CIVILIAN_SECTORS,
-    MISSION_WORDS,
     ROUTE_PREPS,
     _compatriots,
     _home_recipient,
@@ -53,6 +52,7 @@ from communique.events.places import (
 from communique.events.protests import (
     MISSION_PREPS,
     PROTEST_ACT,
+    PROTEST_SITES,
     RIOTING_CROWDS,
     civilians_at_protest,
     crowd_demanding,
@@ -478,10 +478,11 @@ class EventCoder(ArgumentFinder):
                 self._triggers(act) for by in _children(token, "prep") if by.lower_ == "by" for act in _children(by, "pcomp")):
             return None  # "retaliated by expelling diplomats": the expulsion is the act, coded on its own
         passive = trig.pos == "VERB" and _is_passive(token)
-        if trig.event == "ASSAULT" and trig.pos == "VERB" and not passive and (
+        if trig.event in {"ASSAULT", "COERCE"} and trig.pos == "VERB" and not passive and (
                 protesters_act(token, RIOTING_CROWDS) or civilians_at_protest(token, self)):
-            # "Protesters clashed with police", "rioters torched cars": a crowd's violence is a
-            # violent protest (CAMEO 145), and its occupying a building or a road an obstruction.
+            # "Protesters clashed with police", "rioters torched cars", "looted shops": a crowd's
+            # violence is a violent protest (CAMEO 145), its occupying a building or a road an
+            # obstruction.
             occupying = trig.mode == "territory"
             trig = replace(trig, event="PROTEST", mode="obstruct" if occupying else "riot", cameo="144" if occupying else "145")
         if trig.event == "REQUEST" and protest_purpose(token, self):
@@ -540,8 +541,13 @@ class EventCoder(ArgumentFinder):
         if trig.event == "PROTEST" and not any(r.code for r in recipient):
             # "demonstrated outside the French embassy": the state whose mission it is
             codes = {a.code for a in actor}
-            recipient = [e for prep in MISSION_PREPS for o in _prep_objects(token, prep) if o.lemma_.lower() in MISSION_WORDS
+            recipient = [e for prep in MISSION_PREPS for o in _prep_objects(token, prep) if o.lemma_.lower() in PROTEST_SITES
                          for e in self.entities(o, ctx) if e.code and e.code not in codes][:1] or recipient
+        if trig.event == "REJECT" and trig.pos == "VERB" and not recipient:
+            # "declined an offer of mediation from Saudi Arabia": the offer's "from" phrase,
+            # which the parser hung on the verb
+            codes = {a.code for a in actor}
+            recipient = [e for o in _prep_objects(token, "from") for e in self.entities(o, ctx) if e.code and e.code not in codes]
         if not actor and trig.pos == "VERB" and QUAD[trig.event] < 4:
             # "Tribal elders demanded that the Ruritanian ministry ...": an unnamed group of
             # civilians addressing a state's authorities, in a sentence naming no other
@@ -624,6 +630,12 @@ class EventCoder(ArgumentFinder):
             return self._build(token, trig, sent, index, ctx, unknown, recipient, False, False, modality_of(token))
         if not actor or not any(e.code for e in actor + recipient):
             return None
+        if trig.event == "AGREE" and not recipient and actor and all(
+                a.kind == "group" and a.sector in NON_STATE_SECTORS for a in actor) and len({a.code for a in actor}) == 1:
+            # "a rebel alliance agreed to abide by the ceasefire": an unnamed domestic group
+            # commits itself to its own state
+            home = next((e for e in ctx.actors.entities if e.kind == "state" and e.code == actor[0].code), None)
+            recipient = [replace(home, sector="GOV")] if home is not None else recipient
         if trig.event in TWO_PARTY_TYPES and not recipient and len({e.code or e.entity_name for e in actor}) < 2 \
                 and not (trig.event == "AGREE" and _has_content(token)):
             return None
@@ -785,6 +797,10 @@ def negated_acceptance(trig: Trigger, modality: Modality) -> bool:
     """Whether a trigger refuses by not accepting ("did not accept the plan", "will not accept
     mediation")."""
     return trig.lemma in ACCEPTING_VERBS and modality.negated and not modality.hypothetical
+
+
+# Sectors of unnamed groups that are not the state: rebels, the opposition, civilians.
+NON_STATE_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "EDU", "REL", "MED", "BUS"})
 
 
 def _unnamed_owner(token: Token) -> Token | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from communique.events.lexicon import Trigger
-from communique.events.places import CIVILIAN_SECTORS
+from communique.events.places import CIVILIAN_SECTORS, MISSION_WORDS
 from communique.events.syntax import _children
 from communique.events.vocabulary import GENERIC_ACTORS, REPORTING_VERBS
 
@@ -16,15 +16,17 @@ if TYPE_CHECKING:
 
     from communique.events.arguments import ArgumentFinder
 
-__all__ = ["MISSION_PREPS", "PROTEST_ACT", "RIOTING_CROWDS", "civilians_at_protest", "crowd_demanding",
+__all__ = ["MISSION_PREPS", "PROTEST_ACT", "PROTEST_SITES", "RIOTING_CROWDS", "civilians_at_protest", "crowd_demanding",
            "protest_purpose", "protesters_act"]
 
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "picketer"})
 PROTEST_ACT = Trigger("protesters", "VERB", "PROTEST", "demonstrate", "141", frozenset(), ("against", "outside", "at", "obj"))
 
 
-# Prepositions that place a protest at a foreign mission ("rallied outside the US embassy").
+# Prepositions that place a protest at a foreign mission ("rallied outside the US embassy"), and
+# the sites whose owner it is against ("outside the United Nations office").
 MISSION_PREPS = ("outside", "at", "near", "before", "to")
+PROTEST_SITES = MISSION_WORDS | {"office", "offices", "headquarters", "compound"}
 # Crowds whose violence is a riot, not an armed attack ("rioters torched cars", "angry crowds
 # stormed the building"); so is a group its words call rioting ("rioting supporters of X").
 RIOTING_CROWDS = PROTESTER_NOUNS | {"crowd", "mob"}
