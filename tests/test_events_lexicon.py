@@ -454,6 +454,9 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("Rebels burned down a police station in Mali.", _key("ASSAULT", {"MLI"}, {"MLI"})),
         ("Sri Lanka's army raped Tamil women, a UN report said.", _key("ASSAULT", {"LKA"}, {"LKA"})),
         ("Saudi authorities hanged two men convicted of drug smuggling.", _key("ASSAULT", {"SAU"}, {"SAU"})),
+        ("Militiamen hacked to death 12 villagers in eastern Congo.", _key("ASSAULT", {"COD"}, {"COD"})),
+        ("Israeli gunships rocketed Palestinian targets in Gaza.", _key("ASSAULT", {"ISR"}, {"PSE"})),
+        ("Serb forces blockaded the Bosnian town of Gorazde.", _key("SANCTION", {"SRB"}, {"BIH"})),
         ("Russian bombers dropped cluster munitions on Aleppo.", _key("ASSAULT", {"RUS"}, set())),
         ("The Israeli army broke the truce with air strikes on Gaza.", _key("ASSAULT", {"ISR"}, set())),
         ("Congolese rebels used schoolchildren as human shields.", _key("ASSAULT", {"COD"}, set())),
@@ -477,6 +480,8 @@ def test_force_posture_sanctions_coercion_and_violence_in_their_news_words(sente
         "The Turkish company put its plans on hold.",
         "The Kenyan runner broke the course record in Nairobi.",
         "The Kenyan president was on a visit to Ethiopia.",
+        "Chinese shares rocketed on Monday.",
+        "The Kenyan writer hacked away at his novel.",
     ],
 )
 def test_those_words_in_their_everyday_sense_are_no_event(sentence):
