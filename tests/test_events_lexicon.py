@@ -513,6 +513,9 @@ def test_cooperation_aid_and_support_vocabulary(sentence, expected):
         ("Rebels burned down a police station in Mali.", _key("ASSAULT", {"MLI"}, {"MLI"})),
         ("Sri Lanka's army raped Tamil women, a UN report said.", _key("ASSAULT", {"LKA"}, {"LKA"})),
         ("Saudi authorities hanged two men convicted of drug smuggling.", _key("ASSAULT", {"SAU"}, {"SAU"})),
+        ("Militiamen hacked to death 12 villagers in eastern Congo.", _key("ASSAULT", {"COD"}, {"COD"})),
+        ("Israeli gunships rocketed Palestinian targets in Gaza.", _key("ASSAULT", {"ISR"}, {"PSE"})),
+        ("Serb forces blockaded the Bosnian town of Gorazde.", _key("SANCTION", {"SRB"}, {"BIH"})),
         ("Russian bombers dropped cluster munitions on Aleppo.", _key("ASSAULT", {"RUS"}, set())),
         ("The Israeli army broke the truce with air strikes on Gaza.", _key("ASSAULT", {"ISR"}, set())),
         ("Congolese rebels used schoolchildren as human shields.", _key("ASSAULT", {"COD"}, set())),
@@ -581,6 +584,8 @@ def test_nouns_of_refusal_name_who_refused_whom():
         "The Turkish company put its plans on hold.",
         "The Kenyan runner broke the course record in Nairobi.",
         "The Kenyan president was on a visit to Ethiopia.",
+        "Chinese shares rocketed on Monday.",
+        "The Kenyan writer hacked away at his novel.",
     ],
 )
 def test_those_words_in_their_everyday_sense_are_no_event(sentence):
