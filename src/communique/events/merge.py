@@ -35,11 +35,9 @@ def _same_parties(a: Event, b: Event) -> bool:
         return False
     if a.symmetric != b.symmetric:
         return _codes(a.actor) | _codes(a.recipient) == _codes(b.actor) | _codes(b.recipient)
-    if not a.symmetric and _codes(a.actor) == _codes(b.actor) and (not a.recipient or not b.recipient):
-        # "China donated supplies" and "China delivered aid to Afghanistan": the mention
-        # without a recipient is part of the one with it.
-        return True
-    return False
+    # "China donated supplies" and "China delivered aid to Afghanistan": the mention without a
+    # recipient is part of the one with it.
+    return not a.symmetric and _codes(a.actor) == _codes(b.actor) and (not a.recipient or not b.recipient)
 
 
 def merge(events: list[Event], doc_id: str) -> list[Event]:
@@ -54,7 +52,7 @@ def merge(events: list[Event], doc_id: str) -> list[Event]:
                     and (seen.date is None or event.date is None or seen.date == event.date)):
                 if (seen.symmetric and not event.symmetric) or (not seen.recipient and event.recipient):
                     # Keep the directed reading; the joint mention adds its evidence.
-                    seen, event = replace(event, evidence=seen.evidence), event
+                    seen = replace(event, evidence=seen.evidence)
                 if all(e.sentence != event.evidence[0].sentence for e in seen.evidence):
                     evidence = sorted(seen.evidence + event.evidence, key=lambda e: e.sentence)
                     seen = replace(seen, evidence=tuple(evidence))
