@@ -516,6 +516,7 @@ def test_cooperation_aid_and_support_vocabulary(sentence, expected):
         ("Militiamen hacked to death 12 villagers in eastern Congo.", _key("ASSAULT", {"COD"}, {"COD"})),
         ("Israeli gunships rocketed Palestinian targets in Gaza.", _key("ASSAULT", {"ISR"}, {"PSE"})),
         ("Serb forces blockaded the Bosnian town of Gorazde.", _key("SANCTION", {"SRB"}, {"BIH"})),
+        ("The Iraqi army gassed Kurdish villagers in the north of Iraq.", _key("ASSAULT", {"IRQ"}, {"IRQ"})),
         ("Russian bombers dropped cluster munitions on Aleppo.", _key("ASSAULT", {"RUS"}, set())),
         ("The Israeli army broke the truce with air strikes on Gaza.", _key("ASSAULT", {"ISR"}, set())),
         ("Congolese rebels used schoolchildren as human shields.", _key("ASSAULT", {"COD"}, set())),
