@@ -781,3 +781,7 @@ def test_releasing_jailed_people_and_dropping_opposition_yield():
     assert any(k[0] == "CONCEDE" and k[1] == frozenset({"POL"}) for k in _keys(
         "Poland dropped its opposition to the EU migration pact on Friday."))
     assert _keys("Samsung released a new phone in Seoul on Friday.") == set()
+
+
+def test_allowing_the_opposition_to_rally_eases_restrictions_on_dissent():
+    assert _key("CONCEDE", {"KHM"}, {"KHM"}) in _keys("Cambodia's government allowed opposition parties to hold rallies in Phnom Penh.")
