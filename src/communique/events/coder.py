@@ -438,7 +438,7 @@ class EventCoder(ArgumentFinder):
         recipient = [e for s in subjects for e in self.entities(s, ctx) if e.code and e.code not in codes]
         if not actor or not recipient:
             return None
-        trig = Trigger(head.lemma_.lower(), "VERB", "ACCUSE", None, "111", frozenset(), ())
+        trig = Trigger(head.lemma_.lower(), "VERB", "ACCUSE", None, "112" if charged else "111", frozenset(), ())
         return self._build(head, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=Modality())
 
     def _event(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: CodingContext) -> Event | None:
