@@ -803,3 +803,7 @@ def test_probe_round_b_easing_and_mockery_in_other_words(sentence, expected):
 
 def test_withdrawing_troops_is_still_a_retreat():
     assert any(k[0] == "RETREAT" for k in _keys("Uganda withdrew its troops from South Sudan in 2015."))
+
+
+def test_a_concession_to_no_partner_is_aimed_at_the_place_it_is_made_in():
+    assert _key("CONCEDE", {"SRB"}, {"XKX"}) in _keys("Serbia lifted the curfew in Kosovo on Sunday.")

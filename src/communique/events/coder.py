@@ -522,7 +522,8 @@ class EventCoder(ArgumentFinder):
             # "dismissed an appeal from President X": a person or body the text gives no
             # country, inside the object, is the recipient if the place of the act gives one.
             recipient = [e for e in _placed(_uncoded_inside(token, ctx), sent, ctx) if e.code]
-        if actor and not any(r.code for r in recipient) and trig.event not in JOINT_TYPES:
+        # a concession made to no partner ("lifted the curfew in X") is aimed at a place too
+        if actor and not any(r.code for r in recipient) and (trig.event not in JOINT_TYPES or trig.event == "CONCEDE" and not joint):
             home = _home_recipient(actor, recipient, trig.event, sent, ctx, _unnamed_target(token, self))
             if recipient:
                 recipient = home
