@@ -1113,3 +1113,29 @@ def test_a_title_of_another_nationality_is_not_the_titled_person_named_before():
 
 def test_a_body_a_state_possesses_is_of_that_state():
     assert _key("REJECT", {"BOL"}, {"CHL"}) in _keys("Bolivia's Congress rejected a Chilean proposal on the border.")
+
+
+def test_allowing_the_opposition_to_rally_eases_restrictions_on_dissent():
+    assert _key("CONCEDE", {"KHM"}, {"KHM"}) in _keys("Cambodia's government allowed opposition parties to hold rallies in Phnom Penh.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Peruvian government withdrew the controversial mining bill after weeks of protests.", ("CONCEDE", "PER")),
+        ("Myanmar's junta restored internet access in Yangon on Monday.", ("CONCEDE", "MMR")),
+        ("Algeria's president revoked the ban on street marches on Thursday.", ("CONCEDE", "DZA")),
+        ("Kenya's High Court overturned the ban on opposition rallies.", ("CONCEDE", "KEN")),
+        ("Turkey's foreign minister upbraided the Dutch government over the report.", ("ACCUSE", "TUR")),
+    ],
+)
+def test_probe_round_b_easing_and_mockery_in_other_words(sentence, expected):
+    assert any(k[0] == expected[0] and k[1] == frozenset({expected[1]}) for k in _keys(sentence))
+
+
+def test_withdrawing_troops_is_still_a_retreat():
+    assert any(k[0] == "RETREAT" for k in _keys("Uganda withdrew its troops from South Sudan in 2015."))
+
+
+def test_a_concession_to_no_partner_is_aimed_at_the_place_it_is_made_in():
+    assert _key("CONCEDE", {"SRB"}, {"XKX"}) in _keys("Serbia lifted the curfew in Kosovo on Sunday.")

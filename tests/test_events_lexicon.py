@@ -142,7 +142,8 @@ def _key(event: str, actor: set[str], recipient: set[str]) -> tuple[str, frozens
         ("Armenia and Azerbaijan exchanged prisoners on Friday.", _key("RETREAT", {"ARM", "AZE"}, set())),
         ("Cambodia rescinded the ban on Thai imports.", _key("CONCEDE", {"KHM"}, {"THA"})),
         ("Iran released two British sailors on Friday.", _key("RETREAT", {"IRN"}, {"GBR"})),
-        ("The Nepalese government lifted the curfew in Kathmandu.", _key("CONCEDE", {"NPL"}, set())),
+        # a concession to no partner is aimed at the place it is made in (PLOVER: "lifted a curfew in X" targets X)
+        ("The Nepalese government lifted the curfew in Kathmandu.", _key("CONCEDE", {"NPL"}, {"NPL"})),
         # ACCUSE
         ("The Iranian president hit out at Saudi Arabia over the pilgrimage.", _key("ACCUSE", {"IRN"}, {"SAU"})),
         ("Ukraine blasted Hungary over the language law.", _key("ACCUSE", {"UKR"}, {"HUN"})),

@@ -468,7 +468,7 @@ class EventCoder(ArgumentFinder):
         recipient = [e for s in subjects for e in self.entities(s, ctx) if e.code and e.code not in codes]
         if not actor or not recipient:
             return None
-        trig = Trigger(head.lemma_.lower(), "VERB", "ACCUSE", None, "111", frozenset(), ())
+        trig = Trigger(head.lemma_.lower(), "VERB", "ACCUSE", None, "112" if charged else "111", frozenset(), ())
         return self._build(head, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=Modality())
 
     def _event(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: CodingContext) -> Event | None:
@@ -605,7 +605,8 @@ class EventCoder(ArgumentFinder):
             # "dismissed an appeal from President X": a person or body the text gives no
             # country, inside the object, is the recipient if the place of the act gives one.
             recipient = [e for e in _placed(_uncoded_inside(token, ctx), sent, ctx) if e.code]
-        if actor and not any(r.code for r in recipient) and trig.event not in JOINT_TYPES:
+        # a concession made to no partner ("lifted the curfew in X") is aimed at a place too
+        if actor and not any(r.code for r in recipient) and (trig.event not in JOINT_TYPES or trig.event == "CONCEDE" and not joint):
             target = _unnamed_target(token, self) or (_unnamed_owner(token) if trig.event == "REJECT" else None)
             home = _home_recipient(actor, recipient, trig.event, sent, ctx, target)
             if recipient:

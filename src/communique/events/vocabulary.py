@@ -30,7 +30,7 @@ DISMISSIVE_WORDS = frozenset({"groundless", "baseless", "unfounded", "absurd", "
                               "criminal", "barbaric", "shameful", "unfriendly", "hostile", "reckless", "lawless"})
 # Acts that, said of a party, accuse it: "X said Y had committed war crimes", "... that Y was
 # harbouring militants" (verb lemma → the objects that make it a charge).
-_CRIMES = frozenset({"crime", "atrocity", "abuse", "massacre", "genocide", "violation", "murder", "torture", "war"})
+_CRIMES = frozenset({"crime", "atrocity", "abuse", "massacre", "genocide", "violation", "murder", "torture"})
 _ARMED_GROUPS = frozenset({"militant", "terrorist", "rebel", "insurgent", "extremist", "jihadist", "separatist", "terrorism"})
 CHARGED_ACTS = {"commit": _CRIMES, "perpetrate": _CRIMES, "harbour": _ARMED_GROUPS, "harbor": _ARMED_GROUPS,
                 "arm": _ARMED_GROUPS, "fund": _ARMED_GROUPS, "finance": _ARMED_GROUPS,
