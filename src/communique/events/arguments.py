@@ -219,17 +219,14 @@ class ArgumentFinder(ABC):
         if sector is None and t.tag_ in {"NNP", "NNPS"} and lemma.endswith("s"):
             # "Rebels in X rejected ...": a capitalized plural the tagger takes for a name
             sector = GENERIC_ACTORS.get(lemma[:-1])
-        if sector is None and lemma in GROUP_PEOPLE:
-            # "opposition leaders", "union members", "rebel commanders": the group's people
+        if sector is None and (lemma in GROUP_PEOPLE or (t.pos_ == "NOUN" and not inner)):
+            # "opposition leaders", "union members", "rebel commanders", "union demands": the
+            # group the noun's modifier names (a group's people also by an adjective)
+            deps = {"compound", "amod"} if lemma in GROUP_PEOPLE else {"compound"}
             sector = next((GENERIC_ACTORS[c.lemma_.lower()] for c in t.children
-                           if c.dep_ in {"compound", "amod"} and c.lemma_.lower() in GENERIC_ACTORS), None)
+                           if c.dep_ in deps and c.pos_ in {"NOUN", "ADJ", "PROPN"} and c.lemma_.lower() in GENERIC_ACTORS), None)
         if sector is None and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
             sector = "CVL"  # "Muslims", "Kurds": a community, of the place it acts in
-        if sector is None and t.pos_ == "NOUN" and not inner:
-            # "opposition leaders", "union demands", "rebel commanders": the group the noun's
-            # modifier names
-            sector = next((GENERIC_ACTORS[c.lemma_.lower()] for c in t.children
-                           if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in GENERIC_ACTORS), None)
         if sector is not None and inner and not any(e.code for e in inner):
             # "the Biden administration": a name that gives no country; the place may.
             code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
