@@ -128,7 +128,7 @@ class ArgumentFinder(ABC):
             if found.code is None and found.kind == "organization":
                 # "the ministry of foreign affairs ... of the United Arab Emirates"
                 head = t
-                while head.head is not head and ctx.actors.by_token.get(head.head.i) == ctx.actors.by_token.get(t.i):
+                while head.head.i != head.i and ctx.actors.by_token.get(head.head.i) == ctx.actors.by_token.get(t.i):
                     head = head.head
                 code = _state_in_phrase(head, ctx.actors) or next(
                     (e.code for c in head.children if c.dep_ == "poss" and (e := ctx.actors.at(c.i)) is not None
@@ -273,7 +273,7 @@ class ArgumentFinder(ABC):
         for _ in range(4):
             if node is None:
                 break
-            if passive and node is token:
+            if passive and node.i == token.i:
                 agents = _prep_objects(node, "by")
                 if agents:
                     return self.entities(agents[0], ctx), True
@@ -290,10 +290,10 @@ class ArgumentFinder(ABC):
                 # "Arriving here were delegations of ...": the subject after an inverted "were".
                 # "Chile is committed to ...": a subject the parser hung on the auxiliary, or
                 # one it reads as the subject of a passive.
-                subjects = _children(node, "nsubj") or [c for c in _children(node, "csubj") if _nominal(c) is not c] \
+                subjects = _children(node, "nsubj") or [c for c in _children(node, "csubj") if _nominal(c).i != c.i] \
                     or [a for c in _children(node, "aux") for a in _children(c, "attr")] \
                     or [a for c in _children(node, "aux", "auxpass") for a in _children(c, "nsubj")] \
-                    or (_children(node, "nsubjpass") if stative and node is token else [])
+                    or (_children(node, "nsubjpass") if stative and node.i == token.i else [])
                 subjects = [_nominal(subject) for subject in subjects]
                 for subject in subjects:
                     # Several subjects are a misparse ("a delegation led by minister X left"):
@@ -318,17 +318,17 @@ class ArgumentFinder(ABC):
                         found = self._left_subject(node, ctx) or found
                     if found:
                         return found, True
-            if node.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl", "acomp", "prep"} and node.head is not node:
+            if node.dep_ in {"conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "relcl", "acomp", "prep"} and node.head.i != node.i:
                 if node.dep_ == "relcl" and node.head.ent_type_ in {"DATE", "TIME"}:
                     # "On Monday, when receiving X, Y said ...": the clause belongs to the main verb
                     node = node.head
-                    while node.dep_ in {"pobj", "prep", "npadvmod"} and node.head is not node:
+                    while node.dep_ in {"pobj", "prep", "npadvmod"} and node.head.i != node.i:
                         node = node.head
                     passive = False
                     continue
                 if node.dep_ == "relcl":
                     return self.entities(node.head, ctx), True
-                if node.dep_ == "acl" and node is token and node.head.pos_ in {"NOUN", "PROPN"} and (
+                if node.dep_ == "acl" and node.i == token.i and node.head.pos_ in {"NOUN", "PROPN"} and (
                         node.tag_ in {"VBD", "VBG"} or node.lemma_.lower() in MOTION_VERBS):
                     # "a delegation ... left for Beijing", "protesters burning flags": the noun acts.
                     found = self.entities(node.head, ctx)
@@ -404,7 +404,7 @@ class ArgumentFinder(ABC):
                     # noun: its subject becomes a compound
                     misparsed = node.dep_ == "compound" and node.head.i == clause.i and clause.pos_ == "NOUN" and any(
                         c.dep_ == "mark" for c in clause.children)
-                    if (node.dep_ in {"nsubj", "dobj", "pobj", "dative"} or misparsed) and node is not clause:
+                    if (node.dep_ in {"nsubj", "dobj", "pobj", "dative"} or misparsed) and node.i != clause.i:
                         # The actor itself ("threatened to widen its war with X": "its") is
                         # not who the demand or threat is aimed at; look further.
                         named = [e for e in self.entities(node, ctx) if e.entity_name not in exclude]
@@ -537,7 +537,7 @@ class ArgumentFinder(ABC):
             if _located_by_capital(t):
                 continue
             head = t
-            while head.head is not head and ctx.actors.by_token.get(head.head.i) == ctx.actors.by_token.get(t.i):
+            while head.head.i != head.i and ctx.actors.by_token.get(head.head.i) == ctx.actors.by_token.get(t.i):
                 head = head.head
             found = [e for e in self.entities(head, ctx) if e.code]
             if found:
@@ -606,7 +606,7 @@ class ArgumentFinder(ABC):
             found = [e for agent in _prep_objects(verb, "by") for e in self.entities(agent, ctx)]
             if found:
                 return found, True
-        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ in {"ccomp", "xcomp"} and token.head.head is not token.head:
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ in {"ccomp", "xcomp"} and token.head.head.i != token.head.i:
             # "the ministry announced the expulsion of X declared ...": a misparse that hangs
             # the act on the clause below the announcing verb.
             found, stated = self._subject(token.head.head, ctx)

@@ -236,7 +236,7 @@ class EventCoder(ArgumentFinder):
 
     def _is_content_of_frame(self, token: Token) -> bool:
         head = token.head
-        if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj", "compound"} and head is not token:
+        if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj", "compound"} and head.i != token.i:
             governor = head.head if token.dep_ == "pobj" else head
             if token.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPS and not (head.lower_ == "in" and _amount(head.head)):
                 return False  # "following a call between X and Y, they agreed": not what was agreed
@@ -249,11 +249,11 @@ class EventCoder(ArgumentFinder):
             if frames or (token.dep_ == "nsubjpass" and any(
                     self._triggers(c) for c in head.children if c.dep_ == "acl")):
                 return True
-        if token.dep_ not in {"xcomp", "ccomp", "acl", "pcomp", "pobj", "dobj", "conj"} or head is token:
+        if token.dep_ not in {"xcomp", "ccomp", "acl", "pcomp", "pobj", "dobj", "conj"} or head.i == token.i:
             return False
         node = token
         for step in range(8):
-            if node.dep_ not in CONTENT_LINKS or node.head is node:
+            if node.dep_ not in CONTENT_LINKS or node.head.i == node.i:
                 return False
             if (step == 0 and node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and self._triggers(node.head)
                     and not _children(node.head, "xcomp", "ccomp")):
@@ -375,7 +375,7 @@ class EventCoder(ArgumentFinder):
             actor, stated = [], False
             node, addressees = verb, []
             for _ in range(4):
-                if node.dep_ not in {"ccomp", "parataxis"} or node.head is node:
+                if node.dep_ not in {"ccomp", "parataxis"} or node.head.i == node.i:
                     break
                 node = node.head
                 if node.lemma_.lower() in REPORTING_VERBS | {"warn"}:

@@ -44,7 +44,7 @@ def _reported(token: Token) -> bool:
     """Whether a clause is the content of a reporting verb ("X said it would ...")."""
     node = token
     for _ in range(3):
-        if node.dep_ not in {"ccomp", "conj"} or node.head is node:
+        if node.dep_ not in {"ccomp", "conj"} or node.head.i == node.i:
             return False
         node = node.head
         if node.lemma_.lower() in REPORTING_VERBS:
@@ -122,12 +122,12 @@ def modality_of(token: Token) -> Modality:
     elif token.dep_ == "xcomp" and head.lemma_.lower() in INTENT_VERBS:
         future = True
     background = _is_cause(token)  # "in response to the expulsion": told as the cause
-    if token.dep_ in {"xcomp", "advcl", "conj"} and token.head is not token and not (future or hypothetical):
+    if token.dep_ in {"xcomp", "advcl", "conj"} and token.head.i != token.i and not (future or hypothetical):
         # "plans to visit Baghdad to hold talks": the purpose of a plan is a plan too.
         above = modality_of(token.head) if token.head.pos_ in {"VERB", "AUX"} else None
         if above is not None and (above.future or above.hypothetical) and not above.committed:
             future, hypothetical = above.future, above.hypothetical
-    if token.dep_ in {"xcomp", "ccomp"} and token.head is not token and not negated and token.head.pos_ in {"VERB", "AUX"}:
+    if token.dep_ in {"xcomp", "ccomp"} and token.head.i != token.i and not negated and token.head.pos_ in {"VERB", "AUX"}:
         # "hadn't got a single shell fired at it", "did not say that X attacked": what a
         # negated clause contains is not asserted either.
         negated = any(c.dep_ == "neg" for c in token.head.children)

@@ -109,9 +109,9 @@ def _local_attackers(token: Token, passive: bool, recipient: list[Entity], sent:
     attackers nobody names by the country where they strike, and that is the target's)."""
     verb = token
     for _ in range(3):  # "tried to assassinate", "attempted to kill"
-        holders = [o for p in _children(verb, "agent") for o in _children(p, "pobj")] if passive and verb is token \
+        holders = [o for p in _children(verb, "agent") for o in _children(p, "pobj")] if passive and verb.i == token.i \
             else _children(verb, "nsubj")
-        if holders or verb.dep_ not in {"xcomp", "conj"} or verb.head is verb:
+        if holders or verb.dep_ not in {"xcomp", "conj"} or verb.head.i == verb.i:
             break
         verb = verb.head
     if not holders:

@@ -79,7 +79,7 @@ def civilians_at_protest(token: Token, coder: ArgumentFinder) -> bool:
 def protest_purpose(token: Token, coder: ArgumentFinder) -> bool:
     """Whether a demand is what a protest is for: "marched to demand elections", "a strike
     demanding the minister's resignation", "protesters stormed the palace, demanding ..."."""
-    if token.dep_ not in {"advcl", "xcomp", "acl"} or token.tag_ not in {"VB", "VBG"} or token.head is token:
+    if token.dep_ not in {"advcl", "xcomp", "acl"} or token.tag_ not in {"VB", "VBG"} or token.head.i == token.i:
         return False
     head = token.head
     if head.pos_ in {"NOUN", "PROPN"}:

@@ -88,7 +88,7 @@ def _subject_word(token: Token) -> str | None:
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             return subjects[0].lower_
-        if verb.dep_ not in {"xcomp", "conj", "prep", "pcomp"} or verb.head is verb:
+        if verb.dep_ not in {"xcomp", "conj", "prep", "pcomp"} or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -101,7 +101,7 @@ def _governing_subject(pronoun: Token) -> Token | None:
         return None
     node = pronoun.head
     for _ in range(4):
-        if node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or node.head is node:
+        if node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or node.head.i == node.i:
             return None
         node = node.head
         subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i < pronoun.i and c.pos_ != "PRON"]
@@ -129,7 +129,7 @@ def _stray_agent(token: Token) -> list[Token]:
     of misusing funds, much of it believed embezzled, by officials" (a by-phrase after the
     passive, on an active verb, which cannot have an agent of its own)."""
     head = token.head
-    if token.dep_ not in {"ccomp", "conj", "advcl"} or head is token or _is_passive(head):
+    if token.dep_ not in {"ccomp", "conj", "advcl"} or head.i == token.i or _is_passive(head):
         return []
     return [o for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by" and c.i > token.i
             for o in _children(c, "pobj")]
