@@ -706,3 +706,13 @@ def test_a_title_of_another_nationality_is_not_the_titled_person_named_before():
     # the same title without another nationality is still that person
     keys = _keys("President Putin met Erdogan in Sochi. The Russian president praised the Turkish leader.")
     assert _key("SUPPORT", {"RUS"}, {"TUR"}) in keys
+
+
+def test_a_group_from_several_states_is_each_of_them():
+    keys = _keys("Officials from Sudan and Chad discussed border security in N'Djamena.")
+    assert _key("CONSULT", {"SDN", "TCD"}, set()) in keys
+
+
+def test_arriving_delegations_visit_but_coming_home_is_no_visit():
+    assert _key("CONSULT", {"CHN"}, {"PRK"}) in _keys("A Chinese delegation led by the vice premier arrived in Pyongyang.")
+    assert _keys("The Kenyan president arrived in Nairobi after a trip abroad.") == set()

@@ -474,6 +474,7 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("Israel shared satellite images with Azerbaijan.", _key("COOPERATE", {"ISR"}, {"AZE"})),
         ("Turkey came to the defence of Qatar during the blockade.", _key("SUPPORT", {"TUR"}, {"QAT"})),
         ("Ethiopia came to the aid of Djibouti.", _key("AID", {"ETH"}, {"DJI"})),
+        ("The Saudi crown prince spoke to the French president on Thursday.", _key("CONSULT", {"SAU"}, {"FRA"})),
         ("The Japanese emperor expressed deep remorse to China for the war.", _key("SUPPORT", {"JPN"}, {"CHN"})),
     ],
 )

@@ -206,6 +206,9 @@ class ArgumentFinder(ABC):
         if sector is not None:
             # "protesters in Zimbabwe", "police": people of the place their phrase names, or
             # of the place where the event happens.
+            several = _states_joined_in_phrase(t, ctx.actors)
+            if len(several) > 1:
+                return [_generic(t, code, sector) for code in several]  # "officials from Sudan and Chad"
             code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
             return [_generic(t, code, sector)] if code else []
         if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN":
@@ -531,6 +534,20 @@ class ArgumentFinder(ABC):
         if QUAD[trig.event] == 4:
             return [], False  # a material act is not the doing of whoever was last the subject
         return list(ctx.last_subject), False
+
+
+def _states_joined_in_phrase(token: Token, actors: DocActors) -> list[str]:
+    """Countries of coordinated states in a group's "from"/"of" phrase ("officials from
+    Sudan and Chad"), in order, each once."""
+    codes: list[str] = []
+    for prep in _children(token, "prep"):
+        if prep.lower_ in {"from", "of"}:
+            for obj in _children(prep, "pobj"):
+                for place in (obj, *obj.conjuncts):
+                    entity = actors.place_at(place.i)
+                    if entity is not None and entity.code and entity.code not in codes:
+                        codes.append(entity.code)
+    return codes
 
 
 def _namesake(entity: Entity, ctx: CodingContext) -> Entity:
