@@ -451,6 +451,9 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         # Reform and policy change; said as a commitment, a promise
         ("Vietnam revised its land law after protests.", _key("CONCEDE", {"VNM"}, set())),
         ("Uzbekistan said it would carry out economic reforms.", _key("AGREE", {"UZB"}, set())),
+        # scaling back a programme yields; scaling back ties or aid reduces relations
+        ("Iran signalled it would scale back uranium enrichment.", _key("AGREE", {"IRN"}, set())),
+        ("Washington scaled back its aid to Cambodia.", _key("SANCTION", {"USA"}, set())),
         # whose help is sought is asked for it
         ("Bolivia sought Argentina's help to fight the fires.", _key("REQUEST", {"BOL"}, {"ARG"})),
         # defending a party against criticism (not a city against attacks, below)
