@@ -716,3 +716,8 @@ def test_a_group_from_several_states_is_each_of_them():
 def test_arriving_delegations_visit_but_coming_home_is_no_visit():
     assert _key("CONSULT", {"CHN"}, {"PRK"}) in _keys("A Chinese delegation led by the vice premier arrived in Pyongyang.")
     assert _keys("The Kenyan president arrived in Nairobi after a trip abroad.") == set()
+
+
+def test_the_agent_of_a_passive_hung_on_the_verb_below_it_is_the_actor():
+    keys = _keys("Myanmar's generals were urged to release Aung San Suu Kyi by ASEAN leaders.")
+    assert _key("REQUEST", {"IGO"}, {"MMR"}) in keys

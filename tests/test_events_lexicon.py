@@ -463,6 +463,8 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("Syria said it would allow UN investigators into the town of Douma.", _key("AGREE", {"SYR"}, {"UNO"})),
         # seeking a loan asks for it; selling arms, disbursing money, treating the wounded aid
         ("Egypt is seeking a loan from the World Bank.", _key("REQUEST", {"EGY"}, {"IGO"})),
+        ("Japan lodged a request with China for the return of the detained businessman.", _key("REQUEST", {"JPN"}, {"CHN"})),
+        ("Nigeria's call on Britain to return looted artefacts gained support.", _key("REQUEST", {"NGA"}, {"GBR"})),
         ("Washington approved the sale of F-16 jets to Taiwan.", _key("AID", {"USA"}, {"TWN"})),
         ("Russia sold fighter jets and helicopters to India.", _key("AID", {"RUS"}, {"IND"})),
         ("The European Union disbursed 1 billion euros to Ukraine.", _key("AID", {"EUR"}, {"UKR"})),

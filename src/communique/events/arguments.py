@@ -244,6 +244,11 @@ class ArgumentFinder(ABC):
                 if agents:
                     return self.entities(agents[0], ctx), True
                 stray = [e for agent in _stray_agent(token)[:1] for e in self.entities(agent, ctx) if e.code]
+                # "were urged to release X by ASEAN leaders": the parser hangs the agent on the
+                # active verb below the passive one, which cannot have one of its own.
+                stray = stray or [e for x in _children(token, "xcomp") if not _is_passive(x)
+                                  for agent in _prep_objects(x, "by")[:1] if agent.dep_ == "pobj"
+                                  for e in self.entities(agent, ctx) if e.code]
                 if stray:
                     return stray, True
             else:
