@@ -480,6 +480,12 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("Turkey came to the defence of Qatar during the blockade.", _key("SUPPORT", {"TUR"}, {"QAT"})),
         ("Ethiopia came to the aid of Djibouti.", _key("AID", {"ETH"}, {"DJI"})),
         ("The Saudi crown prince spoke to the French president on Thursday.", _key("CONSULT", {"SAU"}, {"FRA"})),
+        # diplomatic cooperation and recognition
+        ("Argentina and Brazil coordinated their positions ahead of the summit.", _key("SUPPORT", {"ARG", "BRA"}, set())),
+        ("Japan upgraded its relations with Vietnam to a comprehensive strategic partnership.", _key("SUPPORT", {"JPN"}, {"VNM"})),
+        ("China and Pakistan reaffirmed their all-weather friendship.", _key("SUPPORT", {"CHN", "PAK"}, set())),
+        ("Guatemala moved its embassy to Jerusalem.", _key("SUPPORT", {"GTM"}, {"ISR"})),
+        ("Bahrain appointed its first ambassador to Israel.", _key("SUPPORT", {"BHR"}, {"ISR"})),
         ("The Japanese emperor expressed deep remorse to China for the war.", _key("SUPPORT", {"JPN"}, {"CHN"})),
     ],
 )
@@ -495,3 +501,4 @@ def test_defending_a_place_against_attacks_is_no_verbal_support():
     assert _keys("Doctors treated the president for pneumonia.") == set()
     assert _keys("The minister told reporters that talks would continue.") == set()
     assert _keys("The students worked with their teachers.") == set()
+    assert _keys("The president appointed a new defence minister.") == set()
