@@ -468,6 +468,7 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("Washington approved the sale of F-16 jets to Taiwan.", _key("AID", {"USA"}, {"TWN"})),
         ("Russia sold fighter jets and helicopters to India.", _key("AID", {"RUS"}, {"IND"})),
         ("The European Union disbursed 1 billion euros to Ukraine.", _key("AID", {"EUR"}, {"UKR"})),
+        ("A loan of 3 billion dollars was approved for Egypt by the IMF.", _key("AID", {"IGO"}, {"EGY"})),
         ("Jordanian doctors treated injured Syrians at a field hospital.", _key("AID", {"JOR"}, {"SYR"})),
         ("Brazil gave shelter to thousands of Venezuelan migrants.", _key("AID", {"BRA"}, {"VEN"})),
         # telling someone to act demands it (not "told reporters that ...", below)
