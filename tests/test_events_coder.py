@@ -721,3 +721,7 @@ def test_arriving_delegations_visit_but_coming_home_is_no_visit():
 def test_the_agent_of_a_passive_hung_on_the_verb_below_it_is_the_actor():
     keys = _keys("Myanmar's generals were urged to release Aung San Suu Kyi by ASEAN leaders.")
     assert _key("REQUEST", {"IGO"}, {"MMR"}) in keys
+
+
+def test_a_delegation_from_a_state_is_of_that_state():
+    assert _key("CONSULT", {"GHA"}, {"TGO"}) in _keys("A delegation from Ghana visited Togo.")

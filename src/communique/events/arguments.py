@@ -179,7 +179,7 @@ class ArgumentFinder(ABC):
                         if found:
                             return [_role(t, e) for e in found]
         if is_role:
-            for obj in of:
+            for obj in of or _prep_objects(t, "from"):  # "a delegation from Ghana"
                 inner = self.entities(obj, ctx, depth + 1)
                 if inner:
                     return [_role(t, e) for e in inner]
