@@ -1139,3 +1139,22 @@ def test_withdrawing_troops_is_still_a_retreat():
 
 def test_a_concession_to_no_partner_is_aimed_at_the_place_it_is_made_in():
     assert _key("CONCEDE", {"SRB"}, {"XKX"}) in _keys("Serbia lifted the curfew in Kosovo on Sunday.")
+
+
+def test_a_group_from_several_states_is_each_of_them():
+    keys = _keys("Officials from Sudan and Chad discussed border security in N'Djamena.")
+    assert _key("CONSULT", {"SDN", "TCD"}, set()) in keys
+
+
+def test_arriving_delegations_visit_but_coming_home_is_no_visit():
+    assert _key("CONSULT", {"CHN"}, {"PRK"}) in _keys("A Chinese delegation led by the vice premier arrived in Pyongyang.")
+    assert _keys("The Kenyan president arrived in Nairobi after a trip abroad.") == set()
+
+
+def test_the_agent_of_a_passive_hung_on_the_verb_below_it_is_the_actor():
+    keys = _keys("Myanmar's generals were urged to release Aung San Suu Kyi by ASEAN leaders.")
+    assert _key("REQUEST", {"IGO"}, {"MMR"}) in keys
+
+
+def test_a_delegation_from_a_state_is_of_that_state():
+    assert _key("CONSULT", {"GHA"}, {"TGO"}) in _keys("A delegation from Ghana visited Togo.")

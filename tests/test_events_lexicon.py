@@ -452,6 +452,9 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         # Reform and policy change; said as a commitment, a promise
         ("Vietnam revised its land law after protests.", _key("CONCEDE", {"VNM"}, set())),
         ("Uzbekistan said it would carry out economic reforms.", _key("AGREE", {"UZB"}, set())),
+        # scaling back a programme yields; scaling back ties or aid reduces relations
+        ("Iran signalled it would scale back uranium enrichment.", _key("AGREE", {"IRN"}, set())),
+        ("Washington scaled back its aid to Cambodia.", _key("SANCTION", {"USA"}, set())),
         # whose help is sought is asked for it
         ("Bolivia sought Argentina's help to fight the fires.", _key("REQUEST", {"BOL"}, {"ARG"})),
         # defending a party against criticism (not a city against attacks, below)
@@ -461,9 +464,12 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("Syria said it would allow UN investigators into the town of Douma.", _key("AGREE", {"SYR"}, {"UNO"})),
         # seeking a loan asks for it; selling arms, disbursing money, treating the wounded aid
         ("Egypt is seeking a loan from the World Bank.", _key("REQUEST", {"EGY"}, {"IGO"})),
+        ("Japan lodged a request with China for the return of the detained businessman.", _key("REQUEST", {"JPN"}, {"CHN"})),
+        ("Nigeria's call on Britain to return looted artefacts gained support.", _key("REQUEST", {"NGA"}, {"GBR"})),
         ("Washington approved the sale of F-16 jets to Taiwan.", _key("AID", {"USA"}, {"TWN"})),
         ("Russia sold fighter jets and helicopters to India.", _key("AID", {"RUS"}, {"IND"})),
         ("The European Union disbursed 1 billion euros to Ukraine.", _key("AID", {"EUR"}, {"UKR"})),
+        ("A loan of 3 billion dollars was approved for Egypt by the IMF.", _key("AID", {"IGO"}, {"EGY"})),
         ("Jordanian doctors treated injured Syrians at a field hospital.", _key("AID", {"JOR"}, {"SYR"})),
         ("Brazil gave shelter to thousands of Venezuelan migrants.", _key("AID", {"BRA"}, {"VEN"})),
         # telling someone to act demands it (not "told reporters that ...", below)
@@ -475,6 +481,13 @@ def test_tearing_up_a_deal_rejects_it_and_a_bomb_tearing_through_attacks():
         ("Israel shared satellite images with Azerbaijan.", _key("COOPERATE", {"ISR"}, {"AZE"})),
         ("Turkey came to the defence of Qatar during the blockade.", _key("SUPPORT", {"TUR"}, {"QAT"})),
         ("Ethiopia came to the aid of Djibouti.", _key("AID", {"ETH"}, {"DJI"})),
+        ("The Saudi crown prince spoke to the French president on Thursday.", _key("CONSULT", {"SAU"}, {"FRA"})),
+        # diplomatic cooperation and recognition
+        ("Argentina and Brazil coordinated their positions ahead of the summit.", _key("SUPPORT", {"ARG", "BRA"}, set())),
+        ("Japan upgraded its relations with Vietnam to a comprehensive strategic partnership.", _key("SUPPORT", {"JPN"}, {"VNM"})),
+        ("China and Pakistan reaffirmed their all-weather friendship.", _key("SUPPORT", {"CHN", "PAK"}, set())),
+        ("Guatemala moved its embassy to Jerusalem.", _key("SUPPORT", {"GTM"}, {"ISR"})),
+        ("Bahrain appointed its first ambassador to Israel.", _key("SUPPORT", {"BHR"}, {"ISR"})),
         ("The Japanese emperor expressed deep remorse to China for the war.", _key("SUPPORT", {"JPN"}, {"CHN"})),
     ],
 )
@@ -602,3 +615,4 @@ def test_driving_people_out_expels_them_and_driving_out_of_town_is_nothing():
 
 
     assert _keys("The students worked with their teachers.") == set()
+    assert _keys("The president appointed a new defence minister.") == set()

@@ -195,7 +195,7 @@ class ArgumentFinder(ABC):
                         if found:
                             return [_role(t, e) for e in found]
         if is_role:
-            for obj in of:
+            for obj in of or _prep_objects(t, "from"):  # "a delegation from Ghana"
                 inner = self.entities(obj, ctx, depth + 1)
                 if inner:
                     return [_role(t, e) for e in inner]
@@ -237,6 +237,9 @@ class ArgumentFinder(ABC):
         if sector is not None:
             # "protesters in Zimbabwe", "police", "a Moscow court": people of the place their
             # phrase names, or of the place where the event happens.
+            several = _states_joined_in_phrase(t, ctx.actors)
+            if len(several) > 1:
+                return [_generic(t, code, sector) for code in several]  # "officials from Sudan and Chad"
             code = _state_in_phrase(t, ctx.actors) or _capital_modifier(t) or ctx.sentence_place.get(t.sent.start) \
                 or ctx.actors.fallback_country
             return [_generic(t, code, sector)] if code else []
@@ -278,6 +281,11 @@ class ArgumentFinder(ABC):
                 if agents:
                     return self.entities(agents[0], ctx), True
                 stray = [e for agent in _stray_agent(token)[:1] for e in self.entities(agent, ctx) if e.code]
+                # "were urged to release X by ASEAN leaders": the parser hangs the agent on the
+                # active verb below the passive one, which cannot have one of its own.
+                stray = stray or [e for x in _children(token, "xcomp") if not _is_passive(x)
+                                  for agent in _prep_objects(x, "by")[:1] if agent.dep_ == "pobj"
+                                  for e in self.entities(agent, ctx) if e.code]
                 if stray:
                     return stray, True
                 # "was threatened with retaliation by Iran": the parser hung the agent on the
@@ -623,12 +631,28 @@ def _capital_modifier(token: Token) -> str | None:
         if _located_by_capital(child):
             return load_gazetteer().countries[child.text][0]
     return None
+
+
 # Nouns that an act follows after "of" when they only count or frame it ("a campaign of
 # bombings", "a wave of arrests"): the act's doer is theirs.
 SERIES_NOUNS = frozenset({"campaign", "wave", "series", "spate", "string", "spree", "policy", "programme", "program"})
 # "claimed responsibility for the attack", "took credit for the bombing".
 CREDIT_NOUNS = frozenset({"responsibility", "credit"})
 CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "assume", "acknowledge"})
+
+
+def _states_joined_in_phrase(token: Token, actors: DocActors) -> list[str]:
+    """Countries of coordinated states in a group's "from"/"of" phrase ("officials from
+    Sudan and Chad"), in order, each once."""
+    codes: list[str] = []
+    for prep in _children(token, "prep"):
+        if prep.lower_ in {"from", "of"}:
+            for obj in _children(prep, "pobj"):
+                for place in (obj, *obj.conjuncts):
+                    entity = actors.place_at(place.i)
+                    if entity is not None and entity.code and entity.code not in codes:
+                        codes.append(entity.code)
+    return codes
 
 
 def _namesake(entity: Entity, ctx: CodingContext) -> Entity:

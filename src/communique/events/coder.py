@@ -533,6 +533,9 @@ class EventCoder(ArgumentFinder):
                     break
         names = {a.entity_name for a in actor}
         recipient = [r for r in recipient if r.entity_name not in names]
+        if trig.mode == "visit" and trig.pos == "VERB":
+            # "The Kenyan president arrived in Nairobi": coming home is no visit.
+            recipient = [r for r in recipient if r.code not in {a.code for a in actor}]
         if trig.event in JOINT_TYPES and len({a.code for a in actor if a.code}) > 1:
             # "India and China agreed to pull back their troops": the partners' own people
             # are not a party besides them.
