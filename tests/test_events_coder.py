@@ -1158,3 +1158,9 @@ def test_the_agent_of_a_passive_hung_on_the_verb_below_it_is_the_actor():
 
 def test_a_delegation_from_a_state_is_of_that_state():
     assert _key("CONSULT", {"GHA"}, {"TGO"}) in _keys("A delegation from Ghana visited Togo.")
+
+
+def test_an_envoy_owned_by_a_state_is_its_own_wherever_it_is_recalled_from():
+    # "from" names the state of an unowned delegation, not of an owned or national one
+    assert _key("SANCTION", {"IRN"}, {"AZE"}) in _keys("Iran announced the recall of its ambassador from Baku.")
+    assert _key("SANCTION", {"PER"}, {"VEN"}) in _keys("The withdrawal of the Peruvian ambassador from Caracas angered Venezuela.")

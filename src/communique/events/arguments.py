@@ -195,7 +195,11 @@ class ArgumentFinder(ABC):
                         if found:
                             return [_role(t, e) for e in found]
         if is_role:
-            for obj in of or _prep_objects(t, "from"):  # "a delegation from Ghana"
+            # "a delegation from Ghana"; but "its ambassador from Baku", "the Peruvian ambassador
+            # from Caracas" are their own state's, recalled from there
+            owned = any(c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and ctx.actors.at(c.i) is not None)
+                        for c in t.children)
+            for obj in of or ([] if owned else _prep_objects(t, "from")):
                 inner = self.entities(obj, ctx, depth + 1)
                 if inner:
                     return [_role(t, e) for e in inner]
