@@ -1164,3 +1164,7 @@ def test_an_envoy_owned_by_a_state_is_its_own_wherever_it_is_recalled_from():
     # "from" names the state of an unowned delegation, not of an owned or national one
     assert _key("SANCTION", {"IRN"}, {"AZE"}) in _keys("Iran announced the recall of its ambassador from Baku.")
     assert _key("SANCTION", {"PER"}, {"VEN"}) in _keys("The withdrawal of the Peruvian ambassador from Caracas angered Venezuela.")
+
+
+def test_a_leader_visiting_a_province_of_their_own_country_is_a_domestic_visit():
+    assert _key("CONSULT", {"CHN"}, {"CHN"}) in _keys("The Chinese premier toured the province of Sichuan after the earthquake.")

@@ -533,8 +533,9 @@ class EventCoder(ArgumentFinder):
                     break
         names = {a.entity_name for a in actor}
         recipient = [r for r in recipient if r.entity_name not in names]
-        if trig.mode == "visit" and trig.pos == "VERB":
-            # "The Kenyan president arrived in Nairobi": coming home is no visit.
+        if trig.lemma in ARRIVAL_VERBS:
+            # "The Kenyan president arrived in Nairobi": arriving home is no visit (though a
+            # leader visiting a province of their own country is a domestic one)
             recipient = [r for r in recipient if r.code not in {a.code for a in actor}]
         if trig.event in JOINT_TYPES and len({a.code for a in actor if a.code}) > 1:
             # "India and China agreed to pull back their troops": the partners' own people
@@ -753,6 +754,8 @@ def _domestic_counterpart(token: Token, trig: Trigger, actor: list[Entity], sent
     return []
 
 
+# Verbs of arriving, which make a visit only somewhere other than home.
+ARRIVAL_VERBS = frozenset({"arrive", "return"})
 CLOSER = frozenset({"strengthen", "strengthening", "expand", "expansion", "deepen", "deepening", "develop",
                     "development", "boost", "enhance", "promote", "improve", "improvement"})
 TIES = frozenset({"tie", "ties", "relation", "relations", "cooperation", "friendship", "partnership", "exchange", "exchanges"})
