@@ -160,9 +160,9 @@ class ArgumentFinder(ABC):
             # "Switzerland said it had expelled ...": the subject of the clause above.
             above = _governing_subject(t)
             if above is not None and depth < 4:
-                found = self.entities(above, ctx, depth + 1)
-                if found:
-                    return found
+                referents = self.entities(above, ctx, depth + 1)
+                if referents:
+                    return referents
             return list(ctx.last_subject)
         determiners = {c.lower_ for c in t.children if c.dep_ in {"det", "nummod", "predet", "amod"}}
         plural = t.tag_ in {"NNS", "NNPS"}
@@ -191,9 +191,9 @@ class ArgumentFinder(ABC):
             for led in t.children:
                 if led.dep_ == "acl" and led.lemma_.lower() in {"lead", "head"}:
                     for agent in (a for c in led.children if c.dep_ == "agent" for a in _children(c, "pobj")):
-                        found = [e for e in self.entities(agent, ctx, depth + 1) if e.code]
-                        if found:
-                            return [_role(t, e) for e in found]
+                        leaders = [e for e in self.entities(agent, ctx, depth + 1) if e.code]
+                        if leaders:
+                            return [_role(t, e) for e in leaders]
         if is_role:
             # "a delegation from Ghana"; but "its ambassador from Baku", "the Peruvian ambassador
             # from Caracas" are their own state's, recalled from there
@@ -267,9 +267,9 @@ class ArgumentFinder(ABC):
         for appos in _children(t, "appos"):
             # "X, the head of the UN agency, said": a name the text resolves only by its
             # apposition acts as what the apposition says it is.
-            found = [e for e in self.entities(appos, ctx, depth + 1) if e.code]
-            if found:
-                return [_role(appos, e) if e.kind != "person" else e for e in found]
+            what = [e for e in self.entities(appos, ctx, depth + 1) if e.code]
+            if what:
+                return [_role(appos, e) if e.kind != "person" else e for e in what]
         return []
 
     def _subject(self, token: Token, ctx: CodingContext) -> tuple[list[Entity], bool]:

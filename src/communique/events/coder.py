@@ -372,7 +372,8 @@ class EventCoder(ArgumentFinder):
             acts = [s for s in _children(verb, "nsubj", "nsubjpass") if s.lemma_.lower() in HOSTILE_ACT_NOUNS]
             if not acts:
                 return None
-            actor, stated = [], False
+            actor: list[Entity] = []
+            stated = False
             node, addressees = verb, []
             for _ in range(4):
                 if node.dep_ not in {"ccomp", "parataxis"} or node.head.i == node.i:
@@ -639,8 +640,8 @@ class EventCoder(ArgumentFinder):
                 a.kind == "group" and a.sector in NON_STATE_SECTORS for a in actor) and len({a.code for a in actor}) == 1:
             # "a rebel alliance agreed to abide by the ceasefire": an unnamed domestic group
             # commits itself to its own state
-            home = next((e for e in ctx.actors.entities if e.kind == "state" and e.code == actor[0].code), None)
-            recipient = [replace(home, sector="GOV")] if home is not None else recipient
+            own_state = next((e for e in ctx.actors.entities if e.kind == "state" and e.code == actor[0].code), None)
+            recipient = [replace(own_state, sector="GOV")] if own_state is not None else recipient
         if trig.event in TWO_PARTY_TYPES and not recipient and len({e.code or e.entity_name for e in actor}) < 2 \
                 and not (trig.event == "AGREE" and _has_content(token)):
             return None
@@ -766,9 +767,9 @@ def _calls_for_closer_ties(token: Token) -> bool:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "for":
             for content in prep.children:
-                if content.lemma_.lower() in CLOSER or content.lower_ in CLOSER:
-                    if any(t.lemma_.lower() in TIES or t.lower_ in TIES for t in content.subtree):
-                        return True
+                if (content.lemma_.lower() in CLOSER or content.lower_ in CLOSER) and any(
+                        t.lemma_.lower() in TIES or t.lower_ in TIES for t in content.subtree):
+                    return True
     return False
 
 
