@@ -11,7 +11,10 @@ unread, and these sentences tell whether a rule written for one phrasing general
 
 Scoring follows bench/plover_gsr.py: each sentence is coded alone and its most confident event
 is compared with the gold type; among right types, the actor (and recipient, where the gold
-has one) country sets are compared.
+has one) country sets are compared. One difference: the coder gives a directed act between
+several countries as one event per actor-recipient pair ("urged India and Pakistan" is two
+REQUESTs), so here the pairs of the top event's act (same type and trigger) are read together
+as the one act a probe's gold describes.
 """
 
 from __future__ import annotations
@@ -58,8 +61,9 @@ def main() -> None:
         got = top.event if top else "-"
         confusion[(gold, got)] += 1
         by_type[(gold, got == gold)] += 1
-        actor = frozenset(a.code for a in top.actor if a.code) if top else frozenset()
-        recipient = frozenset(r.code for r in top.recipient if r.code) if top else frozenset()
+        act = [e for e in coded.events if top and e.event == top.event and e.trigger == top.trigger]
+        actor = frozenset(a.code for e in act for a in e.actor if a.code)
+        recipient = frozenset(r.code for e in act for r in e.recipient if r.code)
         gold_actor, gold_recipient = frozenset(record.get("actor") or ()), frozenset(record.get("recipient") or ())
         wrong_args = top is not None and got == gold and (actor != gold_actor or (gold_recipient and recipient != gold_recipient))
         if show_errors and (got != gold or wrong_args):
