@@ -1113,3 +1113,30 @@ def test_a_title_of_another_nationality_is_not_the_titled_person_named_before():
 
 def test_a_body_a_state_possesses_is_of_that_state():
     assert _key("REJECT", {"BOL"}, {"CHL"}) in _keys("Bolivia's Congress rejected a Chilean proposal on the border.")
+
+
+def test_an_object_listed_in_the_plural_matches_the_plural_the_tagger_lemmatizes():
+    # the lexicon lists "talks"; the tagger's lemma of "talks" is "talk"
+    assert _key("CONSULT", {"JPN"}, {"KOR"}) in _keys("The Japanese prime minister arrived in Seoul for talks.")
+    keys = _keys("Bolivia suspended talks with Chile on Friday.")
+    assert any(key[0] == "SANCTION" for key in keys)
+    assert not any(key[0] == "CONSULT" for key in keys)
+
+
+def test_lifting_an_embargo_is_easing_economic_sanctions():
+    # CAMEO 085 (RETREAT); lifting a curfew or a ban stays an eased restriction (CONCEDE)
+    assert _key("RETREAT", {"USA"}, {"LBY"}) in _keys("The United States lifted its trade embargo on Libya.")
+    assert _key("RETREAT", {"GRC"}, {"MKD"}) in _keys("Greece eased its embargo against North Macedonia on Monday.")
+    assert any(key[0] == "CONCEDE" for key in _keys("Pakistani authorities lifted the curfew in Karachi."))
+
+
+def test_administrative_measures_against_the_press_and_easing_a_crackdown():
+    assert _key("COERCE", {"EGY"}, {"EGY"}) in _keys("Egyptian authorities suspended two opposition newspapers.")
+    assert any(key[:2] == ("COERCE", frozenset({"ZWE"})) for key in _keys("Zimbabwe revoked the work permits of three British reporters."))
+    assert any(key[:2] == ("CONCEDE", frozenset({"BLR"})) for key in _keys("The Belarusian government relaxed its crackdown on the opposition."))
+
+
+def test_other_phrasings_of_investigating_deporting_and_hosting():
+    assert _key("ACCUSE", {"UNO"}, {"SDN"}) in _keys("U.N. investigators examined allegations of abuses by Sudanese troops.")
+    assert _key("COERCE", {"MYS"}, {"IDN"}) in _keys("Malaysia forced hundreds of Indonesian migrants back across the border.")
+    assert _key("CONSULT", {"FRA"}, {"SEN"}) in _keys("President Jacques Chirac played host to Senegalese President Abdou Diouf in Paris.")
