@@ -1140,3 +1140,16 @@ def test_other_phrasings_of_investigating_deporting_and_hosting():
     assert _key("ACCUSE", {"UNO"}, {"SDN"}) in _keys("U.N. investigators examined allegations of abuses by Sudanese troops.")
     assert _key("COERCE", {"MYS"}, {"IDN"}) in _keys("Malaysia forced hundreds of Indonesian migrants back across the border.")
     assert _key("CONSULT", {"FRA"}, {"SEN"}) in _keys("President Jacques Chirac played host to Senegalese President Abdou Diouf in Paris.")
+
+
+def test_riot_police_are_police_not_rioters():
+    keys = _keys("Riot police fired tear gas at striking miners in Johannesburg.")
+    assert not any(key[0] == "PROTEST" for key in keys)
+    assert any(key[1] == frozenset({"ZAF"}) for key in keys)
+    # a crowd the riot word describes still riots
+    assert any(key[0] == "PROTEST" for key in _keys("Rioting youths set fire to cars in Nairobi."))
+
+
+def test_unnamed_protesters_are_of_the_city_whose_streets_they_take_to():
+    assert _key("PROTEST", {"VEN"}, {"VEN"}) in _keys("Thousands of demonstrators took to the streets of Caracas on Saturday.")
+    assert any(key[:2] == ("PROTEST", frozenset({"THA"})) for key in _keys("Protesters poured into the streets of Bangkok."))

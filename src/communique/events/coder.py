@@ -572,9 +572,11 @@ class EventCoder(ArgumentFinder):
             if code:
                 actor = [Entity(entity_text="authorities", entity_name="authorities", kind="group", code=code,
                                 sector="GOV", start=token.idx, end=token.idx + len(token))]
-        if not actor and trig.event == "PROTEST" and trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
-            # "Violent protests erupted in Tunis": protesters the text leaves unnamed, who are,
-            # like any unnamed group, of the place where they protest.
+        if not actor and trig.event == "PROTEST" and (trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
+                                                      or trig.pos == "VERB" and protesters_act(token, RIOTING_CROWDS)):
+            # "Violent protests erupted in Tunis", "demonstrators took to the streets of Tunis":
+            # protesters the text leaves unnamed, who are, like any unnamed group, of the place
+            # where they protest.
             code = act_place(sent, ctx.actors, NEAR_PREPS | ROUTE_PREPS)
             if code:
                 actor = [Entity(entity_text="protesters", entity_name="protesters", kind="group", code=code, sector="CVL",

@@ -196,8 +196,9 @@ def _place_entity(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_P
         prep = token.head
         if prep.lower_ == "of" and prep.head.lower_ in preps:
             prep = prep.head  # "outside of the city"
-        if token.dep_ == "pobj" and prep.lower_ in preps:
-            # "in Basra", "in the Iraqi city of Basra", "in the city of Basra"
+        if token.dep_ == "pobj" and (prep.lower_ in preps or token.lemma_.lower() in STREET_NOUNS and _named_place(token, actors)):
+            # "in Basra", "in the Iraqi city of Basra", "in the city of Basra"; the streets of
+            # a city are in it whatever the preposition ("took to the streets of Basra")
             entity = actors.place_at(token.i) or next(
                 (e for c in token.children if c.dep_ in {"amod", "compound"} and (e := actors.place_at(c.i)) is not None),
                 None) or _named_place(token, actors) or _place_noun_state(token, actors)
@@ -227,11 +228,13 @@ def place_country(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_P
     return None
 
 
+# A city's streets, where crowds act: a place whatever the preposition ("to", "through").
+STREET_NOUNS = frozenset({"street", "streets"})
 # Nouns that a place's name follows after "of" ("the city of Basra", "the province of Aceh").
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "port", "capital",
                          "island", "county", "governorate", "prefecture", "municipality", "area", "enclave", "territory",
                          "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                         "outskirts", "suburb", "suburbs"})
+                         "outskirts", "suburb", "suburbs", *STREET_NOUNS})
 
 
 def _named_place(token: Token, actors: DocActors) -> Entity | None:
