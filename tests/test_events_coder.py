@@ -1153,3 +1153,18 @@ def test_riot_police_are_police_not_rioters():
 def test_unnamed_protesters_are_of_the_city_whose_streets_they_take_to():
     assert _key("PROTEST", {"VEN"}, {"VEN"}) in _keys("Thousands of demonstrators took to the streets of Caracas on Saturday.")
     assert any(key[:2] == ("PROTEST", frozenset({"THA"})) for key in _keys("Protesters poured into the streets of Bangkok."))
+
+
+def test_who_reports_an_attack_did_not_make_it():
+    keys = _keys("A roadside bomb killed two Canadian soldiers in Kandahar, the Canadian military said.")
+    assert not any(key[0] == "ASSAULT" and key[1] == frozenset({"CAN"}) for key in keys)
+    assert _key("ASSAULT", {"AFG"}, {"CAN"}) in keys
+
+
+def test_a_bomb_at_a_foreign_mission_is_in_the_host_city_and_aimed_at_its_owner():
+    assert _key("ASSAULT", {"TZA"}, {"USA"}) in _keys("A truck bomb exploded outside the American embassy in Dar es Salaam.")
+
+
+def test_an_attack_noun_with_no_act_verb_is_placed_where_it_struck():
+    keys = _keys("A car bomb ripped through a bus in Colombo on Friday.")
+    assert any(key[0] == "ASSAULT" and key[1] == frozenset({"LKA"}) for key in keys)

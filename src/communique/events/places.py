@@ -199,9 +199,14 @@ def _place_entity(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_P
         if token.dep_ == "pobj" and (prep.lower_ in preps or token.lemma_.lower() in STREET_NOUNS and _named_place(token, actors)):
             # "in Basra", "in the Iraqi city of Basra", "in the city of Basra"; the streets of
             # a city are in it whatever the preposition ("took to the streets of Basra")
-            entity = actors.place_at(token.i) or next(
-                (e for c in token.children if c.dep_ in {"amod", "compound"} and (e := actors.place_at(c.i)) is not None),
-                None) or _named_place(token, actors) or _place_noun_state(token, actors)
+            if token.lemma_.lower() in MISSION_WORDS:
+                # "outside the US embassy in Nairobi": a mission is where its host city is, not
+                # in the state that owns it
+                entity = next((e for o in _prep_objects(token, "in") if (e := actors.place_at(o.i)) is not None), None)
+            else:
+                entity = actors.place_at(token.i) or next(
+                    (e for c in token.children if c.dep_ in {"amod", "compound"} and (e := actors.place_at(c.i)) is not None),
+                    None) or _named_place(token, actors) or _place_noun_state(token, actors)
             held = prep.head
             if entity is not None and entity.code and (
                     held.pos_ in {"VERB", "AUX"} or held.dep_ in {"dobj", "nsubj", "nsubjpass", "ROOT"}):
