@@ -1168,3 +1168,17 @@ def test_a_bomb_at_a_foreign_mission_is_in_the_host_city_and_aimed_at_its_owner(
 def test_an_attack_noun_with_no_act_verb_is_placed_where_it_struck():
     keys = _keys("A car bomb ripped through a bus in Colombo on Friday.")
     assert any(key[0] == "ASSAULT" and key[1] == frozenset({"LKA"}) for key in keys)
+
+
+def test_a_sought_thing_of_another_state_is_sought_from_it():
+    assert _key("REQUEST", {"MNG"}, {"CHN"}) in _keys("Mongolia sought Chinese cooperation on the railway project.")
+
+
+def test_prisoners_are_of_the_state_whose_jails_hold_them():
+    keys = _keys("Inmates in Israeli prisons went on hunger strike on Monday.")
+    assert any(key[0] == "PROTEST" and key[1] == frozenset({"ISR"}) for key in keys)
+
+
+def test_admitting_relief_and_returning_equipment_are_retreats():
+    assert _key("RETREAT", {"ETH"}, {"UNO"}) in _keys("Ethiopia allowed U.N. relief flights into Tigray.")
+    assert _key("RETREAT", {"RUS"}, {"UKR"}) in _keys("Russia returned the naval equipment to Ukraine.")

@@ -235,11 +235,13 @@ def place_country(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_P
 
 # A city's streets, where crowds act: a place whatever the preposition ("to", "through").
 STREET_NOUNS = frozenset({"street", "streets"})
+# Where prisoners are held, named by the state that holds them ("in Israeli jails").
+PRISON_NOUNS = frozenset({"prison", "jail", "gaol"})
 # Nouns that a place's name follows after "of" ("the city of Basra", "the province of Aceh").
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "port", "capital",
                          "island", "county", "governorate", "prefecture", "municipality", "area", "enclave", "territory",
                          "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                         "outskirts", "suburb", "suburbs", *STREET_NOUNS})
+                         "outskirts", "suburb", "suburbs", *STREET_NOUNS, *PRISON_NOUNS})
 
 
 def _named_place(token: Token, actors: DocActors) -> Entity | None:
