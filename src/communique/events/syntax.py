@@ -29,7 +29,7 @@ OTHER_CLAUSE_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "mark"})
 
 
 def _neighbour_lemmas(token: Token) -> set[str]:
-    words = set()
+    words: set[str] = set()
     for child in token.children:
         if child.dep_ in OTHER_CLAUSE_DEPS:
             continue
