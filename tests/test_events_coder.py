@@ -1182,3 +1182,8 @@ def test_prisoners_are_of_the_state_whose_jails_hold_them():
 def test_admitting_relief_and_returning_equipment_are_retreats():
     assert _key("RETREAT", {"ETH"}, {"UNO"}) in _keys("Ethiopia allowed U.N. relief flights into Tigray.")
     assert _key("RETREAT", {"RUS"}, {"UKR"}) in _keys("Russia returned the naval equipment to Ukraine.")
+
+
+def test_a_stated_future_acceptance_is_the_intent_now():
+    assert _key("AGREE", {"ZMB"}, {"MWI"}) in _keys("Zambia said it would accept Malawian mediation in the border dispute.")
+    assert any(key[:2] == ("REJECT", frozenset({"CHL"})) for key in _keys("Chile said it will not agree to the Bolivian plan."))
