@@ -60,6 +60,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# Verbs that only pass on what happened ("the army said a bomb killed ..."), unlike announcing
+# one's own act.
+SAYING_VERBS = frozenset({"say", "tell", "report", "add"})
 # People of a group its modifier names ("opposition leaders", "union members"), and the group
 # itself ("the opposition party").
 GROUP_PEOPLE = frozenset({"leader", "member", "officer", "commander", "chief", "figure", "representative",
@@ -618,7 +621,9 @@ class ArgumentFinder(ABC):
             found = [e for agent in _prep_objects(verb, "by") for e in self.entities(agent, ctx)]
             if found:
                 return found, True
-        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ in {"ccomp", "xcomp"} and token.head.head.i != token.head.i:
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ in {"ccomp", "xcomp"} and token.head.head.i != token.head.i \
+                and not (QUAD[trig.event] == 4 and token.head.head.lemma_.lower() in SAYING_VERBS):
+            # (but "a roadside bomb killed three soldiers, the army said": who reports an attack did not make it)
             # "the ministry announced the expulsion of X declared ...": a misparse that hangs
             # the act on the clause below the announcing verb.
             found, stated = self._subject(token.head.head, ctx)

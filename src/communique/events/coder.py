@@ -38,6 +38,7 @@ from communique.events.modality import Modality, _recent, _stated_intent, modali
 from communique.events.ontology import QUAD, intensity
 from communique.events.places import (
     CIVILIAN_SECTORS,
+    MISSION_WORDS,
     ROUTE_PREPS,
     _compatriots,
     _home_recipient,
@@ -577,9 +578,11 @@ class EventCoder(ArgumentFinder):
             if code:
                 actor = [Entity(entity_text="authorities", entity_name="authorities", kind="group", code=code,
                                 sector="GOV", start=token.idx, end=token.idx + len(token))]
-        if not actor and trig.event == "PROTEST" and trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
-            # "Violent protests erupted in Tunis": protesters the text leaves unnamed, who are,
-            # like any unnamed group, of the place where they protest.
+        if not actor and trig.event == "PROTEST" and (trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
+                                                      or trig.pos == "VERB" and protesters_act(token, RIOTING_CROWDS)):
+            # "Violent protests erupted in Tunis", "demonstrators took to the streets of Tunis":
+            # protesters the text leaves unnamed, who are, like any unnamed group, of the place
+            # where they protest.
             code = act_place(sent, ctx.actors, NEAR_PREPS | ROUTE_PREPS)
             if code:
                 actor = [Entity(entity_text="protesters", entity_name="protesters", kind="group", code=code, sector="CVL",
@@ -621,12 +624,20 @@ class EventCoder(ArgumentFinder):
                 # default is applied after merging (see :meth:`code`).
                 default = tuple(home)
         noun_reported = trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
-        story_place = ctx.sentence_place.get(sent.start) if weapon is not None else None
-        if not actor and weapon is not None and not any(r.code for r in recipient):
-            # "A car bomb exploded near the parliament in Ankara": the place was attacked.
+        # (an attack noun whose own verb is an act, "a bombing killed a soldier", leaves the
+        # victims to that verb's event)
+        unknown_attack = weapon is not None or (noun_reported and trig.event in UNKNOWN_ACTOR_TYPES
+                                                and not self._triggers(token.head))
+        story_place = ctx.sentence_place.get(sent.start) if unknown_attack else None
+        if not actor and unknown_attack and not any(r.code for r in recipient):
+            # "A car bomb exploded near the parliament in Ankara", "a bomb ripped through a
+            # market in Kabul": the place was attacked.
             place = _place_entity(sent, ctx.actors, NEAR_PREPS) or next(
                 (e for e in ctx.actors.entities if e.kind == "state" and e.code and e.code == story_place), None)
             recipient = [place] if place is not None else []
+            # "exploded outside the US embassy in Nairobi": the state whose mission it is
+            recipient = [e for prep in MISSION_PREPS for o in _prep_objects(token, prep) if o.lemma_.lower() in MISSION_WORDS
+                         for e in self.entities(o, ctx) if e.code][:1] or recipient
         if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or noun_reported or weapon is not None):
             # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed,
             # who, like any unnamed group, is of the country where the violence happens.

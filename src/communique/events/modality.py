@@ -176,8 +176,10 @@ def _stated_intent(event: str, modality: Modality) -> tuple[str, str] | None:
     unless ..." are threats (THREATEN), "will not withdraw" is a refusal (REJECT). Plans and
     expectations ("plans to visit") commit nobody and stay future.
     """
-    if not modality.committed or modality.hypothetical or event in {"AGREE", "THREATEN"}:
+    if not modality.committed or modality.hypothetical or event == "THREATEN":
         return None
+    if event == "AGREE" and not modality.negated and not modality.conditional:
+        return "AGREE", "030"  # "said it would accept the mediation": the acceptance is stated now
     if modality.negated:
         return ("REJECT", "120") if QUAD[event] in (1, 2) else None
     if modality.conditional or QUAD[event] == 4:

@@ -196,11 +196,17 @@ def _place_entity(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_P
         prep = token.head
         if prep.lower_ == "of" and prep.head.lower_ in preps:
             prep = prep.head  # "outside of the city"
-        if token.dep_ == "pobj" and prep.lower_ in preps:
-            # "in Basra", "in the Iraqi city of Basra", "in the city of Basra"
-            entity = actors.place_at(token.i) or next(
-                (e for c in token.children if c.dep_ in {"amod", "compound"} and (e := actors.place_at(c.i)) is not None),
-                None) or _named_place(token, actors) or _place_noun_state(token, actors)
+        if token.dep_ == "pobj" and (prep.lower_ in preps or token.lemma_.lower() in STREET_NOUNS and _named_place(token, actors)):
+            # "in Basra", "in the Iraqi city of Basra", "in the city of Basra"; the streets of
+            # a city are in it whatever the preposition ("took to the streets of Basra")
+            if token.lemma_.lower() in MISSION_WORDS:
+                # "outside the US embassy in Nairobi": a mission is where its host city is, not
+                # in the state that owns it
+                entity = next((e for o in _prep_objects(token, "in") if (e := actors.place_at(o.i)) is not None), None)
+            else:
+                entity = actors.place_at(token.i) or next(
+                    (e for c in token.children if c.dep_ in {"amod", "compound"} and (e := actors.place_at(c.i)) is not None),
+                    None) or _named_place(token, actors) or _place_noun_state(token, actors)
             held = prep.head
             if entity is not None and entity.code and (
                     held.pos_ in {"VERB", "AUX"} or held.dep_ in {"dobj", "nsubj", "nsubjpass", "ROOT"}):
@@ -227,11 +233,15 @@ def place_country(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_P
     return None
 
 
+# A city's streets, where crowds act: a place whatever the preposition ("to", "through").
+STREET_NOUNS = frozenset({"street", "streets"})
+# Where prisoners are held, named by the state that holds them ("in Israeli jails").
+PRISON_NOUNS = frozenset({"prison", "jail", "gaol"})
 # Nouns that a place's name follows after "of" ("the city of Basra", "the province of Aceh").
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "port", "capital",
                          "island", "county", "governorate", "prefecture", "municipality", "area", "enclave", "territory",
                          "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                         "outskirts", "suburb", "suburbs"})
+                         "outskirts", "suburb", "suburbs", *STREET_NOUNS, *PRISON_NOUNS})
 
 
 def _named_place(token: Token, actors: DocActors) -> Entity | None:

@@ -31,6 +31,8 @@ PROTEST_SITES = MISSION_WORDS | {"office", "offices", "headquarters", "compound"
 # stormed the building"); so is a group its words call rioting ("rioting supporters of X").
 RIOTING_CROWDS = PROTESTER_NOUNS | {"crowd", "mob"}
 RIOTING_WORDS = frozenset({"riot", "rioting", "rioter"})
+# Armed bodies a riot word names by their duty ("riot police", "riot troops"), not as rioters.
+ARMED_SECTORS = frozenset({"COP", "MIL"})
 
 
 # Verbs of a crowd's voice that make its gathering a protest ("crowds gathered, demanding ...").
@@ -57,8 +59,9 @@ def protesters_act(token: Token, crowds: frozenset[str] = PROTESTER_NOUNS) -> bo
     for subject in subjects:
         heads = [subject, *[o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]]
         heads += [o2 for h in heads[1:] for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o2 in p.children if o2.dep_ == "pobj"]
-        if crowds is RIOTING_CROWDS and any(c.dep_ in {"amod", "compound"} and c.lower_ in RIOTING_WORDS for c in subject.children):
-            return True
+        if crowds is RIOTING_CROWDS and any(c.dep_ in {"amod", "compound"} and c.lower_ in RIOTING_WORDS for c in subject.children) \
+                and GENERIC_ACTORS.get(subject.lemma_.lower()) not in ARMED_SECTORS:
+            return True  # "rioting supporters", but "riot police" are police
         return any(h.lemma_.lower() in crowds for h in heads)
     return False
 

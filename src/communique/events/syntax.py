@@ -29,11 +29,13 @@ OTHER_CLAUSE_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "mark"})
 
 
 def _neighbour_lemmas(token: Token) -> set[str]:
-    words = set()
+    words: set[str] = set()
     for child in token.children:
         if child.dep_ in OTHER_CLAUSE_DEPS:
             continue
-        words.add(child.lemma_.lower())
+        # the lemma and the word as written: a row listing only "talks" or "relations" also
+        # holds for the plural the tagger lemmatizes to "talk"
+        words.update((child.lemma_.lower(), child.lower_))
         if child.dep_ in PARTICLE_DEPS or (child.dep_ == "prep" and not any(g.dep_ == "pobj" for g in child.children)):
             # "gave in", "pulled out of": a particle, written "~in" in the lexicon, unlike the
             # preposition of "gave $5 million in aid"
@@ -41,11 +43,11 @@ def _neighbour_lemmas(token: Token) -> set[str]:
         elif child.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
             words.add("~to")  # "declined to meet", unlike "exports declined to $5 billion"
         for grandchild in child.children:
-            words.add(grandchild.lemma_.lower())
+            words.update((grandchild.lemma_.lower(), grandchild.lower_))
             if grandchild.dep_ == "prep" and (grandchild.lower_ == "of" or grandchild.lower_ == "in" and _amount(child)):
                 # "provided tons of food aid", "captured part of a stronghold", "provided 50
                 # million euros in assistance"
-                words.update(o.lemma_.lower() for o in grandchild.children if o.dep_ == "pobj")
+                words.update(w for o in grandchild.children if o.dep_ == "pobj" for w in (o.lemma_.lower(), o.lower_))
     if token.dep_ in {"acl", "relcl"}:
         words.add(token.head.lemma_.lower())
     if token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"}:
