@@ -7,7 +7,9 @@ trigger's prepositions the recipient. A sentence without a subject inherits the 
 previous sentences. How a trigger is asserted (negated, future, a promise or threat) comes from
 :mod:`communique.events.modality`; the place of an act and the parties it gives from
 :mod:`communique.events.places`; protests told without a protest word (a crowd's violence, the
-demand a protest is for) from :mod:`communique.events.protests`; the word sets from
+demand a protest is for) from :mod:`communique.events.protests`; acts done by saying ("X said
+that Y must ...", warnings, dismissals) from :mod:`communique.events.speech`; what a clause's
+content says from :mod:`communique.events.content`; the word sets from
 :mod:`communique.events.vocabulary`. Mentions of one event in a document are merged into one event with several evidence spans.
 
 This module keeps trigger selection (:meth:`EventCoder._triggers`) and event building; it also
@@ -23,12 +25,24 @@ from typing import TYPE_CHECKING
 from communique.actors.resolve import DocActors
 from communique.events.arguments import (
     AUTHORITY_NOUNS,
-    ArgumentFinder,
-    _namesake,
     _reporting_subject,
     _unnamed_target,
     _weapon_subject,
     bilateral_pair,
+)
+from communique.events.content import (
+    ARRIVAL_VERBS,
+    CUSTODY_NOUNS,
+    DOMESTIC_ADDRESS_TYPES,
+    NON_STATE_SECTORS,
+    _calls_for_closer_ties,
+    _clause_weight,
+    _domestic_counterpart,
+    _has_content,
+    _hostile_content,
+    _refused_content,
+    _unnamed_owner,
+    negated_acceptance,
 )
 from communique.events.context import CodingContext
 from communique.events.dates import resolve_date
@@ -60,10 +74,10 @@ from communique.events.protests import (
     protest_purpose,
     protesters_act,
 )
+from communique.events.speech import SpeechActs
 from communique.events.syntax import (
     _amount,
     _children,
-    _generic,
     _is_passive,
     _neighbour_lemmas,
     _pos,
@@ -77,33 +91,24 @@ from communique.events.vocabulary import (
     CIRCUMSTANCE_PREPS,
     CONTENT_LINKS,
     DECISION_WORDS,
-    DISMISSIVE_WORDS,
     FRAMING_TYPES,
-    GENERIC_ACTORS,
     GERUND_NOUN_DEPS,
-    HOSTILE_ACT_NOUNS,
     JOINT_TYPES,
     LABELLING_VERBS,
     MET_WITH_NOUNS,
     NEAR_PREPS,
-    NECESSITY_WORDS,
     NO_COMMENT_VERBS,
     NOT_TRIGGER_ENTITIES,
-    OBLIGATION_AUX,
     POSSIBILITY_AUX,
     PURSUING_VERBS,
     REACTION_TYPES,
-    READY_WORDS,
     REPORTING_VERBS,
-    RESPONSE_HEADS,
-    RESPONSE_NOUNS,
     RESPONSE_WORDS,
     STANCE_DEPS,
     STANCE_PEOPLE,
     TWO_PARTY_TYPES,
     UNKNOWN_ACTOR_TYPES,
     VOW_VERBS,
-    WARNING_AUX,
 )
 from communique.nlp import ents_in
 from communique.records import Document, Entity, Event, Evidence
@@ -112,7 +117,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-class EventCoder(ArgumentFinder):
+class EventCoder(SpeechActs):
     """Codes the events of parsed, actor-resolved documents."""
 
     def __init__(self) -> None:
@@ -330,148 +335,6 @@ class EventCoder(ArgumentFinder):
                 names = {a.entity_name for a in event.actor}
                 return replace(event, recipient=tuple(r for r in home if r.entity_name not in names) or home, symmetric=False)
         return event
-
-    def _obligation(self, token: Token, sent: Span, index: int, ctx: CodingContext) -> Event | None:
-        """"X said that Y must/should do Z" is a demand by X on Y (REQUEST)."""
-        if token.dep_ != "ccomp" or token.head.lemma_.lower() not in REPORTING_VERBS | {"insist", "demand"}:
-            return None
-        if any(c.dep_ == "neg" for c in token.children):
-            return None
-        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in token.children):
-            obliged = _children(token, "nsubj", "nsubjpass")  # "Y must do Z"
-        elif token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in NECESSITY_WORDS for c in token.children):
-            # "it was critical for Y to do Z"
-            obliged = [o for t in token.subtree if t.lower_ == "for"
-                       for o in (t.children if t.dep_ == "prep" else t.head.children if t.dep_ == "mark" else ())
-                       if o.dep_ in {"pobj", "nsubj"}][:1]
-        else:
-            return None
-        if not obliged:
-            return None
-        recipient = [e for e in self.entities(obliged[0], ctx) if e.code]
-        actor, stated = self._subject(token.head, ctx)
-        if not recipient or not actor:
-            return None
-        trig = Trigger(token.head.lemma_.lower(), "VERB", "REQUEST", None, "100", frozenset(), ())
-        return self._build(token.head, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=Modality())
-
-    def _warned_response(self, token: Token, sent: Span, index: int, ctx: CodingContext) -> Event | None:
-        """A warning that hostile acts will be answered is a threat (THREATEN) to whoever would
-        act: "any hostile steps by X will receive a firm response", "... will be met with a
-        resolute response", "Y is ready to respond to further hostile actions". The speaker
-        threatens; the doer of the hostile acts, else the addressee of the warning, else the
-        other state the text is about, is threatened."""
-        lemma = token.lemma_.lower()
-        if lemma in RESPONSE_NOUNS and _pos(token) == "NOUN":
-            verb = token.head
-            if token.dep_ == "pobj" and verb.lower_ == "with":
-                verb = verb.head
-            if token.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in RESPONSE_HEADS:
-                return None
-            if not any(c.dep_ == "aux" and c.lower_ in WARNING_AUX for c in verb.children) or _children(verb, "neg"):
-                return None
-            acts = [s for s in _children(verb, "nsubj", "nsubjpass") if s.lemma_.lower() in HOSTILE_ACT_NOUNS]
-            if not acts:
-                return None
-            actor: list[Entity] = []
-            stated = False
-            node, addressees = verb, []
-            for _ in range(4):
-                if node.dep_ not in {"ccomp", "parataxis"} or node.head.i == node.i:
-                    break
-                node = node.head
-                if node.lemma_.lower() in REPORTING_VERBS | {"warn"}:
-                    if _is_passive(node):
-                        addressees += _children(node, "nsubjpass")  # "X has been told that ..."
-                        continue
-                    actor, stated = self._subject(node, ctx)
-                    addressees += _children(node, "dobj")  # "warned X that ..."
-                    break
-        elif lemma in {"respond", "react"} and _pos(token) == "VERB":
-            ready = token.dep_ == "xcomp" and token.head.lemma_.lower() in READY_WORDS
-            if not (ready or any(c.dep_ == "aux" and c.lower_ in WARNING_AUX for c in token.children)) or _children(token, "neg"):
-                return None
-            acts = [o for o in _prep_objects(token, "to") if o.lemma_.lower() in HOSTILE_ACT_NOUNS]
-            if not acts:
-                return None
-            actor, stated = self._subject(token, ctx)
-            if not actor and ready:
-                actor, stated = self._subject(token.head.head, ctx)
-            addressees = []
-        else:
-            return None
-        if actor and not any(a.code for a in actor):
-            # "the Russian Foreign Ministry ... the Foreign Ministry said": the body named before
-            actor = [_namesake(a, ctx) for a in actor]
-        actor = [a for a in actor if a.code]
-        if not actor:
-            return None
-        codes = {a.code for a in actor}
-        recipient = [e for act in acts for child in act.children
-                     if child.dep_ in {"poss", "amod", "compound"} or (child.dep_ == "prep" and child.lower_ in {"of", "by", "from"})
-                     for e in (self.entities(child, ctx) if child.dep_ != "prep" else
-                               [e for o in _children(child, "pobj") for e in self.entities(o, ctx)])
-                     if e.code and e.code not in codes]
-        recipient = recipient or [e for a in addressees for e in self.entities(a, ctx) if e.code and e.code not in codes]
-        if not recipient and len(ctx.pair) == 2 and codes & {e.code for e in ctx.pair}:
-            recipient = [e for e in ctx.pair if e.code not in codes]
-        if not recipient:
-            return None
-        trig = Trigger(lemma, _pos(token) or "NOUN", "THREATEN", None, "130", frozenset(), ())
-        return self._build(token, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=Modality())
-
-    def _dismissal(self, token: Token, sent: Span, index: int, ctx: CodingContext) -> Event | None:
-        """Calling someone's act groundless, illegal or provocative is an accusation (ACCUSE)
-        aimed at whoever the act's phrase names: "called the Freedonian claims baseless",
-        "described the measures of X as illegal", "rejected X's decision, calling it
-        groundless" (the pronoun stands for the object of the verb it hangs on)."""
-        verdicts = [c for c in token.children if c.dep_ in {"oprd", "acomp", "xcomp"}]
-        verdicts += [g for c in _children(token, "prep") if c.lower_ == "as" for g in c.children if g.dep_ in {"amod", "pobj", "acomp"}]
-        if not any(v.lemma_.lower() in DISMISSIVE_WORDS or v.lower_ in DISMISSIVE_WORDS for v in verdicts) or _children(token, "neg"):
-            return None
-        objects = _children(token, "dobj")
-        if objects and objects[0].pos_ == "PRON" and token.dep_ in {"advcl", "conj", "xcomp"}:
-            objects = _children(token.head, "dobj")
-        if not objects or objects[0].pos_ == "PRON":
-            return None
-        actor, stated = self._subject(token, ctx)
-        if actor and not any(a.code for a in actor):
-            actor = [_namesake(a, ctx) for a in actor]
-        actor = [a for a in actor if a.code]
-        codes = {a.code for a in actor}
-        recipient = [e for e in self._inside(objects[0], ctx) if e.code and e.code not in codes]
-        if not actor or not recipient:
-            return None
-        trig = Trigger(token.lemma_.lower(), "VERB", "ACCUSE", None, "111", frozenset(), ())
-        return self._build(token, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=modality_of(token))
-
-    def _charged_statement(self, token: Token, sent: Span, index: int, ctx: CodingContext) -> Event | None:
-        """A speaker saying that a party pursues illegitimate, hostile or illegal acts accuses it
-        (ACCUSE): "Freedonia said the Sylvanian side continues its hostile policy", "'X takes
-        illegal measures against our citizens,' the ministry said"."""
-        head = token.head
-        if token.dep_ != "ccomp" or head.lemma_.lower() not in REPORTING_VERBS or _children(head, "neg") \
-                or _children(token, "neg") or self._triggers(token):
-            return None
-        objects = _children(token, "dobj")
-        # "its policy of illegitimate measures", not "measures against illegal fishing"
-        phrase = objects + [o for obj in objects for p in _children(obj, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
-        # "Y had committed war crimes", "Y was harbouring militants": a charge in itself
-        charges = CHARGED_ACTS.get(token.lemma_.lower(), frozenset())
-        charged = any(w.lemma_.lower() in charges for o in objects for w in (o, *_children(o, "compound", "amod")))
-        if not charged and not any(c.dep_ == "amod" and c.lemma_.lower() in DISMISSIVE_WORDS for o in phrase for c in o.children):
-            return None
-        subjects = _children(token, "nsubj")
-        actor, stated = self._subject(head, ctx)
-        if actor and not any(a.code for a in actor):
-            actor = [_namesake(a, ctx) for a in actor]
-        actor = [a for a in actor if a.code]
-        codes = {a.code for a in actor}
-        recipient = [e for s in subjects for e in self.entities(s, ctx) if e.code and e.code not in codes]
-        if not actor or not recipient:
-            return None
-        trig = Trigger(head.lemma_.lower(), "VERB", "ACCUSE", None, "112" if charged else "111", frozenset(), ())
-        return self._build(head, trig, sent, index, ctx, actor, recipient, stated, joint=False, modality=Modality())
 
     def _event(self, token: Token, trig: Trigger, sent: Span, index: int, ctx: CodingContext) -> Event | None:
         if token.tag_ == "VB" and token.dep_ == "ROOT" and not _children(token, "nsubj", "aux"):
@@ -722,137 +585,3 @@ class EventCoder(ArgumentFinder):
             location=place, cameo=trig.cameo, symmetric=symmetric, negated=modality.negated, future=modality.future,
             hypothetical=modality.hypothetical, confidence=round(min(max(confidence, 0.05), 0.95), 2),
         )
-
-
-# Where prisoners are held: "freed from prison", "released from custody".
-CUSTODY_NOUNS = frozenset({"prison", "jail", "gaol", "custody", "detention", "captivity"})
-# Verbal and yielding acts whose unnamed addressee across state and society is of the actor's
-# own state: "the opposition accused the government", "the government gave in to union demands".
-DOMESTIC_ADDRESS_TYPES = frozenset({"CONCEDE", "REQUEST", "ACCUSE", "REJECT"})
-STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL"})
-
-
-def _domestic_counterpart(token: Token, trig: Trigger, actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
-    """The unnamed group on the other side of state and society from an actor of one state, in
-    the trigger's recipient slot ("accused the government", "gave in to union demands", "bowing
-    to pressure from minority groups", "granted women the right to drive"), as a group of the
-    actor's state (PLOVER codes domestic parties by their state). Nothing when the sentence
-    names another state, whose people or government it may be."""
-    codes = {a.code for a in actor if a.code}
-    if len(codes) != 1:
-        return []
-    state_side = all(a.kind == "state" or a.sector in STATE_SECTORS for a in actor)
-    if not state_side and not all(a.kind == "group" and a.sector in CIVILIAN_SECTORS for a in actor):
-        return []
-    if {e.code for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code} - codes:
-        return []
-    slots = []
-    for child in token.children:
-        if child.dep_ in {"dobj", "dative"} and ("obj" in trig.preps or "to" in trig.preps):
-            slots.append(child)
-        elif child.dep_ == "prep" and child.lower_ in trig.preps:
-            slots.extend(_children(child, "pobj"))
-        elif child.dep_ == "ccomp":
-            slots.extend(_children(child, "nsubj"))  # "demanded that the opposition call off ..."
-    for slot in slots:
-        nouns = [slot, *_children(slot, "compound", "poss"),
-                 *(o for p in _children(slot, "prep") if p.lower_ in {"from", "of", "by"} for o in _children(p, "pobj"))]
-        for noun in nouns:
-            sector = GENERIC_ACTORS.get(noun.lemma_.lower())
-            if noun.pos_ != "NOUN" or sector is None or ctx.actors.at(noun.i) is not None:
-                continue
-            if (sector in STATE_SECTORS and not state_side) or (sector in CIVILIAN_SECTORS and state_side):
-                return [_generic(noun, next(iter(codes)), sector)]
-    return []
-
-
-# Verbs of arriving, which make a visit only somewhere other than home.
-ARRIVAL_VERBS = frozenset({"arrive", "return"})
-CLOSER = frozenset({"strengthen", "strengthening", "expand", "expansion", "deepen", "deepening", "develop",
-                    "development", "boost", "enhance", "promote", "improve", "improvement"})
-TIES = frozenset({"tie", "ties", "relation", "relations", "cooperation", "friendship", "partnership", "exchange", "exchanges"})
-
-
-def _calls_for_closer_ties(token: Token) -> bool:
-    """Whether a call is for closer ties ("called for strengthening ties with X")."""
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "for":
-            for content in prep.children:
-                if (content.lemma_.lower() in CLOSER or content.lower_ in CLOSER) and any(
-                        t.lemma_.lower() in TIES or t.lower_ in TIES for t in content.subtree):
-                    return True
-    return False
-
-
-def _has_content(token: Token) -> bool:
-    """Whether an AGREE trigger states what is promised ("agreed to extend the mandate",
-    "is committed to opening up", "offered concessions"): a commitment of one party, which
-    needs no second one, unlike a bare "agreed" that reports a meeting of minds."""
-    for child in token.children:
-        if child.dep_ in {"xcomp", "dobj"} or (child.dep_ == "prep" and child.lower_ == "to" and _children(child, "pobj", "pcomp")):
-            return True
-        if child.dep_ == "ccomp" and token.lemma_.lower() in VOW_VERBS:
-            return True  # "promised that he would not seek another term"
-    return False
-
-
-def _hostile_content(token: Token, coder: EventCoder) -> bool:
-    """Whether the act promised by a vow is material conflict ("vowed to retaliate", not
-    "pledged not to attack")."""
-    for clause in token.children:
-        if clause.dep_ in {"xcomp", "ccomp", "acl"} and not _children(clause, "neg"):
-            for node in (clause, *clause.conjuncts):
-                if any(QUAD[t.event] == 4 for t in coder._triggers(node)):
-                    return True
-    return False
-
-
-# Prepositions that make the act they govern the time of the sentence's main act.
-TIME_PREPS = frozenset({"during", "after", "before", "following", "amid", "ahead", "since", "until", "despite"})
-ACCEPTING_VERBS = frozenset({"accept"})
-
-
-def negated_acceptance(trig: Trigger, modality: Modality) -> bool:
-    """Whether a trigger refuses by not accepting ("did not accept the plan", "will not accept
-    mediation")."""
-    return trig.lemma in ACCEPTING_VERBS and modality.negated and not modality.hypothetical
-
-
-# Sectors of unnamed groups that are not the state: rebels, the opposition, civilians.
-NON_STATE_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "EDU", "REL", "MED", "BUS"})
-
-
-def _unnamed_owner(token: Token) -> Token | None:
-    """The unnamed group whose demand or proposal a refusal turns down: "dismissed opposition
-    demands", "rejected the protesters' demands"."""
-    for obj in _children(token, "dobj"):
-        for owner in obj.children:
-            if owner.dep_ in {"poss", "compound"} and owner.lemma_.lower() in GENERIC_ACTORS:
-                return owner
-    return None
-
-
-def _refused_content(token: Token, coder: EventCoder) -> bool:
-    """Whether what a vow promises is not to cooperate ("vowed never to recognise X")."""
-    for clause in _children(token, "xcomp", "ccomp"):
-        if _children(clause, "neg") and any(QUAD[t.event] in (1, 2) for t in coder._triggers(clause, every=True)):
-            return True
-    return False
-
-
-def _clause_weight(token: Token) -> float:
-    """Main-clause acts are what a sentence reports; acts in relative or adverbial clauses
-    ("where 24 people were killed") are background, so they weigh less; so are acts named as
-    the time of another ("pledged ... during Xi's visit to Moscow")."""
-    if token.dep_ == "pobj" and token.head.lower_ in TIME_PREPS and token.head.head.pos_ in {"VERB", "AUX"}:
-        return -0.2
-    node = token
-    for _ in range(6):
-        if node.dep_ == "ROOT":
-            return 0.1
-        if node.dep_ in {"relcl", "advcl", "acl", "pcomp"} or (node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ == "NOUN"):
-            return -0.1
-        if node.dep_ not in {"conj", "xcomp", "ccomp", "dobj", "nsubj", "nsubjpass", "compound", "amod", "prep", "pobj"}:
-            return 0.0
-        node = node.head
-    return 0.0

@@ -1,0 +1,155 @@
+"""What a clause says, for the event coder's choices: whether a call is for closer ties, a
+decision or vow has hostile content, a refusal turns down an unnamed group's demand; the weight
+of an act by the clause it sits in; the domestic counterpart an unnamed addressee stands for.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from communique.events.arguments import ArgumentFinder
+from communique.events.context import CodingContext
+from communique.events.lexicon import Trigger
+from communique.events.modality import Modality
+from communique.events.ontology import QUAD
+from communique.events.places import CIVILIAN_SECTORS
+from communique.events.syntax import _children, _generic
+from communique.events.vocabulary import GENERIC_ACTORS, VOW_VERBS
+from communique.records import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+# Where prisoners are held: "freed from prison", "released from custody".
+CUSTODY_NOUNS = frozenset({"prison", "jail", "gaol", "custody", "detention", "captivity"})
+# Verbal and yielding acts whose unnamed addressee across state and society is of the actor's
+# own state: "the opposition accused the government", "the government gave in to union demands".
+DOMESTIC_ADDRESS_TYPES = frozenset({"CONCEDE", "REQUEST", "ACCUSE", "REJECT"})
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL"})
+
+
+def _domestic_counterpart(token: Token, trig: Trigger, actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
+    """The unnamed group on the other side of state and society from an actor of one state, in
+    the trigger's recipient slot ("accused the government", "gave in to union demands", "bowing
+    to pressure from minority groups", "granted women the right to drive"), as a group of the
+    actor's state (PLOVER codes domestic parties by their state). Nothing when the sentence
+    names another state, whose people or government it may be."""
+    codes = {a.code for a in actor if a.code}
+    if len(codes) != 1:
+        return []
+    state_side = all(a.kind == "state" or a.sector in STATE_SECTORS for a in actor)
+    if not state_side and not all(a.kind == "group" and a.sector in CIVILIAN_SECTORS for a in actor):
+        return []
+    if {e.code for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code} - codes:
+        return []
+    slots = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "dative"} and ("obj" in trig.preps or "to" in trig.preps):
+            slots.append(child)
+        elif child.dep_ == "prep" and child.lower_ in trig.preps:
+            slots.extend(_children(child, "pobj"))
+        elif child.dep_ == "ccomp":
+            slots.extend(_children(child, "nsubj"))  # "demanded that the opposition call off ..."
+    for slot in slots:
+        nouns = [slot, *_children(slot, "compound", "poss"),
+                 *(o for p in _children(slot, "prep") if p.lower_ in {"from", "of", "by"} for o in _children(p, "pobj"))]
+        for noun in nouns:
+            sector = GENERIC_ACTORS.get(noun.lemma_.lower())
+            if noun.pos_ != "NOUN" or sector is None or ctx.actors.at(noun.i) is not None:
+                continue
+            if (sector in STATE_SECTORS and not state_side) or (sector in CIVILIAN_SECTORS and state_side):
+                return [_generic(noun, next(iter(codes)), sector)]
+    return []
+
+
+# Verbs of arriving, which make a visit only somewhere other than home.
+ARRIVAL_VERBS = frozenset({"arrive", "return"})
+CLOSER = frozenset({"strengthen", "strengthening", "expand", "expansion", "deepen", "deepening", "develop",
+                    "development", "boost", "enhance", "promote", "improve", "improvement"})
+TIES = frozenset({"tie", "ties", "relation", "relations", "cooperation", "friendship", "partnership", "exchange", "exchanges"})
+
+
+def _calls_for_closer_ties(token: Token) -> bool:
+    """Whether a call is for closer ties ("called for strengthening ties with X")."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for content in prep.children:
+                if (content.lemma_.lower() in CLOSER or content.lower_ in CLOSER) and any(
+                        t.lemma_.lower() in TIES or t.lower_ in TIES for t in content.subtree):
+                    return True
+    return False
+
+
+def _has_content(token: Token) -> bool:
+    """Whether an AGREE trigger states what is promised ("agreed to extend the mandate",
+    "is committed to opening up", "offered concessions"): a commitment of one party, which
+    needs no second one, unlike a bare "agreed" that reports a meeting of minds."""
+    for child in token.children:
+        if child.dep_ in {"xcomp", "dobj"} or (child.dep_ == "prep" and child.lower_ == "to" and _children(child, "pobj", "pcomp")):
+            return True
+        if child.dep_ == "ccomp" and token.lemma_.lower() in VOW_VERBS:
+            return True  # "promised that he would not seek another term"
+    return False
+
+
+def _hostile_content(token: Token, coder: ArgumentFinder) -> bool:
+    """Whether the act promised by a vow is material conflict ("vowed to retaliate", not
+    "pledged not to attack")."""
+    for clause in token.children:
+        if clause.dep_ in {"xcomp", "ccomp", "acl"} and not _children(clause, "neg"):
+            for node in (clause, *clause.conjuncts):
+                if any(QUAD[t.event] == 4 for t in coder._triggers(node)):
+                    return True
+    return False
+
+
+# Prepositions that make the act they govern the time of the sentence's main act.
+TIME_PREPS = frozenset({"during", "after", "before", "following", "amid", "ahead", "since", "until", "despite"})
+ACCEPTING_VERBS = frozenset({"accept"})
+
+
+def negated_acceptance(trig: Trigger, modality: Modality) -> bool:
+    """Whether a trigger refuses by not accepting ("did not accept the plan", "will not accept
+    mediation")."""
+    return trig.lemma in ACCEPTING_VERBS and modality.negated and not modality.hypothetical
+
+
+# Sectors of unnamed groups that are not the state: rebels, the opposition, civilians.
+NON_STATE_SECTORS = frozenset({"REB", "OPP", "CVL", "LAB", "EDU", "REL", "MED", "BUS"})
+
+
+def _unnamed_owner(token: Token) -> Token | None:
+    """The unnamed group whose demand or proposal a refusal turns down: "dismissed opposition
+    demands", "rejected the protesters' demands"."""
+    for obj in _children(token, "dobj"):
+        for owner in obj.children:
+            if owner.dep_ in {"poss", "compound"} and owner.lemma_.lower() in GENERIC_ACTORS:
+                return owner
+    return None
+
+
+def _refused_content(token: Token, coder: ArgumentFinder) -> bool:
+    """Whether what a vow promises is not to cooperate ("vowed never to recognise X")."""
+    for clause in _children(token, "xcomp", "ccomp"):
+        if _children(clause, "neg") and any(QUAD[t.event] in (1, 2) for t in coder._triggers(clause, every=True)):
+            return True
+    return False
+
+
+def _clause_weight(token: Token) -> float:
+    """Main-clause acts are what a sentence reports; acts in relative or adverbial clauses
+    ("where 24 people were killed") are background, so they weigh less; so are acts named as
+    the time of another ("pledged ... during Xi's visit to Moscow")."""
+    if token.dep_ == "pobj" and token.head.lower_ in TIME_PREPS and token.head.head.pos_ in {"VERB", "AUX"}:
+        return -0.2
+    node = token
+    for _ in range(6):
+        if node.dep_ == "ROOT":
+            return 0.1
+        if node.dep_ in {"relcl", "advcl", "acl", "pcomp"} or (node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ == "NOUN"):
+            return -0.1
+        if node.dep_ not in {"conj", "xcomp", "ccomp", "dobj", "nsubj", "nsubjpass", "compound", "amod", "prep", "pobj"}:
+            return 0.0
+        node = node.head
+    return 0.0
