@@ -1242,3 +1242,20 @@ def test_admitting_relief_and_returning_equipment_are_retreats():
 def test_a_stated_future_acceptance_is_the_intent_now():
     assert _key("AGREE", {"ZMB"}, {"MWI"}) in _keys("Zambia said it would accept Malawian mediation in the border dispute.")
     assert any(key[:2] == ("REJECT", frozenset({"CHL"})) for key in _keys("Chile said it will not agree to the Bolivian plan."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a family name all listed leaders of one country share names that country's government
+        ("The Clinton administration imposed sanctions on Sudan.", _key("SANCTION", {"USA"}, {"SDN"})),
+        ("The Assad government rejected the proposal by Turkey.", _key("REJECT", {"SYR"}, {"TUR"})),
+    ],
+)
+def test_a_leaders_family_name_gives_its_government_a_country(sentence, expected):
+    assert expected in _keys(sentence)
+
+
+def test_a_family_name_leaders_of_two_countries_share_gives_none():
+    # Kim: North and South Korean leaders alike
+    assert not any(k[1] & {"PRK", "KOR"} for k in _keys("The Kim government rejected the proposal by Japan."))

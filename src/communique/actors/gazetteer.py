@@ -85,6 +85,9 @@ class Gazetteer:
     # one of them alone ("Netanyahu").
     people: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)
     people_surnames: dict[str, str] = field(default_factory=dict)
+    # Family names every listed leader who bears them shares one country with ("Bush",
+    # "Assad", "Castro"): not a person, but the state of "the Bush administration".
+    family_countries: dict[str, str] = field(default_factory=dict)
     people_pattern: re.Pattern[str] | None = None  # full names of two words or more, surnames
 
     def people_matches(self, text: str) -> list[Match]:
@@ -212,6 +215,11 @@ def load_gazetteer() -> Gazetteer:
         if surname not in {"", "-"}:
             for variant in _apostrophes(surname):
                 surnames.setdefault(variant, name)
+    by_family: dict[str, set[str]] = {}
+    for name, (code, _, _) in people.items():
+        if " " in name:
+            by_family.setdefault(name.rsplit(" ", 1)[1], set()).add(code)
+    family_countries = {family: codes.pop() for family, codes in by_family.items() if len(codes) == 1}
     head_body = _trie(list(org_heads))
     title_body = _trie(list(titles))
     return Gazetteer(
@@ -229,5 +237,6 @@ def load_gazetteer() -> Gazetteer:
         place_pattern=_alternation(list(places)) if places else None,
         people=people,
         people_surnames=surnames,
+        family_countries=family_countries,
         people_pattern=_alternation([name for name in people if " " in name] + list(surnames)) if people else None,
     )

@@ -235,8 +235,10 @@ class ArgumentFinder(ABC):
         if sector is None and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
             sector = "CVL"  # "Muslims", "Kurds": a community, of the place it acts in
         if sector is not None and inner and not any(e.code for e in inner):
-            # "the Biden administration": a name that gives no country; the place may.
-            code = _state_in_phrase(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) or ctx.actors.fallback_country
+            # "the Biden administration": a name that gives no country; the leaders' family
+            # name may ("the Assad government"), or else the place.
+            code = (_state_in_phrase(t, ctx.actors) or _family_state(t, inner) or ctx.sentence_place.get(t.sent.start)
+                    or ctx.actors.fallback_country)
             if code:
                 return [_generic(t, code, sector)]
         if inner:
@@ -632,6 +634,20 @@ class ArgumentFinder(ABC):
         if QUAD[trig.event] == 4:
             return [], False  # a material act is not the doing of whoever was last the subject
         return list(ctx.last_subject), False
+
+
+# Nouns for a leader's government that a family name may modify: "the Bush administration".
+REGIME_NOUNS = frozenset({"administration", "government", "regime", "cabinet", "dynasty"})
+
+
+def _family_state(token: Token, inner: list[Entity]) -> str | None:
+    """Country of the listed leaders whose family name modifies a government noun ("the Clinton
+    administration", "the Castro regime"), when all of them were of one country."""
+    if token.lemma_.lower() not in REGIME_NOUNS:
+        return None
+    families = load_gazetteer().family_countries
+    codes = {families.get(e.entity_name) for e in inner if e.kind == "person"}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _capital_modifier(token: Token) -> str | None:
