@@ -7,11 +7,9 @@ Russia"), title phrases ("the founder of the movement"), pronouns and collective
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from communique.actors.gazetteer import load_gazetteer
 from communique.actors.resolve import DocActors
 from communique.events.context import CodingContext
 from communique.events.lexicon import Trigger
@@ -24,6 +22,14 @@ from communique.events.places import (
     _placed,
     _state_in_phrase,
     act_place,
+)
+from communique.events.referents import (
+    CLAIMING_VERBS,
+    CREDIT_NOUNS,
+    SERIES_NOUNS,
+    _capital_modifier,
+    _family_state,
+    _states_joined_in_phrase,
 )
 from communique.events.syntax import (
     _amount,
@@ -50,7 +56,6 @@ from communique.events.vocabulary import (
     PRONOUNS,
     QUANTITY_NOUNS,
     REACTION_TYPES,
-    REPORTING_VERBS,
     STATIVE_PARTICIPLES,
     TOPIC_PREPS,
 )
@@ -634,114 +639,3 @@ class ArgumentFinder(ABC):
         if QUAD[trig.event] == 4:
             return [], False  # a material act is not the doing of whoever was last the subject
         return list(ctx.last_subject), False
-
-
-# Nouns for a leader's government that a family name may modify: "the Bush administration".
-REGIME_NOUNS = frozenset({"administration", "government", "regime", "cabinet", "dynasty"})
-
-
-def _family_state(token: Token, inner: list[Entity]) -> str | None:
-    """Country of the listed leaders whose family name modifies a government noun ("the Clinton
-    administration", "the Castro regime"), when all of them were of one country."""
-    if token.lemma_.lower() not in REGIME_NOUNS:
-        return None
-    families = load_gazetteer().family_countries
-    codes = {families.get(e.entity_name) for e in inner if e.kind == "person"}
-    return codes.pop() if len(codes) == 1 else None
-
-
-def _capital_modifier(token: Token) -> str | None:
-    """Country of a capital that modifies an unnamed group's noun: "a Moscow court", "Kabul police"."""
-    for child in token.children:
-        if _located_by_capital(child):
-            return load_gazetteer().countries[child.text][0]
-    return None
-
-
-# Nouns that an act follows after "of" when they only count or frame it ("a campaign of
-# bombings", "a wave of arrests"): the act's doer is theirs.
-SERIES_NOUNS = frozenset({"campaign", "wave", "series", "spate", "string", "spree", "policy", "programme", "program"})
-# "claimed responsibility for the attack", "took credit for the bombing".
-CREDIT_NOUNS = frozenset({"responsibility", "credit"})
-CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "assume", "acknowledge"})
-
-
-def _states_joined_in_phrase(token: Token, actors: DocActors) -> list[str]:
-    """Countries of coordinated states in a group's "from"/"of" phrase ("officials from
-    Sudan and Chad"), in order, each once."""
-    codes: list[str] = []
-    for prep in _children(token, "prep"):
-        if prep.lower_ in {"from", "of"}:
-            for obj in _children(prep, "pobj"):
-                for place in (obj, *obj.conjuncts):
-                    entity = actors.place_at(place.i)
-                    if entity is not None and entity.code and entity.code not in codes:
-                        codes.append(entity.code)
-    return codes
-
-
-def _namesake(entity: Entity, ctx: CodingContext) -> Entity:
-    """An organization with no country, given the country of the one body in the text whose
-    fuller name ends with its name ("the Russian Foreign Ministry ... the Foreign Ministry")."""
-    name = entity.entity_name.lower().removeprefix("the ").strip()
-    if entity.code or entity.kind != "organization" or not name:
-        return entity
-    codes = {e.code for e in ctx.actors.entities
-             if e.code and e.kind == "organization" and e.entity_name.lower().endswith(" " + name)}
-    return replace(entity, code=codes.pop()) if len(codes) == 1 else entity
-
-
-WEAPON_NOUNS = frozenset({"bomb", "bombing", "device", "mine", "minefield", "explosion", "blast", "rocket", "missile",
-                          "shell", "shelling", "drone", "airstrike", "strike", "attack", "raid", "ambush", "fire"})
-
-
-def _weapon_subject(token: Token, coder: ArgumentFinder) -> Token | None:
-    """The subject of a violent verb when it is a weapon or an attack, not an actor
-    ("a roadside bombing killed ...", "US Predator attacks have killed ...")."""
-    for subject in token.children:
-        if subject.dep_ == "nsubj" and (subject.lemma_.lower() in WEAPON_NOUNS or any(
-                QUAD[t.event] == 4 for t in coder._triggers(subject))):
-            return subject
-    return None
-
-
-AUTHORITY_NOUNS = frozenset({"police", "policeman", "authority", "army", "military", "troop", "force"})
-
-
-def _reporting_subject(token: Token) -> Token | None:
-    """The subject of the verb that reports a clause: "X was arrested, police said" → police."""
-    candidates = [token.head] if token.dep_ == "ccomp" else []
-    candidates += [c for c in token.children if c.dep_ in {"parataxis", "ccomp"}]
-    for verb in candidates:
-        if verb.lemma_.lower() in REPORTING_VERBS:
-            subjects = _children(verb, "nsubj")
-            if subjects:
-                return subjects[0]
-    return None
-
-
-def _unnamed_target(token: Token, coder: ArgumentFinder) -> Token | None:
-    """The unnamed group an act is done to, if its object is one: "killed three policemen",
-    "villagers were killed in an attack"."""
-    holder = token.head.head if token.dep_ == "pobj" and _pos(token) == "NOUN" else token
-    # "opened fire to disperse demonstrators": the object of a purpose that is itself a
-    # material conflict (not "to protect the villagers")
-    purposes = [c for c in holder.children if c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children)
-                and any(QUAD[t.event] == 4 for t in coder._triggers(c))]
-    for obj in [*holder.children, *(o for p in purposes for o in p.children if o.dep_ == "dobj")]:
-        if obj.dep_ in {"dobj", "nsubjpass"}:
-            if obj.lemma_.lower() in QUANTITY_NOUNS or obj.like_num:
-                obj = next(iter(_prep_objects(obj, "of")), obj)  # "dozens of villagers"
-            if obj.lemma_.lower() in GENERIC_ACTORS and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
-                return obj  # not "withdrew its troops": the actor's own
-    return None
-
-
-def bilateral_pair(actors: DocActors) -> tuple[Entity, ...]:
-    """The two states a document is mostly about, for "both sides" and "the two countries"."""
-    counts = Counter(e.code for e in actors.entities if e.kind == "state" and e.code)
-    pair = [code for code, _ in counts.most_common(2)]
-    out = []
-    for code in pair:
-        out.append(next(e for e in actors.entities if e.kind == "state" and e.code == code))
-    return tuple(out)

@@ -23,13 +23,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from communique.actors.resolve import DocActors
-from communique.events.arguments import (
-    AUTHORITY_NOUNS,
-    _reporting_subject,
-    _unnamed_target,
-    _weapon_subject,
-    bilateral_pair,
-)
 from communique.events.content import (
     ARRIVAL_VERBS,
     CUSTODY_NOUNS,
@@ -73,6 +66,13 @@ from communique.events.protests import (
     crowd_demanding,
     protest_purpose,
     protesters_act,
+)
+from communique.events.referents import (
+    AUTHORITY_NOUNS,
+    _reporting_subject,
+    _unnamed_target,
+    _weapon_subject,
+    bilateral_pair,
 )
 from communique.events.speech import SpeechActs
 from communique.events.syntax import (

@@ -11,10 +11,11 @@ from __future__ import annotations
 from abc import abstractmethod
 from typing import TYPE_CHECKING
 
-from communique.events.arguments import ArgumentFinder, _namesake
+from communique.events.arguments import ArgumentFinder
 from communique.events.context import CodingContext
 from communique.events.lexicon import Trigger
 from communique.events.modality import Modality, modality_of
+from communique.events.referents import _namesake
 from communique.events.syntax import _children, _is_passive, _pos, _prep_objects
 from communique.events.vocabulary import (
     CHARGED_ACTS,
