@@ -85,6 +85,7 @@ from communique.events.syntax import (
     _slot_filled,
     _state_measure,
     _subject_word,
+    _unnamed,
 )
 from communique.events.vocabulary import (
     CHARGED_ACTS,
@@ -437,28 +438,20 @@ class EventCoder(SpeechActs):
         if not actor and custody and trig.event == "RETREAT":
             # "Several opposition politicians were freed from prison in Belarus": the state
             # where the prison is holds and releases its prisoners
-            code = act_place(sent, ctx.actors) or _state_in_phrase(custody[0], ctx.actors)
-            if code:
-                actor = [Entity(entity_text="authorities", entity_name="authorities", kind="group", code=code,
-                                sector="GOV", start=token.idx, end=token.idx + len(token))]
+            actor = _unnamed("authorities", act_place(sent, ctx.actors) or _state_in_phrase(custody[0], ctx.actors), "GOV", token)
         if not actor and trig.event == "PROTEST" and (trig.pos == "NOUN" and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}
                                                       or trig.pos == "VERB" and protesters_act(token, RIOTING_CROWDS)):
             # "Violent protests erupted in Tunis", "demonstrators took to the streets of Tunis":
             # protesters the text leaves unnamed, who are, like any unnamed group, of the place
             # where they protest.
-            code = act_place(sent, ctx.actors, NEAR_PREPS | ROUTE_PREPS)
-            if code:
-                actor = [Entity(entity_text="protesters", entity_name="protesters", kind="group", code=code, sector="CVL",
-                                start=token.idx, end=token.idx + len(token))]
+            actor = _unnamed("protesters", act_place(sent, ctx.actors, NEAR_PREPS | ROUTE_PREPS), "CVL", token)
         if not actor and passive and trig.mode in {"expel", "deport"}:
             # "Russian diplomats were expelled from Germany": the state they must leave acts.
             actor = [e for o in _prep_objects(token, "from") for e in self.entities(o, ctx) if e.code and e.kind == "state"]
             stated = bool(actor)
         if not actor and passive and trig.event == "COERCE" and _state_measure(token):
             # "A curfew was imposed in Srinagar": only the authorities of the place impose one.
-            code = act_place(sent, ctx.actors)
-            actor = [Entity(entity_text="authorities", entity_name="authorities", kind="group", code=code, sector="GOV",
-                            start=token.idx, end=token.idx + len(token))] if code else []
+            actor = _unnamed("authorities", act_place(sent, ctx.actors), "GOV", token)
         if actor and not any(e.code for e in actor):
             actor = _placed(actor, sent, ctx)
         if not any(e.code for e in actor) and trig.event in UNKNOWN_ACTOR_TYPES:
@@ -504,9 +497,7 @@ class EventCoder(SpeechActs):
         if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or noun_reported or weapon is not None):
             # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed,
             # who, like any unnamed group, is of the country where the violence happens.
-            code = act_place(sent, ctx.actors, NEAR_PREPS) or story_place
-            unknown = [Entity(entity_text="unidentified attackers", entity_name="unidentified attackers", kind="group",
-                              code=code, sector=None, start=token.idx, end=token.idx + len(token))] if code else []
+            unknown = _unnamed("unidentified attackers", act_place(sent, ctx.actors, NEAR_PREPS) or story_place, None, token)
             return self._build(token, trig, sent, index, ctx, unknown, recipient, False, False, modality_of(token))
         if not actor or not any(e.code for e in actor + recipient):
             return None

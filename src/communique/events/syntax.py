@@ -164,6 +164,15 @@ def _generic(token: Token, code: str | None, sector: str | None) -> Entity:
                   start=token.left_edge.idx, end=token.right_edge.idx + len(token.right_edge))
 
 
+def _unnamed(name: str, code: str | None, sector: str | None, token: Token) -> list[Entity]:
+    """A group the text leaves unnamed ("authorities", "protesters"), at the act's word
+    ``token``; none without a country."""
+    if not code:
+        return []
+    return [Entity(entity_text=name, entity_name=name, kind="group", code=code, sector=sector,
+                   start=token.idx, end=token.idx + len(token))]
+
+
 def _role(token: Token, entity: Entity) -> Entity:
     """``entity`` as named by the role phrase ``token`` heads ("members of the delegation")."""
     phrase = token.doc[token.left_edge.i : token.right_edge.i + 1].text
