@@ -12,7 +12,7 @@ from communique.events.context import CodingContext
 from communique.events.lexicon import Trigger
 from communique.events.modality import Modality
 from communique.events.ontology import QUAD
-from communique.events.places import CIVILIAN_SECTORS
+from communique.events.places import CIVILIAN_SECTORS, states_named
 from communique.events.syntax import _children, _generic
 from communique.events.vocabulary import GENERIC_ACTORS, VOW_VERBS
 from communique.records import Entity
@@ -41,7 +41,7 @@ def _domestic_counterpart(token: Token, trig: Trigger, actor: list[Entity], sent
     state_side = all(a.kind == "state" or a.sector in STATE_SECTORS for a in actor)
     if not state_side and not all(a.kind == "group" and a.sector in CIVILIAN_SECTORS for a in actor):
         return []
-    if {e.code for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code} - codes:
+    if states_named(sent, ctx) - codes:
         return []
     slots = []
     for child in token.children:

@@ -73,6 +73,11 @@ CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "REL", "OPP", "MED", "BUS", "
 MISSION_WORDS = frozenset({"embassy", "consulate", "mission", "ambassador", "envoy", "consul"})
 
 
+def states_named(sent: Span, ctx: CodingContext) -> set[str]:
+    """Countries of the states ``sent`` names."""
+    return {e.code for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code}
+
+
 def _compatriots(token: Token, recipient: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
     """The unnamed civilian group subject of ``token`` as a group of the one state its
     recipient's authorities belong to, or nothing."""
@@ -92,14 +97,14 @@ def _compatriots(token: Token, recipient: list[Entity], sent: Span, ctx: CodingC
     if not all(r.kind == "state" or r.sector in {"GOV", "LEG", "JUD"} for r in recipient) or any(
             t.lemma_.lower() in MISSION_WORDS for t in sent):
         return []
-    states = {e.code for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code}
-    if states - codes:
+    if states_named(sent, ctx) - codes:
         return []
     return [_generic(subject, next(iter(codes)), sector)]
 
 
-# Sectors of the people an attack on a state's own officials, forces or institutions targets.
-STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY"})
+# Sectors of the people an attack on a state's own officials, forces or institutions targets
+# (party officials too, unlike the state side of a domestic address in events/content.py).
+OFFICIAL_TARGET_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY"})
 
 
 def _local_attackers(token: Token, passive: bool, recipient: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]:
@@ -123,11 +128,10 @@ def _local_attackers(token: Token, passive: bool, recipient: list[Entity], sent:
     codes = {r.code for r in recipient if r.code}
     if sector is None or len(codes) != 1 or any(t.lemma_.lower() in MISSION_WORDS for t in sent):
         return []
-    if not all(r.kind in {"person", "organization"} and r.sector in STATE_SECTORS or r.office and r.kind != "group"
+    if not all(r.kind in {"person", "organization"} and r.sector in OFFICIAL_TARGET_SECTORS or r.office and r.kind != "group"
                for r in recipient):
         return []  # "gunmen kidnapped two German tourists": foreigners are often attacked abroad
-    states = {e.code for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code}
-    if states - codes:
+    if states_named(sent, ctx) - codes:
         return []
     return [_generic(subject, next(iter(codes)), sector)]
 
