@@ -43,6 +43,9 @@ def test_plans_and_expectations_are_not_coded():
 
 def test_pronoun_subject_of_a_reported_clause_is_the_speaker():
     assert _key("SANCTION", {"CHE"}, {"RUS"}) in _keys("Switzerland said today it had expelled two Russian diplomats.")
+    # through a quoting passive and an adjective: the one quoted is the speaker
+    keys = _keys("President Paul Kagame of Rwanda was quoted as saying he would be ready to host talks between Congo and the rebels.")
+    assert {k[1] for k in keys} == {frozenset({"RWA"})}
 
 
 def test_titles_with_a_nationality_give_the_person_a_country():

@@ -102,14 +102,20 @@ def _governing_subject(pronoun: Token) -> Token | None:
     if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     node = pronoun.head
-    for _ in range(4):
-        if node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or node.head.i == node.i:
+    for _ in range(6):
+        if node.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep"} or node.head.i == node.i:
             return None
         node = node.head
-        subjects = [c for c in node.children if c.dep_ == "nsubj" and c.i < pronoun.i and c.pos_ != "PRON"]
+        # "X was quoted as saying he would ...": the speaker is the passive's subject
+        deps = {"nsubj", "nsubjpass"} if node.lemma_.lower() in QUOTED_VERBS else {"nsubj"}
+        subjects = [c for c in node.children if c.dep_ in deps and c.i < pronoun.i and c.pos_ != "PRON"]
         if subjects:
             return subjects[0]
     return None
+
+
+# Passive verbs whose subject is the one who speaks ("was quoted as saying", "was cited as").
+QUOTED_VERBS = frozenset({"quote", "cite"})
 
 
 def _is_passive(token: Token) -> bool:
