@@ -1262,3 +1262,11 @@ def test_a_leaders_family_name_gives_its_government_a_country(sentence, expected
 def test_a_family_name_leaders_of_two_countries_share_gives_none():
     # Kim: North and South Korean leaders alike
     assert not any(k[1] & {"PRK", "KOR"} for k in _keys("The Kim government rejected the proposal by Japan."))
+
+
+def test_an_official_without_a_country_is_of_the_one_state_the_sentence_names():
+    keys = _keys("Interior Minister Ahmed Farouk banned all rallies on Tuesday, the official Egyptian news agency reported.")
+    assert {k[:2] for k in keys} == {("COERCE", frozenset({"EGY"}))}
+    # a state named in the act itself is what the act is about, not who did it
+    keys = _keys("Finance Minister Ahmed Farouk lifted the sanctions on Iranian banks.")
+    assert not any("IRN" in k[1] for k in keys)

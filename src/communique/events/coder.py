@@ -51,6 +51,7 @@ from communique.events.places import (
     _home_recipient,
     _local_attackers,
     _place_entity,
+    _of_sole_state,
     _placed,
     _state_in_phrase,
     _uncoded_inside,
@@ -454,6 +455,8 @@ class EventCoder(SpeechActs):
             actor = _unnamed("authorities", act_place(sent, ctx.actors), "GOV", token)
         if actor and not any(e.code for e in actor):
             actor = _placed(actor, sent, ctx)
+        if actor and not any(e.code for e in actor):
+            actor = _of_sole_state(actor, token, sent, ctx)
         if not any(e.code for e in actor) and trig.event in UNKNOWN_ACTOR_TYPES:
             actor = _local_attackers(token, passive, recipient, sent, ctx) or actor
             stated = stated or bool(actor)

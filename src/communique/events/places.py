@@ -56,6 +56,25 @@ def _placed(actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]
     return [replace(e, code=code) if e.kind in {"person", "organization", "group"} else e for e in actor]
 
 
+def _of_sole_state(actor: list[Entity], token: Token, sent: Span, ctx: CodingContext) -> list[Entity]:
+    """People the text gives no country, of the one state their sentence names, where it
+    names it outside what they did.
+
+    "Interior Minister X banned all rallies, the official Egyptian news agency said": an
+    official is of the one country the story is told of. A state named in the act itself
+    ("lifted sanctions on Iranian officials", "in view of the situation in Ukraine") is what
+    the act is about, and says nothing of who did it.
+    """
+    named = [e for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code]
+    if len({e.code for e in named}) != 1 or not all(e.kind == "person" for e in actor):
+        return actor
+    subject = {t.idx for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    act = {t.idx for t in token.subtree} - subject
+    if any(e.start in act for e in named):
+        return actor
+    return [replace(e, code=named[0].code) for e in actor]
+
+
 # Acts whose target, when the text names none, is the country where they happen: "evacuated
 # settlements in X", "lifted a curfew in X", "tanks fired at targets in X".
 PLACE_TARGET_TYPES = frozenset({"AID", "RETREAT", "CONCEDE", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
