@@ -1270,3 +1270,10 @@ def test_an_official_without_a_country_is_of_the_one_state_the_sentence_names():
     # a state named in the act itself is what the act is about, not who did it
     keys = _keys("Finance Minister Ahmed Farouk lifted the sanctions on Iranian banks.")
     assert not any("IRN" in k[1] for k in keys)
+
+
+def test_two_parties_of_one_country_act_jointly():
+    coded = communique.code("Government negotiators and Zapatista rebels resumed peace talks in Mexico on Tuesday.")
+    talks = [e for e in coded.events if e.event == "CONSULT"]
+    assert talks and {a.entity_name for a in talks[0].actor} == {"Government negotiators", "Zapatista rebels"}
+    assert {a.code for a in talks[0].actor} == {"MEX"}

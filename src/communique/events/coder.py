@@ -510,7 +510,8 @@ class EventCoder(SpeechActs):
             # commits itself to its own state
             own_state = next((e for e in ctx.actors.entities if e.kind == "state" and e.code == actor[0].code), None)
             recipient = [replace(own_state, sector="GOV")] if own_state is not None else recipient
-        if trig.event in TWO_PARTY_TYPES and not recipient and len({e.code or e.entity_name for e in actor}) < 2 \
+        # ("Government negotiators and Zapatista rebels resumed talks": two parties of one country)
+        if trig.event in TWO_PARTY_TYPES and not recipient and len({(e.code, e.entity_name) for e in actor}) < 2 \
                 and not (trig.event == "AGREE" and _has_content(token)):
             return None
         if "!" in trig.preps and not recipient:

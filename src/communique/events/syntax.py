@@ -10,7 +10,7 @@ from communique.events.vocabulary import PARTICLE_DEPS, STATE_MEASURE_WORDS
 from communique.records import Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 def _pos(token: Token) -> str | None:
@@ -163,11 +163,23 @@ def _prep_objects(token: Token, prep: str) -> list[Token]:
     return out
 
 
+def _own_phrase(token: Token) -> Span:
+    """The phrase ``token`` heads, without the phrases coordinated with it: "Government
+    negotiators" of "Government negotiators and Zapatista rebels"."""
+    end = token.right_edge.i
+    for child in token.children:
+        if child.dep_ in {"cc", "conj"} and child.i > token.i:
+            end = min(end, child.left_edge.i - 1)
+    while end > token.i and token.doc[end].is_punct:
+        end -= 1
+    return token.doc[token.left_edge.i : end + 1]
+
+
 def _generic(token: Token, code: str | None, sector: str | None) -> Entity:
     """An unnamed group ("protesters in Zimbabwe") as the whole phrase ``token`` heads."""
-    phrase = token.doc[token.left_edge.i : token.right_edge.i + 1].text
-    return Entity(entity_text=phrase, entity_name=phrase, kind="group", code=code, sector=sector,
-                  start=token.left_edge.idx, end=token.right_edge.idx + len(token.right_edge))
+    phrase = _own_phrase(token)
+    return Entity(entity_text=phrase.text, entity_name=phrase.text, kind="group", code=code, sector=sector,
+                  start=phrase.start_char, end=phrase.end_char)
 
 
 def _unnamed(name: str, code: str | None, sector: str | None, token: Token) -> list[Entity]:
@@ -181,10 +193,10 @@ def _unnamed(name: str, code: str | None, sector: str | None, token: Token) -> l
 
 def _role(token: Token, entity: Entity) -> Entity:
     """``entity`` as named by the role phrase ``token`` heads ("members of the delegation")."""
-    phrase = token.doc[token.left_edge.i : token.right_edge.i + 1].text
+    phrase = _own_phrase(token)
     return Entity(
-        entity_text=phrase, entity_name=entity.entity_name, kind=entity.kind,
+        entity_text=phrase.text, entity_name=entity.entity_name, kind=entity.kind,
         code=entity.code, sector=entity.sector, office=token.text if entity.kind != "person" else entity.office,
         organization=entity.entity_name if entity.kind == "organization" else entity.organization,
-        start=token.left_edge.idx, end=token.right_edge.idx + len(token.right_edge),
+        start=phrase.start_char, end=phrase.end_char,
     )
