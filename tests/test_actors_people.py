@@ -320,3 +320,10 @@ def test_a_title_or_body_named_after_a_city_is_of_its_country() -> None:
     assert _actors("The Basra Provincial Council condemned the attack.")["Basra Provincial Council"].code == "IRQ"
     # a known international body named after a city keeps its own code
     assert _actors("The Shanghai Cooperation Organisation met on Monday.")["Shanghai Cooperation Organisation"].code == "IGO"
+
+
+def test_a_ruler_of_a_country_named_after_the_name():
+    # the model's span "King Fahd of" ends in a function word; the "of" phrase gives the country
+    people = _people("President Hosni Mubarak telephoned King Fahd of Saudi Arabia on Sunday.")
+    assert people["King Fahd"].code == "SAU"
+    assert people["Hosni Mubarak"].code == "EGY"

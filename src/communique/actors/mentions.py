@@ -388,9 +388,17 @@ def _verb_in_headline_name(doc: Doc, span: tuple[int, int, str]) -> bool:
 
 def _cut_possessive(doc_text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:
     """"Saddam Hussein's" or "Osama bin Laden's al-Qaeda" (PERSON): the name ends before "'s";
-    other names lose a trailing possessive only ("North Korea's")."""
+    other names lose a trailing possessive only ("North Korea's"). No name ends in a
+    function word: "King Fahd of" (the model's span before "Saudi Arabia") is "King Fahd"."""
     start, end, label = span
     text = doc_text[start:end]
+    words = text.split()
+    while len(words) > 1 and words[-1] in _FUNCTION_WORDS:
+        words.pop()
+    if len(words) < len(text.split()):
+        end = start + text.rindex(words[-1]) + len(words[-1])
+        text = doc_text[start:end]
+        span = (start, end, label)
     if label != "PERSON":
         # "North Korea's" (GPE): a possessive at the end is not part of the name; inside one
         # it is ("Democratic People's Republic of Korea").

@@ -299,6 +299,9 @@ class ActorResolver:
                 entity = replace(entity, code=reading.korea)
             if entity.kind == "person":
                 entity = self._person(entity, span, reading)
+                if entity.code is None:
+                    # "King Fahd of Saudi Arabia", "President Kagame of Rwanda"
+                    entity = replace(entity, code=self._of_country(text, end))
             index = len(actors.entities)
             if entity.code is None and entity.sector in LOCAL_SECTORS and entity.kind in {"organization", "person"} \
                     and fallback and not self._international(entity):
@@ -399,9 +402,19 @@ class ActorResolver:
         if title is None:
             return replace(entity, entity_name=name)
         titled = self._with_title(replace(entity, entity_name=name), title, reading.korea)
+
         if titled.code is None and earlier_index is not None:
             titled = replace(titled, code=reading.actors.entities[earlier_index].code)
         return titled
+
+    def _of_country(self, text: str, end: int) -> str | None:
+        """The country named by an "of" phrase right after a name, or ``None``."""
+        found = re.match(r"\s+of\s+(?:the\s+)?", text[end:])
+        if found is None:
+            return None
+        country = self.gaz.country_pattern.match(text, end + found.end())
+        codes = self.gaz.countries.get(country.group(0)) if country is not None else None
+        return codes[0] if codes else None
 
     def _leading_title(self, name: str, actors: DocActors) -> tuple[str, str] | None:
         """A title written as part of a name span, and the name to keep.
