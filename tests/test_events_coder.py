@@ -1277,3 +1277,14 @@ def test_two_parties_of_one_country_act_jointly():
     talks = [e for e in coded.events if e.event == "CONSULT"]
     assert talks and {a.entity_name for a in talks[0].actor} == {"Government negotiators", "Zapatista rebels"}
     assert {a.code for a in talks[0].actor} == {"MEX"}
+
+
+def test_an_unnamed_group_is_of_the_one_state_its_sentence_names():
+    keys = _keys("Islamic militants killed more than 100 villagers in a night-long massacre in Rais, Algerian newspapers said.")
+    assert _key("ASSAULT", {"DZA"}, {"DZA"}) in keys
+
+
+def test_what_is_asked_for_in_an_infinitive_is_not_an_act():
+    keys = _keys("Catholic bishops appealed on Sunday to leftist ELN guerrillas to free the passengers, "
+                 "the Colombian bishops' conference said.")
+    assert keys == {_key("REQUEST", {"COL"}, {"COL"})}

@@ -22,6 +22,7 @@ from communique.events.places import (
     _placed,
     _state_in_phrase,
     act_place,
+    sole_state,
 )
 from communique.events.referents import (
     CLAIMING_VERBS,
@@ -243,7 +244,7 @@ class ArgumentFinder(ABC):
             # "the Biden administration": a name that gives no country; the leaders' family
             # name may ("the Assad government"), or else the place.
             code = (_state_in_phrase(t, ctx.actors) or _family_state(t, inner) or ctx.sentence_place.get(t.sent.start)
-                    or ctx.actors.fallback_country)
+                    or ctx.actors.fallback_country or (sole_state(t.head, ctx) if t.dep_ in {"nsubj", "nsubjpass"} else None))
             if code:
                 return [_generic(t, code, sector)]
         if inner:
@@ -256,6 +257,9 @@ class ArgumentFinder(ABC):
                 return [_generic(t, code, sector) for code in several]  # "officials from Sudan and Chad"
             code = _state_in_phrase(t, ctx.actors) or _capital_modifier(t) or ctx.sentence_place.get(t.sent.start) \
                 or ctx.actors.fallback_country
+            if code is None and t.dep_ in {"nsubj", "nsubjpass"}:
+                # "Islamic militants killed 100 villagers ..., Algerian newspapers said"
+                code = sole_state(t.head, ctx)
             return [_generic(t, code, sector)] if code else []
         if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN":
             # A definite description naming an earlier organization: "the movement", "the

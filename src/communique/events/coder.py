@@ -257,6 +257,9 @@ class EventCoder(SpeechActs):
             if frames or (token.dep_ == "nsubjpass" and any(
                     self._triggers(c) for c in head.children if c.dep_ == "acl")):
                 return True
+        if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and any(
+                t.event in FRAMING_TYPES for t in self._triggers(head)):
+            return True  # "appealed to the guerrillas to free the passengers": what was asked for
         if token.dep_ not in {"xcomp", "ccomp", "acl", "pcomp", "pobj", "dobj", "conj"} or head.i == token.i:
             return False
         node = token
@@ -456,7 +459,7 @@ class EventCoder(SpeechActs):
         if actor and not any(e.code for e in actor):
             actor = _placed(actor, sent, ctx)
         if actor and not any(e.code for e in actor):
-            actor = _of_sole_state(actor, token, sent, ctx)
+            actor = _of_sole_state(actor, token, ctx)
         if not any(e.code for e in actor) and trig.event in UNKNOWN_ACTOR_TYPES:
             actor = _local_attackers(token, passive, recipient, sent, ctx) or actor
             stated = stated or bool(actor)

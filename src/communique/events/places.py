@@ -56,23 +56,30 @@ def _placed(actor: list[Entity], sent: Span, ctx: CodingContext) -> list[Entity]
     return [replace(e, code=code) if e.kind in {"person", "organization", "group"} else e for e in actor]
 
 
-def _of_sole_state(actor: list[Entity], token: Token, sent: Span, ctx: CodingContext) -> list[Entity]:
-    """People the text gives no country, of the one state their sentence names, where it
-    names it outside what they did.
+def sole_state(act: Token, ctx: CodingContext) -> str | None:
+    """The one state ``act``'s sentence names, where it names it outside the act: the
+    country the story is told of ("..., the official Egyptian news agency said").
 
-    "Interior Minister X banned all rallies, the official Egyptian news agency said": an
-    official is of the one country the story is told of. A state named in the act itself
-    ("lifted sanctions on Iranian officials", "in view of the situation in Ukraine") is what
-    the act is about, and says nothing of who did it.
+    A state named only in the act itself ("lifted sanctions on Iranian officials", "in view
+    of the situation in Ukraine") is what the act is about, and says nothing of who did it.
     """
+    sent = act.sent
     named = [e for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code]
-    if len({e.code for e in named}) != 1 or not all(e.kind == "person" for e in actor):
+    if len({e.code for e in named}) != 1:
+        return None
+    subject = {t.idx for c in act.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    inside = {t.idx for t in act.subtree} - subject
+    return named[0].code if any(e.start not in inside for e in named) else None
+
+
+def _of_sole_state(actor: list[Entity], token: Token, ctx: CodingContext) -> list[Entity]:
+    """People and unnamed groups the text gives no country, of the one state their sentence names (see
+    :func:`sole_state`): "Interior Minister X banned all rallies, the official Egyptian news
+    agency said"."""
+    if not all(e.kind in {"person", "group"} for e in actor):
         return actor
-    subject = {t.idx for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
-    act = {t.idx for t in token.subtree} - subject
-    if any(e.start in act for e in named):
-        return actor
-    return [replace(e, code=named[0].code) for e in actor]
+    code = sole_state(token, ctx)
+    return [replace(e, code=code) for e in actor] if code else actor
 
 
 # Acts whose target, when the text names none, is the country where they happen: "evacuated
