@@ -1288,3 +1288,12 @@ def test_what_is_asked_for_in_an_infinitive_is_not_an_act():
     keys = _keys("Catholic bishops appealed on Sunday to leftist ELN guerrillas to free the passengers, "
                  "the Colombian bishops' conference said.")
     assert keys == {_key("REQUEST", {"COL"}, {"COL"})}
+
+
+def test_a_verb_the_tagger_took_for_an_adjective_is_a_verb():
+    # the small model tags "froze" here as an adjective, lemma "froze"
+    assert _key("SANCTION", {"DNK"}, {"ZWE"}) in _keys("Copenhagen froze development aid to Harare on Monday.")
+
+
+def test_british_spellings_trigger_like_american_ones():
+    assert "MOBILIZE" in {k[0] for k in _keys("Eritrea ordered a general mobilisation of its reservists on Monday.")}

@@ -112,7 +112,7 @@ from communique.events.vocabulary import (
     UNKNOWN_ACTOR_TYPES,
     VOW_VERBS,
 )
-from communique.nlp import ents_in
+from communique.nlp import ents_in, verb_lemma
 from communique.records import Document, Entity, Event, Evidence
 
 if TYPE_CHECKING:
@@ -171,6 +171,8 @@ class EventCoder(SpeechActs):
             # relations": a gerund used as a noun
             pos = "NOUN"
         found = self.lexicon.get((token.lemma_.lower(), pos)) or self.lexicon.get((token.lower_, pos)) or ()
+        if not found and pos == "VERB" and token.pos_ not in {"VERB", "AUX"}:
+            found = self.lexicon.get((verb_lemma(token.lower_), pos), ())  # the lemma of a mistagged verb
         if not found and token.i - 2 >= token.sent.start and token.nbor(-1).tag_ == "HYPH":
             # "sit-in", "walk-out": the tokenizer splits a hyphenated noun; the lexicon lists it whole
             first = token.nbor(-2).lower_

@@ -8,7 +8,7 @@ mode, CAMEO code, the objects it needs and the prepositions of its recipient);
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -62,8 +62,27 @@ def load_lexicon() -> dict[tuple[str, str], tuple[Trigger, ...]]:
         trigger = Trigger(lemma, pos, event, mode or None, cameo or None,
                           _objects(objects), tuple(preps.split()))
         table.setdefault((lemma, pos), []).append(trigger)
+    for (lemma, pos), triggers in list(table.items()):
+        for variant in _other_spellings(lemma):
+            table.setdefault((variant, pos), [replace(t, lemma=variant) for t in triggers])
     # A reading restricted to certain objects ("seize a town") is tried before the general one.
     return {key: tuple(sorted(value, key=lambda t: not t.objects)) for key, value in table.items()}
+
+
+# Words whose British and American spellings differ other than by -ise/-ize.
+_SPELLING_PAIRS = (("maneuver", "manoeuvre"), ("defense", "defence"), ("offense", "offence"), ("program", "programme"))
+
+
+def _other_spellings(lemma: str) -> set[str]:
+    """The lemma as the other side of the Atlantic spells it: "mobilization" and
+    "mobilisation", "criticize" and "criticise", "maneuver" and "manoeuvre"."""
+    out = set()
+    for american, british in (("ization", "isation"), ("ize", "ise"), ("yze", "yse"), *_SPELLING_PAIRS):
+        if lemma.endswith(american):
+            out.add(lemma[: -len(american)] + british)
+        elif lemma.endswith(british):
+            out.add(lemma[: -len(british)] + american)
+    return out - {lemma}
 
 
 @lru_cache(maxsize=1)

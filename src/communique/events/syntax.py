@@ -18,6 +18,8 @@ def _pos(token: Token) -> str | None:
         return "VERB"
     if token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children):
         return "VERB"  # "Thousands of Kenyans rally against ...": a verb the tagger took for a noun
+    if token.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in token.children):
+        return "VERB"  # "Copenhagen froze development aid": an adjective has no object
     if token.pos_ in {"NOUN", "PROPN"}:
         return "NOUN"
     return None

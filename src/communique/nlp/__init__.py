@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-__all__ = ["MODEL_NAME", "MODEL_VERSION", "doc_text", "ents_in", "line_breaks", "load_model"]
+__all__ = ["MODEL_NAME", "MODEL_VERSION", "doc_text", "ents_in", "line_breaks", "load_model", "verb_lemma"]
 
 logger = logging.getLogger(__name__)
 
@@ -133,3 +133,19 @@ def load_model() -> Language:
     if version != MODEL_VERSION:
         logger.warning("model %s is version %s, communique was built against %s", MODEL_NAME, version, MODEL_VERSION)
     return nlp
+
+
+@lru_cache(maxsize=4096)
+def verb_lemma(word: str) -> str:
+    """The lemma ``word`` has as a verb, by the model's own lemmatizer tables: for a verb the
+    tagger took for an adjective or a noun ("Copenhagen froze aid": "froze" → "freeze")."""
+    lookups = load_model().get_pipe("lemmatizer").lookups
+    word = word.lower()
+    irregular = lookups.get_table("lemma_exc").get("verb", {})
+    if word in irregular:
+        return str(irregular[word][0])
+    known = lookups.get_table("lemma_index").get("verb", ())
+    for old, new in lookups.get_table("lemma_rules").get("verb", ()):
+        if word.endswith(old) and (stem := word[: len(word) - len(old)] + new) in known:
+            return str(stem)
+    return word
