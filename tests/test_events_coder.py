@@ -1297,3 +1297,13 @@ def test_a_verb_the_tagger_took_for_an_adjective_is_a_verb():
 
 def test_british_spellings_trigger_like_american_ones():
     assert "MOBILIZE" in {k[0] for k in _keys("Eritrea ordered a general mobilisation of its reservists on Monday.")}
+
+
+def test_a_city_that_modifies_a_group_gives_its_country():
+    assert _key("ACCUSE", {"CHE"}, {"NGA"}) in _keys("Geneva prosecutors opened an investigation into the bank accounts of Sani Abacha of Nigeria.")
+
+
+def test_people_parsed_as_a_compound_of_their_gerund_are_the_subject():
+    # the parser makes "meeting" the subject and "ambassadors" its compound
+    assert _key("REQUEST", {"IGO"}, {"BIH"}) in _keys(
+        "NATO ambassadors meeting in Brussels demanded that Bosnian Serb forces pull their heavy guns back from Gorazde.")

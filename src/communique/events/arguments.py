@@ -255,7 +255,7 @@ class ArgumentFinder(ABC):
             several = _states_joined_in_phrase(t, ctx.actors)
             if len(several) > 1:
                 return [_generic(t, code, sector) for code in several]  # "officials from Sudan and Chad"
-            code = _state_in_phrase(t, ctx.actors) or _capital_modifier(t) or ctx.sentence_place.get(t.sent.start) \
+            code = _state_in_phrase(t, ctx.actors) or _capital_modifier(t, ctx.actors) or ctx.sentence_place.get(t.sent.start) \
                 or ctx.actors.fallback_country
             if code is None and t.dep_ in {"nsubj", "nsubjpass"}:
                 # "Islamic militants killed 100 villagers ..., Algerian newspapers said"

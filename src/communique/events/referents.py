@@ -39,11 +39,16 @@ def _family_state(token: Token, inner: list[Entity]) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-def _capital_modifier(token: Token) -> str | None:
-    """Country of a capital that modifies an unnamed group's noun: "a Moscow court", "Kabul police"."""
+def _capital_modifier(token: Token, actors: DocActors) -> str | None:
+    """Country of a capital or another city that modifies an unnamed group's noun: "a Moscow
+    court", "Kabul police", "Geneva prosecutors"."""
     for child in token.children:
         if _located_by_capital(child):
             return load_gazetteer().countries[child.text][0]
+    for child in token.children:
+        place = actors.places.get(child.i) if child.dep_ in {"compound", "nmod"} else None
+        if place is not None and place.code:
+            return place.code
     return None
 
 

@@ -131,6 +131,11 @@ def _nominal(subject: Token) -> Token:
         inner = [c for c in subject.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < subject.i]
         if inner:
             return inner[0]
+    if subject.lower_.endswith("ing") and subject.pos_ == "NOUN":
+        # "NATO ambassadors meeting in Brussels demanded ...": the people, parsed as a compound
+        people = [c for c in subject.children if c.dep_ == "compound" and c.tag_ in {"NNS", "NNPS"}]
+        if people:
+            return people[-1]
     return subject
 
 
