@@ -1307,3 +1307,8 @@ def test_people_parsed_as_a_compound_of_their_gerund_are_the_subject():
     # the parser makes "meeting" the subject and "ambassadors" its compound
     assert _key("REQUEST", {"IGO"}, {"BIH"}) in _keys(
         "NATO ambassadors meeting in Brussels demanded that Bosnian Serb forces pull their heavy guns back from Gorazde.")
+
+
+def test_the_agent_of_a_passive_hung_on_a_place_before_it():
+    assert _key("COOPERATE", {"FRA"}, {"ESP"}) in _keys(
+        "A suspected ETA leader was handed over to Spanish police at the Irun border crossing by French authorities on Thursday.")

@@ -299,6 +299,10 @@ class ArgumentFinder(ABC):
                 if agents:
                     return self.entities(agents[0], ctx), True
                 stray = [e for agent in _stray_agent(token)[:1] for e in self.entities(agent, ctx) if e.code]
+                # "was handed over at the border crossing by French authorities": the parser
+                # hung the agent on the place before it
+                stray = stray or [e for prep in _children(token, "prep") for o in _children(prep, "pobj") if not self._triggers(o)
+                                  for agent in _prep_objects(o, "by")[:1] for e in self.entities(agent, ctx) if e.code]
                 # "were urged to release X by ASEAN leaders": the parser hangs the agent on the
                 # active verb below the passive one, which cannot have one of its own.
                 stray = stray or [e for x in _children(token, "xcomp") if not _is_passive(x)
