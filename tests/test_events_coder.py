@@ -1312,3 +1312,8 @@ def test_people_parsed_as_a_compound_of_their_gerund_are_the_subject():
 def test_the_agent_of_a_passive_hung_on_a_place_before_it():
     assert _key("COOPERATE", {"FRA"}, {"ESP"}) in _keys(
         "A suspected ETA leader was handed over to Spanish police at the Irun border crossing by French authorities on Thursday.")
+
+
+def test_a_participle_after_a_bombing_is_the_bombing_s_violence():
+    keys = _keys("A roadside bomb ripped through an army truck near the border, killing five Indian soldiers.")
+    assert _key("ASSAULT", {"IND"}, {"IND"}) in keys

@@ -92,7 +92,10 @@ WEAPON_NOUNS = frozenset({"bomb", "bombing", "device", "mine", "minefield", "exp
 def _weapon_subject(token: Token, coder: ArgumentFinder) -> Token | None:
     """The subject of a violent verb when it is a weapon or an attack, not an actor
     ("a roadside bombing killed ...", "US Predator attacks have killed ...")."""
-    for subject in token.children:
+    # "A car bomb exploded outside the barracks, killing two officers": the participle's
+    # doer is the subject of the clause it hangs on
+    verbs = [token, token.head] if token.dep_ == "advcl" and token.tag_ == "VBG" else [token]
+    for subject in (c for verb in verbs for c in verb.children):
         if subject.dep_ == "nsubj" and (subject.lemma_.lower() in WEAPON_NOUNS or any(
                 QUAD[t.event] == 4 for t in coder._triggers(subject))):
             return subject
