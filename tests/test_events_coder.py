@@ -1315,5 +1315,5 @@ def test_the_agent_of_a_passive_hung_on_a_place_before_it():
 
 
 def test_a_participle_after_a_bombing_is_the_bombing_s_violence():
-    keys = _keys("A roadside bomb ripped through an army truck near the border, killing five Indian soldiers.")
+    keys = _keys("A roadside bomb ripped through an army truck near the border, killing five Indian soldiers; police blamed separatists fighting New Delhi.")
     assert _key("ASSAULT", {"IND"}, {"IND"}) in keys

@@ -506,8 +506,8 @@ class EventCoder(SpeechActs):
         if not actor and trig.event in UNKNOWN_ACTOR_TYPES and any(r.code for r in recipient) and (passive or noun_reported or weapon is not None):
             # "Three soldiers were killed", "airstrikes against X": violence by someone unnamed,
             # who, like any unnamed group, is of the country where the violence happens.
-            place = act_place(sent, ctx.actors, NEAR_PREPS) or story_place or sole_state(token, ctx)
-            unknown = _unnamed("unidentified attackers", place, None, token)
+            where = act_place(sent, ctx.actors, NEAR_PREPS) or story_place or sole_state(token, ctx)
+            unknown = _unnamed("unidentified attackers", where, None, token)
             return self._build(token, trig, sent, index, ctx, unknown, recipient, False, False, modality_of(token))
         if not actor or not any(e.code for e in actor + recipient):
             return None

@@ -139,7 +139,7 @@ def load_model() -> Language:
 def verb_lemma(word: str) -> str:
     """The lemma ``word`` has as a verb, by the model's own lemmatizer tables: for a verb the
     tagger took for an adjective or a noun ("Copenhagen froze aid": "froze" → "freeze")."""
-    lookups = load_model().get_pipe("lemmatizer").lookups
+    lookups = load_model().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
     word = word.lower()
     irregular = lookups.get_table("lemma_exc").get("verb", {})
     if word in irregular:
