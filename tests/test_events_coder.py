@@ -1317,3 +1317,7 @@ def test_the_agent_of_a_passive_hung_on_a_place_before_it():
 def test_a_participle_after_a_bombing_is_the_bombing_s_violence():
     keys = _keys("A roadside bomb ripped through an army truck near the border, killing five Indian soldiers; police blamed separatists fighting New Delhi.")
     assert _key("ASSAULT", {"IND"}, {"IND"}) in keys
+
+
+def test_a_part_of_an_act_is_done_by_who_does_the_part():
+    assert _key("AID", {"IGO"}, {"GHA"}) in _keys("The World Bank released a $50 million tranche of a loan to Ghana on Friday.")

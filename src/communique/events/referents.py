@@ -52,9 +52,12 @@ def _capital_modifier(token: Token, actors: DocActors) -> str | None:
     return None
 
 
-# Nouns that an act follows after "of" when they only count or frame it ("a campaign of
-# bombings", "a wave of arrests"): the act's doer is theirs.
-SERIES_NOUNS = frozenset({"campaign", "wave", "series", "spate", "string", "spree", "policy", "programme", "program"})
+# Nouns that an act follows after "of" when they only count, frame or portion it ("a campaign
+# of bombings", "a wave of arrests", "a tranche of a loan"): the act's doer is theirs.
+SERIES_NOUNS = frozenset({"campaign", "wave", "series", "spate", "string", "spree", "policy", "programme", "program",
+                          # parts and lots: "released a tranche of a loan", "a new round of talks"
+                          "tranche", "installment", "instalment", "shipment", "consignment", "batch", "package",
+                          "round"})
 # "claimed responsibility for the attack", "took credit for the bombing".
 CREDIT_NOUNS = frozenset({"responsibility", "credit"})
 CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "assume", "acknowledge"})
