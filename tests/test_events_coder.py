@@ -1321,3 +1321,9 @@ def test_a_participle_after_a_bombing_is_the_bombing_s_violence():
 
 def test_a_part_of_an_act_is_done_by_who_does_the_part():
     assert _key("AID", {"IGO"}, {"GHA"}) in _keys("The World Bank released a $50 million tranche of a loan to Ghana on Friday.")
+
+
+def test_a_vow_whose_infinitive_the_parser_made_adverbial_is_still_its_content():
+    # "to fight" is parsed as an adverbial clause of "sworn", not its complement
+    keys = _keys("Ethnic Albanians have sworn to fight until they gain control of villages near the border, Macedonian officials said.")
+    assert "THREATEN" in {k[0] for k in keys} and "ASSAULT" not in {k[0] for k in keys}

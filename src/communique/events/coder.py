@@ -33,6 +33,7 @@ from communique.events.content import (
     _domestic_counterpart,
     _has_content,
     _hostile_content,
+    _infinitive_complements,
     _refused_content,
     _unnamed_owner,
     negated_acceptance,
@@ -260,8 +261,7 @@ class EventCoder(SpeechActs):
             if frames or (token.dep_ == "nsubjpass" and any(
                     self._triggers(c) for c in head.children if c.dep_ == "acl")):
                 return True
-        if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and any(
-                t.event in FRAMING_TYPES for t in self._triggers(head)):
+        if token in _infinitive_complements(head) and any(t.event in FRAMING_TYPES for t in self._triggers(head)):
             return True  # "appealed to the guerrillas to free the passengers": what was asked for
         if token.dep_ not in {"xcomp", "ccomp", "acl", "pcomp", "pobj", "dobj", "conj"} or head.i == token.i:
             return False

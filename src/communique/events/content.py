@@ -81,12 +81,21 @@ def _calls_for_closer_ties(token: Token) -> bool:
     return False
 
 
+def _infinitive_complements(token: Token) -> list[Token]:
+    """The to-infinitives that complete ``token``: its xcomp, and the to-infinitive the parser
+    made an adverbial clause ("have sworn to fight", "appealed to X to free")."""
+    return [c for c in token.children if c.dep_ == "xcomp" or (
+        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+
+
 def _has_content(token: Token) -> bool:
     """Whether an AGREE trigger states what is promised ("agreed to extend the mandate",
     "is committed to opening up", "offered concessions"): a commitment of one party, which
     needs no second one, unlike a bare "agreed" that reports a meeting of minds."""
+    if _infinitive_complements(token):
+        return True
     for child in token.children:
-        if child.dep_ in {"xcomp", "dobj"} or (child.dep_ == "prep" and child.lower_ == "to" and _children(child, "pobj", "pcomp")):
+        if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "to" and _children(child, "pobj", "pcomp")):
             return True
         if child.dep_ == "ccomp" and token.lemma_.lower() in VOW_VERBS:
             return True  # "promised that he would not seek another term"
@@ -96,8 +105,8 @@ def _has_content(token: Token) -> bool:
 def _hostile_content(token: Token, coder: ArgumentFinder) -> bool:
     """Whether the act promised by a vow is material conflict ("vowed to retaliate", not
     "pledged not to attack")."""
-    for clause in token.children:
-        if clause.dep_ in {"xcomp", "ccomp", "acl"} and not _children(clause, "neg"):
+    for clause in {*_children(token, "ccomp", "acl"), *_infinitive_complements(token)}:
+        if not _children(clause, "neg"):
             for node in (clause, *clause.conjuncts):
                 if any(QUAD[t.event] == 4 for t in coder._triggers(node)):
                     return True
@@ -131,7 +140,7 @@ def _unnamed_owner(token: Token) -> Token | None:
 
 def _refused_content(token: Token, coder: ArgumentFinder) -> bool:
     """Whether what a vow promises is not to cooperate ("vowed never to recognise X")."""
-    for clause in _children(token, "xcomp", "ccomp"):
+    for clause in {*_children(token, "ccomp"), *_infinitive_complements(token)}:
         if _children(clause, "neg") and any(QUAD[t.event] in (1, 2) for t in coder._triggers(clause, every=True)):
             return True
     return False
