@@ -67,7 +67,8 @@ def sole_state(act: Token, ctx: CodingContext) -> str | None:
     named = [e for e in ctx.actors.within(sent.start_char, sent.end_char) if e.kind == "state" and e.code]
     if len({e.code for e in named}) != 1:
         return None
-    subject = {t.idx for c in act.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    # (the subject of a passive is what the act is done to: "Three Nigerian soldiers were killed")
+    subject = {t.idx for c in act.children if c.dep_ == "nsubj" for t in c.subtree}
     inside = {t.idx for t in act.subtree} - subject
     return named[0].code if any(e.start not in inside for e in named) else None
 
