@@ -1327,3 +1327,7 @@ def test_a_vow_whose_infinitive_the_parser_made_adverbial_is_still_its_content()
     # "to fight" is parsed as an adverbial clause of "sworn", not its complement
     keys = _keys("Ethnic Albanians have sworn to fight until they gain control of villages near the border, Macedonian officials said.")
     assert "THREATEN" in {k[0] for k in keys} and "ASSAULT" not in {k[0] for k in keys}
+
+
+def test_an_act_a_verb_serves_with_is_aimed_at_the_verb_s_object():
+    assert _key("THREATEN", {"IGO"}, {"BIH"}) in _keys("NATO served Bosnian Serb forces with a ten-day ultimatum on Friday.")

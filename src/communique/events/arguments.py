@@ -175,6 +175,12 @@ class ArgumentFinder(PhraseReader):
         """Recipient entities, and whether the partners act jointly ("between"); ``exclude``
         names the actor's entities, which a framing trigger's content does not aim at, and
         ``own`` the actor's countries, which it aims at only when it names no other."""
+        if _pos(token) == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB":
+            # "served Bosnian Serb forces with an ultimatum", "slapped Pyongyang with sanctions":
+            # the verb's object receives the act
+            objs = [e for o in _children(token.head.head, "dobj") for e in self.entities(o, ctx) if e.entity_name not in exclude]
+            if any(e.code for e in objs):
+                return objs, False
         holders = [token]
         if _pos(token) == "NOUN" and token.dep_ in {"dobj", "nsubjpass", "pobj"}:
             holders.append(token.head if token.dep_ != "pobj" else token.head.head)
