@@ -1331,3 +1331,12 @@ def test_a_vow_whose_infinitive_the_parser_made_adverbial_is_still_its_content()
 
 def test_an_act_a_verb_serves_with_is_aimed_at_the_verb_s_object():
     assert _key("THREATEN", {"IGO"}, {"BIH"}) in _keys("NATO served Bosnian Serb forces with a ten-day ultimatum on Friday.")
+
+
+def test_a_planned_act_has_not_happened():
+    coded = communique.code("Police were deployed in Cairo ahead of a planned rally by the opposition.", published="2025-01-10")
+    assert all(e.future for e in coded.events if e.event == "PROTEST")
+
+
+def test_a_sum_in_loans_takes_the_tense_of_its_verb():
+    assert _key("AGREE", {"DEU"}, {"POL"}) in _keys("Germany said it would make available 500 million marks in soft loans to Poland.")

@@ -52,6 +52,9 @@ def _reported(token: Token) -> bool:
     return False
 
 
+# Modifiers of an act's noun that put it ahead ("a planned rally", "the upcoming talks").
+PLANNED_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "forthcoming", "scheduled", "impending", "intended",
+                               "possible", "potential", "prospective", "would-be"})
 # Words that present what follows as the cause of the news: "in response to", "after".
 CAUSE_HEADS = frozenset({"response", "reply", "retaliation", "respond", "retaliate", "reaction", "react"})
 CAUSE_PREPS = frozenset({"after", "following", "amid", "since", "despite"})
@@ -159,9 +162,15 @@ def modality_of(token: Token) -> Modality:
                 future = True
             if aux.dep_ == "mark" and aux.lower_ in {"if", "unless"}:
                 hypothetical = True  # "if the attacks continued"
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "pobj" and token.head.lower_ == "in" \
+            and token.head.head.dep_ == "dobj" and token.head.head.head.pos_ in {"VERB", "AUX"} and not (future or hypothetical or negated):
+        # "would make available 500 million marks in loans": the sum's verb gives the tense
+        return modality_of(token.head.head.head)
     if token.pos_ in {"NOUN", "PROPN"}:
         if any(c.lower_ in HISTORY_MODIFIERS for c in token.children):
             hypothetical = True  # reported history, not news
+        if any(c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in token.children):
+            future = True  # "ahead of a planned rally", "the proposed talks": not yet held
         if token.dep_ == "pobj" and token.head.head.lemma_.lower() in PLAN_NOUNS:
             future = True
     elif token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in PLAN_NOUNS:
