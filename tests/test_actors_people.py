@@ -327,3 +327,8 @@ def test_a_ruler_of_a_country_named_after_the_name():
     people = _people("President Hosni Mubarak telephoned King Fahd of Saudi Arabia on Sunday.")
     assert people["King Fahd"].code == "SAU"
     assert people["Hosni Mubarak"].code == "EGY"
+
+
+def test_greek_and_turkish_cypriots_are_of_cyprus():
+    actors = _actors("Turkish Cypriot leader Rauf Denktash met Greek Cypriot negotiators in Nicosia.")
+    assert actors["Turkish Cypriot"].code == "CYP" and actors["Greek Cypriot"].code == "CYP"
