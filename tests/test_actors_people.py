@@ -332,3 +332,9 @@ def test_a_ruler_of_a_country_named_after_the_name():
 def test_greek_and_turkish_cypriots_are_of_cyprus():
     actors = _actors("Turkish Cypriot leader Rauf Denktash met Greek Cypriot negotiators in Nicosia.")
     assert actors["Turkish Cypriot"].code == "CYP" and actors["Greek Cypriot"].code == "CYP"
+
+
+def test_a_name_ends_before_a_verb_the_model_took_into_it():
+    # the model's span is "The UN Security Council ordered Eritrea"
+    actors = _actors("The UN Security Council ordered Eritrea to withdraw its troops.")
+    assert actors["UN Security Council"].code == "UNO" and actors["Eritrea"].code == "ERI"

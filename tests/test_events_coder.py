@@ -1341,3 +1341,11 @@ def test_a_planned_act_has_not_happened():
 
 def test_a_sum_in_loans_takes_the_tense_of_its_verb():
     assert _key("AGREE", {"DEU"}, {"POL"}) in _keys("Germany said it would make available 500 million marks in soft loans to Poland.")
+
+
+def test_ordering_or_wanting_another_party_to_act_is_a_demand():
+    assert _keys("The UN Security Council ordered Eritrea to pull its troops back from the border.") == {
+        _key("REQUEST", {"UNO"}, {"ERI"})}
+    assert _key("REQUEST", {"RUS"}, {"UKR"}) in _keys("Russia wants Ukraine to stay out of the alliance.")
+    # one's own forces ordered to act do the act
+    assert "REQUEST" not in {k[0] for k in _keys("The Kenyan president ordered the army to withdraw from the city.")}

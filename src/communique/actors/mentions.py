@@ -93,6 +93,7 @@ class MentionFinder:
         text = self.titles.text(doc)
         spans: Spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
         spans = [_cut_possessive(text, s) for s in spans if not _verb_in_headline_name(doc, s)]
+        spans = [cut for s in spans if (cut := _cut_at_verb(doc, s)) is not None]
         spans = [part for s in spans for part in _split_commas(text, s)]
         spans = [part for s in spans for part in self._split_credit(doc, s)]
         spans = [part for s in spans for part in self._split_known_head(doc, s)]
@@ -384,6 +385,20 @@ def _verb_in_headline_name(doc: Doc, span: tuple[int, int, str]) -> bool:
     tokens = doc.char_span(start, end, alignment_mode="expand")
     return label == "PERSON" and tokens is not None and _headline(tokens.sent) and any(
         t.tag_ in {"VBZ", "VBD", "VBP"} for t in tokens)
+
+
+def _cut_at_verb(doc: Doc, span: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """"The UN Security Council ordered Eritrea" (ORG): a name holds no finite verb written in
+    lower case; the name ends before it (and a span that starts with one is none)."""
+    start, end, label = span
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    if tokens is None:
+        return span
+    for token in tokens:
+        if token.tag_ in {"VBZ", "VBD", "VBP"} and token.text[:1].islower():
+            before = doc[tokens.start : token.i]
+            return (start, before.end_char, label) if len(before) and before.text.strip() else None
+    return span
 
 
 def _cut_possessive(doc_text: str, span: tuple[int, int, str]) -> tuple[int, int, str]:

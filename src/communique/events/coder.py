@@ -187,8 +187,11 @@ class EventCoder(SpeechActs):
             if trig.objects:
                 neighbours = neighbours if neighbours is not None else _neighbour_lemmas(token)
                 # "recognized Kosovo", and in the passive "Kosovo was recognized by ..."
-                person = "@person" in trig.objects and any(
-                    c.dep_ in {"dobj", "nsubjpass"} and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in token.children)
+                # ("wanted the United Nations to mediate": the parser makes the one asked the
+                # infinitive's subject)
+                objects = _children(token, "dobj", "nsubjpass") + [
+                    s for c in _infinitive_complements(token) for s in _children(c, "nsubj")]
+                person = "@person" in trig.objects and any(c.ent_type_ == "PERSON" or c.pos_ == "PROPN" for c in objects)
                 # "vowed to fight on" has no object; "fighting corruption" has the wrong one
                 bare = "@intransitive" in trig.objects and not any(c.dep_ == "dobj" for c in token.children)
                 # "rallied its allies against X" acts on someone; "rallied against X" is a protest

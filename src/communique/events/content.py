@@ -83,9 +83,10 @@ def _calls_for_closer_ties(token: Token) -> bool:
 
 def _infinitive_complements(token: Token) -> list[Token]:
     """The to-infinitives that complete ``token``: its xcomp, and the to-infinitive the parser
-    made an adverbial clause ("have sworn to fight", "appealed to X to free")."""
+    made an adverbial clause or a clause of its own ("have sworn to fight", "appealed to X to
+    free", "wants Ukraine to stay out")."""
     return [c for c in token.children if c.dep_ == "xcomp" or (
-        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        c.dep_ in {"advcl", "ccomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
 
 
 def _has_content(token: Token) -> bool:
