@@ -14,13 +14,14 @@ from communique.events.ontology import EVENT_TYPES
 
 # The PLOVER types a CAMEO code may map to, after the CAMEO→PLOVER table (PLOVER manual,
 # 2021), by the code's longest listed prefix: a root, or a sub-code that the table moves to
-# another type (08 splits into CONCEDE and RETREAT; destroying property, 1712, is ASSAULT).
+# another type (08 splits into CONCEDE and RETREAT, easing emergency rule, 0814, is RETREAT;
+# destroying property, 1712, is ASSAULT).
 # Where our coding departs from the table it says so: sanctions (163) stay SANCTION, violent
 # repression (175) COERCE, fighting for territory (191, 192) may stay ASSAULT, and allowing
 # access (086) may be a concession.
 CODE_TYPES = {
     "03": {"AGREE"}, "04": {"CONSULT"}, "05": {"SUPPORT"}, "06": {"COOPERATE"}, "07": {"AID"},
-    "080": {"CONCEDE"}, "081": {"CONCEDE"}, "082": {"CONCEDE"}, "083": {"CONCEDE"},
+    "080": {"CONCEDE"}, "081": {"CONCEDE"}, "0814": {"RETREAT"}, "082": {"CONCEDE"}, "083": {"CONCEDE"},
     "084": {"RETREAT"}, "085": {"RETREAT"}, "086": {"RETREAT", "CONCEDE"}, "087": {"RETREAT"},
     "09": {"ACCUSE"}, "10": {"REQUEST"}, "11": {"ACCUSE"}, "12": {"REJECT"}, "13": {"THREATEN"},
     "14": {"PROTEST"}, "15": {"MOBILIZE"}, "16": {"SANCTION"}, "17": {"COERCE"}, "1712": {"ASSAULT"},
@@ -37,7 +38,7 @@ def _code_types(cameo: str) -> set[str]:
 
 
 PREPS = {
-    "obj", "!", "about", "against", "along", "around", "at", "behind", "between", "by", "for", "from", "here",
+    "obj", "!", "about", "against", "along", "alongside", "around", "at", "behind", "between", "by", "for", "from", "here",
     "in", "into", "near", "of", "on", "outside", "over", "through", "to", "upon", "with",
 }
 PARTICLES = {"~aside", "~away", "~back", "~down", "~in", "~off", "~out", "~to", "~up"}
@@ -616,3 +617,82 @@ def test_driving_people_out_expels_them_and_driving_out_of_town_is_nothing():
 
     assert _keys("The students worked with their teachers.") == set()
     assert _keys("The president appointed a new defence minister.") == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # idioms, phrasal verbs and rarer synonyms (probes G round)
+        ("Kenya went cap in hand to the World Bank for emergency funding.", _key("REQUEST", {"KEN"}, {"IGO"})),
+        ("Sri Lanka turned to India for help with its debt crisis.", _key("REQUEST", {"LKA"}, {"IND"})),
+        ("The Kenyan president entreated Uganda to reopen the border.", _key("REQUEST", {"KEN"}, {"UGA"})),
+        ("Washington prodded Seoul to open its rice market.", _key("REQUEST", {"USA"}, {"KOR"})),
+        ("Germany leaned on Greece to cut its budget deficit.", _key("REQUEST", {"DEU"}, {"GRC"})),
+        ("France turned up the heat on Iran to halt enrichment.", _key("REQUEST", {"FRA"}, {"IRN"})),
+        ("Peru sought Chile's good offices to end the dispute with Bolivia.", _key("REQUEST", {"PER"}, {"CHL"})),
+        ("Spain sought Portugal's participation in the naval exercise.", _key("REQUEST", {"ESP"}, {"PRT"})),
+        ("Jordanian police tipped off Iraq about a planned bombing in Baghdad.", _key("COOPERATE", {"JOR"}, {"IRQ"})),
+        ("Ecuador turned the fugitive banker over to Colombian authorities.", _key("COOPERATE", {"ECU"}, {"COL"})),
+        ("Brazil surrendered a suspect wanted in Paraguay to Paraguayan police.", _key("COOPERATE", {"BRA"}, {"PRY"})),
+        ("Indonesia forged closer trade links with Vietnam.", _key("COOPERATE", {"IDN"}, {"VNM"})),
+        ("The Kenyan president got on the phone with Tanzania's president.", _key("CONSULT", {"KEN"}, {"TZA"})),
+        ("The Indian prime minister touched down in Dhaka for a two-day visit to Bangladesh.",
+         _key("CONSULT", {"IND"}, {"BGD"})),
+        ("Saudi Arabia rolled out the red carpet for the Chinese president.", _key("CONSULT", {"SAU"}, {"CHN"})),
+        ("The Turkish foreign minister huddled with his Greek counterpart in Athens.", _key("CONSULT", {"TUR"}, {"GRC"})),
+        ("The French president paid a courtesy call on the Moroccan king in Rabat.", _key("CONSULT", {"FRA"}, {"MAR"})),
+        ("Kenya made common cause with Ethiopia against the sanctions.", _key("SUPPORT", {"KEN"}, {"ETH"})),
+        ("Russia sprang to the defence of Iran at the nuclear talks.", _key("SUPPORT", {"RUS"}, {"IRN"})),
+        ("Argentina extended diplomatic recognition to Palestine.", _key("SUPPORT", {"ARG"}, {"PSE"})),
+        ("East Timor let bygones be bygones with Indonesia.", _key("SUPPORT", {"TLS"}, {"IDN"})),
+        ("Vietnam inked a trade deal with Cambodia in Hanoi.", _key("SUPPORT", {"VNM"}, {"KHM"})),
+        ("Peru sealed an agreement with Ecuador on fishing rights.", _key("SUPPORT", {"PER"}, {"ECU"})),
+        ("Cuba dispatched doctors and nurses to Angola.", _key("AID", {"CUB"}, {"AGO"})),
+        ("Russia deployed surgeons to Syria.", _key("AID", {"RUS"}, {"SYR"})),
+        ("Brazil furnished Bolivia's army with helicopters and rifles.", _key("AID", {"BRA"}, {"BOL"})),
+        ("The Red Cross trucked food and blankets into Sudan.", _key("AID", {"NGO"}, {"SDN"})),
+        ("Britain scrapped its arms embargo on Chile.", _key("RETREAT", {"GBR"}, {"CHL"})),
+        ("The Sri Lankan president lifted the state of emergency.", _key("RETREAT", {"LKA"}, set())),
+        ("Kenya dragged Somalia before the International Court of Justice.", _key("ACCUSE", {"KEN"}, {"SOM"})),
+        ("China stood firm on its ban on Japanese seafood.", _key("REJECT", {"CHN"}, {"JPN"})),
+        ("The African Union served Sudan's junta with an ultimatum.", _key("THREATEN", {"IGO"}, {"SDN"})),
+        ("Thai police drafted in riot policemen to Bangkok.", _key("MOBILIZE", {"THA"}, {"THA"})),
+        ("Egypt put its mediation role in Gaza on hold.", _key("SANCTION", {"EGY"}, {"PSE"})),
+        ("Ugandan police clamped a curfew on Kampala.", _key("COERCE", {"UGA"}, {"UGA"})),
+        ("Belarusian police roughed up opposition supporters in Minsk.", _key("ASSAULT", {"BLR"}, {"BLR"})),
+        ("Syrian guards subjected Lebanese prisoners to torture.", _key("ASSAULT", {"SYR"}, {"LBN"})),
+        ("Serbian forces purged the village of its Albanian population.", _key("ASSAULT", {"SRB"}, {"ALB"})),
+        ("Sudanese militias butchered hundreds of villagers in Darfur.", _key("ASSAULT", {"SDN"}, {"SDN"})),
+        ("Iran threatened to use its nuclear arsenal against Israel.", _key("THREATEN", {"IRN"}, {"ISR"})),
+    ],
+)
+def test_idioms_and_rarer_synonyms(sentence, expected):
+    assert expected in _keys(sentence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company deposited the money in its bank account.",
+        "The Brazilian minister made the report available to journalists.",
+        "The Indian striker lined up alongside his new teammates.",
+        "The Chinese company sealed its products in plastic.",
+        "The French minister sought office in 2012.",
+        "Egyptian police dug into the rubble for survivors.",
+        "The British government put its plans on hold.",
+        "An attempt to save lives by Kenyan doctors failed.",
+        "The Thai minister drafted a new police law.",
+        "The Greek budget cuts hit defence spending.",
+        "Iran has the right to use nuclear energy.",
+        "The Chilean government set nuclear safety rules.",
+        "The Kenyan minister turned to the next question.",
+        "The Japanese minister leaned on the podium.",
+        "The German chancellor got phone calls from voters.",
+        "The Spanish king landed a big fish.",
+        "The Mexican president gave recognition to the nurses for their work.",
+    ],
+)
+def test_the_new_idioms_words_in_their_everyday_sense_are_no_event(sentence):
+    assert _keys(sentence) == set()
