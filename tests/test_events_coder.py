@@ -1349,3 +1349,12 @@ def test_ordering_or_wanting_another_party_to_act_is_a_demand():
     assert _key("REQUEST", {"RUS"}, {"UKR"}) in _keys("Russia wants Ukraine to stay out of the alliance.")
     # one's own forces ordered to act do the act
     assert "REQUEST" not in {k[0] for k in _keys("The Kenyan president ordered the army to withdraw from the city.")}
+
+
+def test_not_hesitating_to_act_is_resolving_to():
+    assert _key("THREATEN", {"ISR"}, {"IRN"}) in _keys("Israel said it would not hesitate to strike Iran.")
+    assert _key("SANCTION", {"SYR"}, {"TUR"}) in _keys("Syria did not hesitate to expel the Turkish ambassador.")
+
+
+def test_keen_and_eager_commit_like_ready():
+    assert _key("AGREE", {"ARG"}, {"BRA"}) in _keys("Argentina said it was keen to forge closer trade links with Brazil.")

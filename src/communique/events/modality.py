@@ -124,6 +124,12 @@ def modality_of(token: Token) -> Modality:
             negated = negated or any(c.dep_ == "neg" for c in head.head.children)
     elif token.dep_ == "xcomp" and head.lemma_.lower() in INTENT_VERBS:
         future = True
+    elif token.dep_ == "xcomp" and head.lemma_.lower() == "hesitate" and any(c.dep_ == "neg" for c in head.children):
+        # "would not hesitate to strike": not hesitating is resolving to (a commitment when
+        # said of the future, the act itself when "did not hesitate")
+        above = modality_of(head)
+        ahead = above.future or above.hypothetical
+        return Modality(future=ahead, committed=ahead, conditional=above.conditional, background=above.background)
     background = _is_cause(token)  # "in response to the expulsion": told as the cause
     if token.dep_ in {"xcomp", "advcl", "conj"} and token.head.i != token.i and not (future or hypothetical):
         # "plans to visit Baghdad to hold talks": the purpose of a plan is a plan too.

@@ -82,7 +82,7 @@ INTENT_VERBS = frozenset({"plan", "intend", "expect", "hope", "want", "seek", "a
 # "Chile is committed to ...", "is determined to ...".
 STATIVE_PARTICIPLES = frozenset({"commit", "determine", "resolve", "prepare", "dedicate", "oblige"})
 # Words that turn "to X" into a commitment by the subject: "is willing to withdraw".
-COMMITMENT_WORDS = frozenset({"willing", "ready", "prepared", "determined", "resolved"})
+COMMITMENT_WORDS = frozenset({"willing", "ready", "prepared", "determined", "resolved", "keen", "eager"})
 # Verbs that report speech: "would" under them is the future of the past, not a hypothesis.
 REPORTING_VERBS = frozenset({"say", "announce", "declare", "state", "confirm", "tell", "add", "report", "warn",
                              "insist", "reiterate", "stress", "note", "claim", "indicate", "vow", "pledge",
@@ -119,7 +119,7 @@ GENERIC_ACTORS = {
     "cabinet": "GOV", "legislator": "LEG", "senator": "LEG", "deputy": "LEG",
     "driver": "LAB", "trucker": "LAB", "pensioner": "CVL", "veteran": "CVL", "supporter": "CVL",
     "motorist": "CVL", "migrant": "REF", "asylum-seeker": "REF", "fisherman": "LAB", "physician": "MED", "medic": "MED",
-    "bishop": "REL", "archbishop": "REL", "clergy": "REL", "clergyman": "REL", "imam": "REL", "mullah": "REL",
+    "grower": "CVL", "bishop": "REL", "archbishop": "REL", "clergy": "REL", "clergyman": "REL", "imam": "REL", "mullah": "REL",
     "rabbi": "REL", "negotiator": "GOV", "commander": "MIL", "investigator": "JUD", "dissident": "OPP",
     "peasant": "CVL", "pilgrim": "CVL", "unionist": "LAB",
 }
