@@ -1358,3 +1358,11 @@ def test_not_hesitating_to_act_is_resolving_to():
 
 def test_keen_and_eager_commit_like_ready():
     assert _key("AGREE", {"ARG"}, {"BRA"}) in _keys("Argentina said it was keen to forge closer trade links with Brazil.")
+
+
+def test_readiness_to_work_something_out_with_a_partner_is_an_intent_to_cooperate():
+    assert _key("AGREE", {"KGZ"}, {"UZB"}) in _keys(
+        "President Askar Akayev said his government was ready to broaden cooperation with neighbouring Uzbekistan.")
+    assert _key("AGREE", {"ECU"}, {"PER"}) in _keys("Ecuador was determined to reach a final settlement of its border dispute with Peru.")
+    # readiness for a fight is no cooperation
+    assert "AGREE" not in {k[0] for k in _keys("Iran said it was ready to go to war with Iraq.")}

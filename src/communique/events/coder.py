@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from communique.actors.resolve import DocActors
 from communique.events.content import (
     ARRIVAL_VERBS,
+    COOPERATION_INTENT,
     CUSTODY_NOUNS,
     DOMESTIC_ADDRESS_TYPES,
     NON_STATE_SECTORS,
@@ -36,6 +37,7 @@ from communique.events.content import (
     _infinitive_complements,
     _refused_content,
     _unnamed_owner,
+    intent_with_partner,
     negated_acceptance,
 )
 from communique.events.context import CodingContext
@@ -322,6 +324,10 @@ class EventCoder(SpeechActs):
                     warning = self._warned_response(token, sent, index, ctx)
                     if warning is not None:
                         found.extend(pairwise(warning))
+                if intent_with_partner(token, self) and not self._triggers(token):
+                    event = self._event(token, COOPERATION_INTENT, sent, index, ctx)
+                    if event is not None:
+                        found.extend(pairwise(event))
                 if (protesters_act(token) or crowd_demanding(token)) and not self._triggers(token):
                     # "Thousands of protesters gathered outside the embassy": what protesters
                     # do together is a protest.

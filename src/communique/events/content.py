@@ -14,7 +14,7 @@ from communique.events.modality import Modality
 from communique.events.ontology import QUAD
 from communique.events.places import CIVILIAN_SECTORS, states_named
 from communique.events.syntax import _children, _generic
-from communique.events.vocabulary import GENERIC_ACTORS, VOW_VERBS
+from communique.events.vocabulary import COMMITMENT_WORDS, GENERIC_ACTORS, VOW_VERBS
 from communique.records import Entity
 
 if TYPE_CHECKING:
@@ -163,3 +163,27 @@ def _clause_weight(token: Token) -> float:
             return 0.0
         node = node.head
     return 0.0
+
+
+# "is ready to broaden cooperation with X", "is determined to reach a settlement with X": a
+# commitment to work something out with a partner, whatever the verb (CAMEO 030).
+# Words of a conflict that a party may be "ready" to have "with" another.
+HOSTILE_NOUNS = frozenset({"war", "conflict", "confrontation", "battle", "fight", "hostility", "showdown", "clash", "retaliate"})
+COOPERATION_INTENT = Trigger("intent", "VERB", "AGREE", None, "030", frozenset(), ("with",))
+
+
+def intent_with_partner(token: Token, coder: ArgumentFinder) -> bool:
+    """Whether ``token`` is an act a party declares itself ready, willing or determined to do
+    together "with" another, named by a verb that is no trigger of its own ("ready to broaden
+    cooperation with Uzbekistan", "prepared to set up joint zones with Vietnam"). Nothing
+    hostile may be in it ("ready to go to war with X")."""
+    head = token.head
+    if token.dep_ != "xcomp" or token.pos_ != "VERB" or not (
+            head.lower_ in COMMITMENT_WORDS or head.lemma_.lower() in COMMITMENT_WORDS):
+        return False
+    inside = list(token.subtree)
+    if any(node.lemma_.lower() in HOSTILE_NOUNS for node in inside) or any(
+            QUAD[t.event] >= 3 for node in inside for t in coder._triggers(node, every=True)):
+        return False
+    return any(node.dep_ == "prep" and node.lower_ == "with" and any(
+        o.pos_ == "PROPN" or o.ent_type_ in {"GPE", "NORP", "ORG"} for o in _children(node, "pobj")) for node in inside)

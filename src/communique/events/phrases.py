@@ -135,6 +135,10 @@ class PhraseReader(ABC):
                 if entity.kind == "person" and entity.end <= t.idx:
                     return [entity]
             return []
+        if lower in {"his", "her"} and t.dep_ == "poss":
+            # "Akayev said his government was ready": the last person named before it
+            person = next((e for e in ctx.actors.before(t.idx) if e.kind == "person" and t.sent.start_char <= e.start), None)
+            return [person] if person is not None else []
         if lower in {"its", "their"} and t.dep_ == "poss":
             # "thanked China for its assistance": the last state or body named before it
             for entity in ctx.actors.before(t.idx):
