@@ -127,9 +127,9 @@ def modality_of(token: Token) -> Modality:
     elif token.dep_ == "xcomp" and head.lemma_.lower() == "hesitate" and any(c.dep_ == "neg" for c in head.children):
         # "would not hesitate to strike": not hesitating is resolving to (a commitment when
         # said of the future, the act itself when "did not hesitate")
-        above = modality_of(head)
-        ahead = above.future or above.hypothetical
-        return Modality(future=ahead, committed=ahead, conditional=above.conditional, background=above.background)
+        resolve = modality_of(head)
+        ahead = resolve.future or resolve.hypothetical
+        return Modality(future=ahead, committed=ahead, conditional=resolve.conditional, background=resolve.background)
     background = _is_cause(token)  # "in response to the expulsion": told as the cause
     if token.dep_ in {"xcomp", "advcl", "conj"} and token.head.i != token.i and not (future or hypothetical):
         # "plans to visit Baghdad to hold talks": the purpose of a plan is a plan too.
