@@ -696,3 +696,8 @@ def test_idioms_and_rarer_synonyms(sentence, expected):
 )
 def test_the_new_idioms_words_in_their_everyday_sense_are_no_event(sentence):
     assert _keys(sentence) == set()
+
+
+def test_police_and_reservists_sent_somewhere_are_mobilized():
+    events = {e.event for e in communique.code("Egypt sent thousands of riot police to central Cairo on Friday.").events}
+    assert "MOBILIZE" in events
