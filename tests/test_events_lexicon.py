@@ -709,6 +709,14 @@ def test_driving_people_out_expels_them_and_driving_out_of_town_is_nothing():
         ("The Ukrainian army repelled a Russian assault on Kharkiv.", _key("ASSAULT", {"UKR"}, {"RUS"})),
         ("Israeli aircraft flattened buildings in Gaza.", _key("ASSAULT", {"ISR"}, {"PSE"})),
         ("Sudanese rebels mortared the airport in Khartoum.", _key("ASSAULT", {"SDN"}, {"SDN"})),
+        # second round: training provided, people fed, weapons turned in, troops cut, exile, warrants, searches
+        ("France provided training to Malian soldiers.", _key("COOPERATE", {"FRA"}, {"MLI"})),
+        ("The World Food Programme fed refugees in Sudan.", _key("AID", {"UNO"}, {"SDN"})),
+        ("Colombian rebels turned in their weapons to UN monitors.", _key("RETREAT", {"COL"}, {"UNO"})),
+        ("The United States cut its troops in Germany.", _key("RETREAT", {"USA"}, {"DEU"})),
+        ("The Thai junta forced the former prime minister into exile.", _key("COERCE", {"THA"}, {"THA"})),
+        ("The ICC issued an arrest warrant for the Russian president.", _key("COERCE", {"IGO"}, {"RUS"})),
+        ("Turkish police searched the offices of a Kurdish newspaper.", _key("COERCE", {"TUR"}, {"TUR"})),
     ],
 )
 def test_coverage_sweep_synonyms_are_coded(sentence, expected):
@@ -729,6 +737,9 @@ def test_coverage_sweep_synonyms_are_coded(sentence, expected):
         "The farmer planted trees in the village.",
         "The bank released its quarterly figures.",
         "The school expanded its presence online.",
+        "The company cut its staff in Germany.",
+        "The students searched the library.",
+        "The bank issued a warning about inflation.",
     ],
 )
 def test_coverage_sweep_words_in_their_everyday_sense_are_no_event(sentence):
