@@ -673,6 +673,111 @@ def test_idioms_and_rarer_synonyms(sentence, expected):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # AGREE (03): assurances given, proposals embraced, readiness signalled
+        ("Iran gave assurances to the IAEA about its nuclear programme.", _key("AGREE", {"IRN"}, {"UNO"})),
+        ("Vietnam embraced the Japanese proposal for a maritime code.", _key("AGREE", {"VNM"}, {"JPN"})),
+        ("Niger signalled its readiness to resume talks with Mali.", _key("AGREE", {"NER"}, {"MLI"})),
+        # CONSULT (04): huddles, calls rung, briefings, audiences
+        ("The Kenyan president huddled with Ugandan officials in Kampala.", _key("CONSULT", {"KEN"}, {"UGA"})),
+        ("The Austrian chancellor rang the Hungarian prime minister.", _key("CONSULT", {"AUT"}, {"HUN"})),
+        ("The Bolivian foreign minister briefed his Peruvian counterpart on the crisis.", _key("CONSULT", {"BOL"}, {"PER"})),
+        # SUPPORT (05): championing, inking, recognition extended, regret, reconciliation
+        ("Russia championed Serbia's position on Kosovo.", _key("SUPPORT", {"RUS"}, {"SRB"})),
+        ("Peru inked a free trade pact with China.", _key("SUPPORT", {"PER"}, {"CHN"})),
+        ("Nepal extended diplomatic recognition to Kosovo.", _key("SUPPORT", {"NPL"}, {"XKX"})),
+        ("Rwanda expressed regret to Belgium over the incident.", _key("SUPPORT", {"RWA"}, {"BEL"})),
+        ("Ethiopia and Eritrea reconciled after two decades of war.", _key("SUPPORT", {"ETH", "ERI"}, set())),
+        # COOPERATE (06): resources pooled, cooperation stepped up, joint searches, extradition granted
+        ("Kenya and Ethiopia pooled resources to fight locusts.", _key("COOPERATE", {"KEN", "ETH"}, set())),
+        ("Spain and Morocco stepped up cooperation on migration.", _key("COOPERATE", {"ESP", "MAR"}, set())),
+        ("Norway and Russia conducted a joint search for the missing sailors.", _key("COOPERATE", {"NOR", "RUS"}, set())),
+        ("Turkey granted the extradition of two Georgian suspects to Georgia.", _key("COOPERATE", {"TUR"}, {"GEO"})),
+        # AID (07): dispatched, furnished, channelled, gifted; debts forgiven
+        ("Cuba dispatched doctors to Haiti after the earthquake.", _key("AID", {"CUB"}, {"HTI"})),
+        ("The United States furnished weapons to Ukrainian forces.", _key("AID", {"USA"}, {"UKR"})),
+        ("Sweden channelled aid to Afghan women through UN agencies.", _key("AID", {"SWE"}, {"AFG"})),
+        ("Germany forgave the debts of Tanzania.", _key("AID", {"DEU"}, {"TZA"})),
+        ("India gifted two helicopters to the Maldives.", _key("AID", {"IND"}, {"MDV"})),
+        # CONCEDE, RETREAT (08): restrictions rolled back, demands met, captives let go or swapped, land ceded
+        ("The Thai junta rolled back restrictions on political gatherings.", _key("CONCEDE", {"THA"}, set())),
+        ("The Nicaraguan government met the protesters' demands.", _key("CONCEDE", {"NIC"}, {"NIC"})),
+        ("The Yemeni government swapped prisoners with the Houthis.", _key("RETREAT", {"YEM"}, {"YEM"})),
+        ("Morocco opened its airspace to Israeli flights.", _key("RETREAT", {"MAR"}, {"ISR"})),
+        ("The Taliban released the Australian professor.", _key("RETREAT", {"AFG"}, {"AUS"})),
+        ("Russia ceded the island to Japan.", _key("RETREAT", {"RUS"}, {"JPN"})),
+        # ACCUSE (09, 11): examinations opened, exception taken, displeasure conveyed, charges pressed
+        ("The ICC opened a preliminary examination into Venezuela.", _key("ACCUSE", {"IGO"}, {"VEN"})),
+        ("India took exception to Pakistan's remarks.", _key("ACCUSE", {"IND"}, {"PAK"})),
+        ("Japan conveyed its strong displeasure to South Korea.", _key("ACCUSE", {"JPN"}, {"KOR"})),
+        ("The Turkish president derided the French president.", _key("ACCUSE", {"TUR"}, {"FRA"})),
+        ("Greek prosecutors pressed charges against the Turkish captain.", _key("ACCUSE", {"GRC"}, {"TUR"})),
+        ("Venezuela levelled accusations against Guyana.", _key("ACCUSE", {"VEN"}, {"GUY"})),
+        # REQUEST (10): membership applied for, a leader's resignation or talks called for, persuasion
+        ("Somalia applied for membership of the East African Community.", _key("REQUEST", {"SOM"}, set())),
+        ("Cuba clamoured for the lifting of the American embargo.", _key("REQUEST", {"CUB"}, {"USA"})),
+        ("Thai protesters called for the resignation of the Thai prime minister.", _key("REQUEST", {"THA"}, {"THA"})),
+        ("Argentina called for talks with Britain over the Falklands.", _key("REQUEST", {"ARG"}, {"GBR"})),
+        ("France persuaded Germany to back the plan.", _key("REQUEST", {"FRA"}, {"DEU"})),
+        # REJECT (12): claims refuted or denied, treaties left, deals reneged on, bids opposed
+        ("The Pakistani government refuted the Indian claims.", _key("REJECT", {"PAK"}, {"IND"})),
+        ("China denied the allegations from the United States.", _key("REJECT", {"CHN"}, {"USA"})),
+        ("Bolivia withdrew from the treaty with Chile.", _key("REJECT", {"BOL"}, {"CHL"})),
+        ("The Russian government reneged on its deal with Ukraine.", _key("REJECT", {"RUS"}, {"UKR"})),
+        ("Hungary opposed the Ukrainian membership bid.", _key("REJECT", {"HUN"}, {"UKR"})),
+        # THREATEN (13): vows to crush, cautions
+        ("Ethiopia vowed to crush the rebels in Tigray.", _key("THREATEN", {"ETH"}, {"ETH"})),
+        ("The American president cautioned Iran against any retaliation.", _key("THREATEN", {"USA"}, {"IRN"})),
+        # PROTEST (14): camps outside, hartals, industrial action, tools laid down
+        ("Ukrainian activists camped outside the parliament in Kyiv.", _key("PROTEST", {"UKR"}, {"UKR"})),
+        ("Bangladeshi opposition parties observed a hartal on Sunday.", _key("PROTEST", {"BGD"}, {"BGD"})),
+        ("British rail workers took industrial action over pay.", _key("PROTEST", {"GBR"}, {"GBR"})),
+        ("Nigerian doctors laid down their tools in Lagos.", _key("PROTEST", {"NGA"}, {"NGA"})),
+        # MOBILIZE (15): war footing, presence expanded, security increased, conscription, patrols intensified
+        ("North Korea placed its army on a war footing.", _key("MOBILIZE", {"PRK"}, set())),
+        ("Japan expanded its military presence in Okinawa.", _key("MOBILIZE", {"JPN"}, {"JPN"})),
+        ("Thai police increased security around the parliament.", _key("MOBILIZE", {"THA"}, set())),
+        ("Azerbaijan conscripted thousands of men.", _key("MOBILIZE", {"AZE"}, {"AZE"})),
+        ("Pakistan intensified patrols along the Afghan border.", _key("MOBILIZE", {"PAK"}, {"AFG"})),
+        # SANCTION (16): controls tightened, sanctions widened, aid terminated, ties frozen, talks quit
+        ("Japan tightened export controls on South Korea.", _key("SANCTION", {"JPN"}, {"KOR"})),
+        ("The European Union widened its sanctions against Iran.", _key("SANCTION", {"EUR"}, {"IRN"})),
+        ("The United States terminated its aid programme in Burundi.", _key("SANCTION", {"USA"}, {"BDI"})),
+        ("Canada froze relations with Saudi Arabia.", _key("SANCTION", {"CAN"}, {"SAU"})),
+        ("The Palestinians quit the talks with Israel.", _key("SANCTION", {"PSE"}, {"ISR"})),
+        # COERCE (17): teargas, cordons, surveillance, purges, nationalization, proscription, custody
+        ("Kenyan police teargassed opposition supporters.", _key("COERCE", {"KEN"}, {"KEN"})),
+        ("The Nigerian army cordoned off the village.", _key("COERCE", {"NGA"}, {"NGA"})),
+        ("Chinese authorities placed the dissident under surveillance.", _key("COERCE", {"CHN"}, {"CHN"})),
+        ("The Turkish government purged thousands of judges.", _key("COERCE", {"TUR"}, {"TUR"})),
+        ("The Venezuelan government nationalized American oil fields.", _key("COERCE", {"VEN"}, {"USA"})),
+        ("The Tajik government proscribed the Islamic party.", _key("COERCE", {"TJK"}, {"TJK"})),
+        ("Ugandan authorities held the opposition leader incommunicado.", _key("COERCE", {"UGA"}, {"UGA"})),
+        # ASSAULT (18-20): targeting, fire traded, missiles slamming into, dynamite, encirclement, flattening
+        ("Turkish drones targeted Kurdish fighters in Iraq.", _key("ASSAULT", {"TUR"}, {"IRQ"})),
+        ("Indian and Pakistani troops traded fire across the Line of Control.", _key("ASSAULT", {"IND", "PAK"}, set())),
+        ("Russian missiles slammed into a Ukrainian shopping centre.", _key("ASSAULT", {"RUS"}, {"UKR"})),
+        ("Syrian troops encircled the town of Zabadani.", _key("ASSAULT", {"SYR"}, {"SYR"})),
+        ("The Ukrainian army repelled a Russian assault on Kharkiv.", _key("ASSAULT", {"UKR"}, {"RUS"})),
+        ("Israeli aircraft flattened buildings in Gaza.", _key("ASSAULT", {"ISR"}, {"PSE"})),
+        ("Sudanese rebels mortared the airport in Khartoum.", _key("ASSAULT", {"SDN"}, {"SDN"})),
+        # second round: training provided, people fed, weapons turned in, troops cut, exile, warrants, searches
+        ("France provided training to Malian soldiers.", _key("COOPERATE", {"FRA"}, {"MLI"})),
+        ("The World Food Programme fed refugees in Sudan.", _key("AID", {"UNO"}, {"SDN"})),
+        ("Colombian rebels turned in their weapons to UN monitors.", _key("RETREAT", {"COL"}, {"UNO"})),
+        ("The United States cut its troops in Germany.", _key("RETREAT", {"USA"}, {"DEU"})),
+        ("The Thai junta forced the former prime minister into exile.", _key("COERCE", {"THA"}, {"THA"})),
+        ("The ICC issued an arrest warrant for the Russian president.", _key("COERCE", {"IGO"}, {"RUS"})),
+        ("Turkish police searched the offices of a Kurdish newspaper.", _key("COERCE", {"TUR"}, {"TUR"})),
+    ],
+)
+def test_coverage_sweep_synonyms_are_coded(sentence, expected):
+    assert expected in _keys(sentence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "sentence",
     [
         "The company deposited the money in its bank account.",
@@ -701,3 +806,26 @@ def test_the_new_idioms_words_in_their_everyday_sense_are_no_event(sentence):
 def test_police_and_reservists_sent_somewhere_are_mobilized():
     events = {e.event for e in communique.code("Egypt sent thousands of riot police to central Cairo on Friday.").events}
     assert "MOBILIZE" in events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company targeted young voters in rural areas.",
+        "The students camped in the park.",
+        "Shares of the bank were pummelled on Monday.",
+        "The team denied reports of a rift.",
+        "The minister expressed concern about the weather.",
+        "The Kenyan runner traded places with the leader.",
+        "The company terminated its contract with the supplier.",
+        "The farmer planted trees in the village.",
+        "The bank released its quarterly figures.",
+        "The school expanded its presence online.",
+        "The company cut its staff in Germany.",
+        "The students searched the library.",
+        "The bank issued a warning about inflation.",
+    ],
+)
+def test_coverage_sweep_words_in_their_everyday_sense_are_no_event(sentence):
+    assert _keys(sentence) == set()
