@@ -1366,3 +1366,18 @@ def test_readiness_to_work_something_out_with_a_partner_is_an_intent_to_cooperat
     assert _key("AGREE", {"ECU"}, {"PER"}) in _keys("Ecuador was determined to reach a final settlement of its border dispute with Peru.")
     # readiness for a fight is no cooperation
     assert "AGREE" not in {k[0] for k in _keys("Iran said it was ready to go to war with Iraq.")}
+
+
+def test_a_capital_the_model_tags_as_a_building_places_a_group():
+    # the small model tags "La Paz" FAC
+    assert _key("PROTEST", {"BOL"}, {"BOL"}) in _keys("Bus drivers in La Paz went on strike against the municipal government on Monday.")
+
+
+def test_a_place_the_parser_made_a_modifier_still_places_a_group():
+    keys = _keys("Riad Seif was arrested by security police in Damascus days after he hosted a forum, his family said.")
+    assert any(k[0] == "COERCE" and k[1] == frozenset({"SYR"}) for k in keys), keys
+
+
+def test_a_movement_the_text_gives_no_country_is_of_the_one_state_named():
+    keys = _keys("The Landless Peasants' Movement blocked highways across the state, Brazilian police said.")
+    assert any(k[0] == "PROTEST" and k[1] == frozenset({"BRA"}) for k in keys), keys

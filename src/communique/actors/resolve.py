@@ -247,8 +247,8 @@ class ActorResolver:
             return None  # "www.example.com.ua" tagged as a person
         if label == "PERSON" and name not in gaz.org_names and name not in gaz.countries:
             return Entity(entity_text=span_text, entity_name=" ".join(name.split()), kind="person")
-        if label == "FAC" and not gaz.head_sectors(name) and name not in gaz.org_names:
-            return None  # a building or a monument, not an actor
+        if label == "FAC" and not gaz.head_sectors(name) and name not in gaz.org_names and name not in gaz.countries:
+            return None  # a building or a monument, not an actor (but "La Paz", tagged FAC, is a capital)
         if name in gaz.countries:
             return Entity(entity_text=span_text, entity_name=name, kind="state", code=gaz.countries[name][0], sector="GOV")
         if name in gaz.org_names:

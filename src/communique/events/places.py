@@ -34,7 +34,9 @@ def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
             for prep in node.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "throughout", "across", "of"}:
                     for obj in _children(prep, "pobj"):
-                        entity = actors.place_at(obj.i) or _place_noun_state(obj, actors)
+                        # (or a place the parser made a modifier: "police in Damascus days after")
+                        entity = actors.place_at(obj.i) or _place_noun_state(obj, actors) or next(
+                            (e for c in obj.children if c.dep_ == "compound" and (e := actors.place_at(c.i)) is not None), None)
                         if entity is not None and entity.code:
                             return entity.code
                         nxt.extend([obj, *obj.conjuncts])
@@ -74,10 +76,12 @@ def sole_state(act: Token, ctx: CodingContext) -> str | None:
 
 
 def _of_sole_state(actor: list[Entity], token: Token, ctx: CodingContext) -> list[Entity]:
-    """People and unnamed groups the text gives no country, of the one state their sentence names (see
+    """People, groups and bodies the text gives no country, of the one state their sentence names (see
     :func:`sole_state`): "Interior Minister X banned all rallies, the official Egyptian news
     agency said"."""
-    if not all(e.kind in {"person", "group"} for e in actor):
+    # (a body only when its name says what it is: "the Landless Workers' Movement", not a
+    # misread dateline "Abu-Dhabi")
+    if not all(e.kind in {"person", "group"} or e.kind == "organization" and e.sector for e in actor):
         return actor
     code = sole_state(token, ctx)
     return [replace(e, code=code) for e in actor] if code else actor
