@@ -1381,3 +1381,13 @@ def test_a_place_the_parser_made_a_modifier_still_places_a_group():
 def test_a_movement_the_text_gives_no_country_is_of_the_one_state_named():
     keys = _keys("The Landless Peasants' Movement blocked highways across the state, Brazilian police said.")
     assert any(k[0] == "PROTEST" and k[1] == frozenset({"BRA"}) for k in keys), keys
+
+
+def test_authorities_named_as_the_agent_act_in_the_one_state_named():
+    keys = _keys("Thousands of shacks in the Harare township of Mbare were razed by police during the clearance campaign.")
+    assert any(k[1] == frozenset({"ZWE"}) for k in keys), keys
+
+
+def test_a_group_placed_around_or_on_the_edge_of_a_place():
+    keys = _keys("Community leaders in the camps around Nyala in Sudan demanded that the United Nations resume food deliveries.")
+    assert _key("REQUEST", {"SDN"}, {"UNO"}) in keys

@@ -21,6 +21,7 @@ from communique.events.places import (
     _state_in_phrase,
     act_place,
     sole_state,
+    states_named,
 )
 from communique.events.referents import (
     _capital_modifier,
@@ -62,6 +63,10 @@ def _titled_person(token: Token, actors: DocActors) -> Entity | None:
         if entity.kind == "person" and entity.end <= token.idx and entity.office and phrase in entity.office.lower():
             return entity
     return None
+
+
+# Sectors of a state's own authorities, who act at home.
+AUTHORITY_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG"})
 
 
 class PhraseReader(ABC):
@@ -239,6 +244,11 @@ class PhraseReader(ABC):
             if code is None and t.dep_ in {"nsubj", "nsubjpass"}:
                 # "Islamic militants killed 100 villagers ..., Algerian newspapers said"
                 code = sole_state(t.head, ctx)
+            if code is None and t.dep_ == "pobj" and t.head.dep_ == "agent" and sector in AUTHORITY_SECTORS:
+                # "Shacks in the Harare township were razed by police": a state's own
+                # authorities act where the one state the sentence names is
+                named = states_named(t.sent, ctx)
+                code = next(iter(named)) if len(named) == 1 else None
             return [_generic(t, code, sector)] if code else []
         if any(c.lower_ == "the" for c in t.children) and t.pos_ == "NOUN":
             # A definite description naming an earlier organization: "the movement", "the

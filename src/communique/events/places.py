@@ -25,6 +25,11 @@ def _located_by_capital(token: Token) -> bool:
     return token.dep_ in {"compound", "nmod"} and load_gazetteer().countries.get(token.text, ("", ""))[1] == "capital"
 
 
+# Prepositions of a group's own phrase that place it ("leaders in the camps around Nyala",
+# "a mob on the edge of Mexico City").
+PHRASE_PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "of", "around", "near", "at", "on", "outside", "along"})
+
+
 def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
     """Country of a state named in a noun phrase's place modifier ("groups in Zimbabwe")."""
     frontier = [token]
@@ -32,7 +37,7 @@ def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
         nxt = []
         for node in frontier:
             for prep in node.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "throughout", "across", "of"}:
+                if prep.dep_ == "prep" and prep.lower_ in PHRASE_PLACE_PREPS:
                     for obj in _children(prep, "pobj"):
                         # (or a place the parser made a modifier: "police in Damascus days after")
                         entity = actors.place_at(obj.i) or _place_noun_state(obj, actors) or next(

@@ -119,7 +119,7 @@ GENERIC_ACTORS = {
     "cabinet": "GOV", "legislator": "LEG", "senator": "LEG", "deputy": "LEG",
     "driver": "LAB", "trucker": "LAB", "pensioner": "CVL", "veteran": "CVL", "supporter": "CVL",
     "motorist": "CVL", "migrant": "REF", "asylum-seeker": "REF", "fisherman": "LAB", "physician": "MED", "medic": "MED",
-    "grower": "CVL", "bishop": "REL", "archbishop": "REL", "clergy": "REL", "clergyman": "REL", "imam": "REL", "mullah": "REL",
+    "grower": "CVL", "community": "CVL", "pupil": "EDU", "schoolchild": "EDU", "warrior": "REB", "bishop": "REL", "archbishop": "REL", "clergy": "REL", "clergyman": "REL", "imam": "REL", "mullah": "REL",
     "rabbi": "REL", "negotiator": "GOV", "commander": "MIL", "investigator": "JUD", "dissident": "OPP",
     "peasant": "CVL", "pilgrim": "CVL", "unionist": "LAB",
 }
