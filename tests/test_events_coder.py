@@ -1391,3 +1391,7 @@ def test_authorities_named_as_the_agent_act_in_the_one_state_named():
 def test_a_group_placed_around_or_on_the_edge_of_a_place():
     keys = _keys("Community leaders in the camps around Nyala in Sudan demanded that the United Nations resume food deliveries.")
     assert _key("REQUEST", {"SDN"}, {"UNO"}) in keys
+
+
+def test_a_ruling_party_placed_by_its_capital_acts_for_its_country():
+    assert ("REJECT", frozenset({"VNM"})) in {k[:2] for k in _keys("The ruling party in Hanoi rejected calls for a multi-party system.")}

@@ -222,6 +222,8 @@ class PhraseReader(ABC):
             deps = {"compound", "amod"} if lemma in GROUP_PEOPLE else {"compound"}
             sector = next((GENERIC_ACTORS[c.lemma_.lower()] for c in t.children
                            if c.dep_ in deps and c.pos_ in {"NOUN", "ADJ", "PROPN"} and c.lemma_.lower() in GENERIC_ACTORS), None)
+        if sector is None and lemma in {"party", "coalition", "alliance"} and t.tag_ == "NN" and not t.ent_type_:
+            sector = "PTY"  # "the ruling party in Hanoi", "the ruling coalition in Bucharest"
         if sector is None and t.ent_type_ == "NORP" and t.tag_ in {"NNPS", "NNS"}:
             sector = "CVL"  # "Muslims", "Kurds": a community, of the place it acts in
         if sector is not None and inner and not any(e.code for e in inner):
