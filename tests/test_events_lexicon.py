@@ -829,3 +829,12 @@ def test_police_and_reservists_sent_somewhere_are_mobilized():
 )
 def test_coverage_sweep_words_in_their_everyday_sense_are_no_event(sentence):
     assert _keys(sentence) == set()
+
+
+def test_ordered_seizures_and_dissolutions_are_coercion():
+    keys = {(e.event, frozenset(a.code for a in e.actor)) for e in communique.code(
+        "A Cairo court ordered the dissolution of the Labour Party on Wednesday.").events}
+    assert ("COERCE", frozenset({"EGY"})) in keys
+    keys = {(e.event, frozenset(a.code for a in e.actor)) for e in communique.code(
+        "Prosecutors in Moscow ordered the seizure of the assets of the oil company.").events}
+    assert ("COERCE", frozenset({"RUS"})) in keys
