@@ -1395,3 +1395,8 @@ def test_a_group_placed_around_or_on_the_edge_of_a_place():
 
 def test_a_ruling_party_placed_by_its_capital_acts_for_its_country():
     assert ("REJECT", frozenset({"VNM"})) in {k[:2] for k in _keys("The ruling party in Hanoi rejected calls for a multi-party system.")}
+
+
+def test_what_a_protest_is_for_is_only_its_aim():
+    keys = _keys("Opposition deputies began a hunger strike in parliament to force the resignation of the government in Sofia.")
+    assert {k[0] for k in keys} == {"PROTEST"}

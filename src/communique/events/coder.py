@@ -367,8 +367,11 @@ class EventCoder(SpeechActs):
             # obstruction.
             occupying = trig.mode == "territory"
             trig = replace(trig, event="PROTEST", mode="obstruct" if occupying else "riot", cameo="144" if occupying else "145")
-        if trig.event == "REQUEST" and protest_purpose(token, self):
-            return None  # "went on hunger strike to demand X": the protest is the act, X its cause
+        purpose = token.head if token.dep_ == "dobj" and trig.pos == "NOUN" else token
+        if trig.event != "PROTEST" and protest_purpose(purpose, self):
+            # "went on hunger strike to demand X", "began a hunger strike to force the
+            # government's resignation": the protest is the act, what it is for only its aim
+            return None
         if trig.event == "REJECT" and any(x.lemma_.lower() in NO_COMMENT_VERBS for x in _children(token, "xcomp")):
             return None  # "declined to comment", "refused to go into details": no one is rebuffed
         if trig.event == "CONSULT" and trig.pos == "VERB" and any(
