@@ -1400,3 +1400,9 @@ def test_a_ruling_party_placed_by_its_capital_acts_for_its_country():
 def test_what_a_protest_is_for_is_only_its_aim():
     keys = _keys("Opposition deputies began a hunger strike in parliament to force the resignation of the government in Sofia.")
     assert {k[0] for k in keys} == {"PROTEST"}
+
+
+def test_a_gerund_the_tagger_took_for_a_noun_still_frames_its_clause():
+    # "demanding" is tagged NN here; what the crowd demands has not happened
+    keys = _keys("The square in Kiev was packed by a crowd of 100,000 demanding that Prime Minister Viktor Yanukovych concede the election.")
+    assert "CONCEDE" not in {k[0] for k in keys}

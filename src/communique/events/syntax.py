@@ -20,6 +20,8 @@ def _pos(token: Token) -> str | None:
         return "VERB"  # "Thousands of Kenyans rally against ...": a verb the tagger took for a noun
     if token.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in token.children):
         return "VERB"  # "Copenhagen froze development aid": an adjective has no object
+    if token.pos_ == "NOUN" and token.lower_.endswith("ing") and any(c.dep_ == "ccomp" for c in token.children):
+        return "VERB"  # "a crowd demanding that X concede": a noun has no clause of its own
     if token.pos_ in {"NOUN", "PROPN"}:
         return "NOUN"
     return None
