@@ -1406,3 +1406,8 @@ def test_a_gerund_the_tagger_took_for_a_noun_still_frames_its_clause():
     # "demanding" is tagged NN here; what the crowd demands has not happened
     keys = _keys("The square in Kiev was packed by a crowd of 100,000 demanding that Prime Minister Viktor Yanukovych concede the election.")
     assert "CONCEDE" not in {k[0] for k in keys}
+
+
+def test_a_vow_whose_means_is_hostile_is_a_threat():
+    keys = _keys("The Chilean union federation vowed to bring the country to a standstill with a general strike.")
+    assert "THREATEN" in {k[0] for k in keys} and "AGREE" not in {k[0] for k in keys}

@@ -13,7 +13,7 @@ from communique.events.lexicon import Trigger
 from communique.events.modality import Modality
 from communique.events.ontology import QUAD
 from communique.events.places import CIVILIAN_SECTORS, states_named
-from communique.events.syntax import _children, _generic
+from communique.events.syntax import _children, _generic, _prep_objects
 from communique.events.vocabulary import COMMITMENT_WORDS, GENERIC_ACTORS, VOW_VERBS
 from communique.records import Entity
 
@@ -108,7 +108,9 @@ def _hostile_content(token: Token, coder: ArgumentFinder) -> bool:
     "pledged not to attack")."""
     for clause in {*_children(token, "ccomp", "acl"), *_infinitive_complements(token)}:
         if not _children(clause, "neg"):
-            for node in (clause, *clause.conjuncts):
+            # the act itself, or the means it names ("vowed to bring the country to a
+            # standstill with a general strike")
+            for node in (clause, *clause.conjuncts, *_prep_objects(clause, "with")):
                 if any(QUAD[t.event] == 4 for t in coder._triggers(node)):
                     return True
     return False
