@@ -338,3 +338,66 @@ def test_a_name_ends_before_a_verb_the_model_took_into_it():
     # the model's span is "The UN Security Council ordered Eritrea"
     actors = _actors("The UN Security Council ordered Eritrea to withdraw its troops.")
     assert actors["UN Security Council"].code == "UNO" and actors["Eritrea"].code == "ERI"
+
+
+# -- organizations of 1980-2020 news named without their country ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code", "sector"),
+    [
+        ("COSATU threatened a general strike on Monday.", "COSATU", "ZAF", "LAB"),
+        ("The Red Brigades claimed the killing of the judge.", "Red Brigades", "ITA", "REB"),
+        ("Fretilin rejected the count, while Falintil guerrillas stayed in the hills.", "Fretilin", "TLS", "PTY"),
+        ("Fretilin rejected the count, while Falintil guerrillas stayed in the hills.", "Falintil", "TLS", "REB"),
+        ("Solidarnosc called for new talks with the government.", "Solidarnosc", "POL", "LAB"),
+        ("The KGB arrested two dissidents on Friday.", "KGB", "RUS", "SPY"),
+        ("Hizballah released a hostage, and Egyptian Islamic Jihad denied any part in it.", "Hizballah", "LBN", "REB"),
+        ("Hizballah released a hostage, and Egyptian Islamic Jihad denied any part in it.",
+         "Egyptian Islamic Jihad", "EGY", "REB"),
+        ("SWAPO leaders met ZANU officials on Tuesday.", "SWAPO", "NAM", "PTY"),
+        ("SWAPO leaders met ZANU officials on Tuesday.", "ZANU", "ZWE", "PTY"),
+        ("The Landless Workers' Movement occupied a farm.", "Landless Workers' Movement", "BRA", "AGR"),
+        ("Inkatha supporters clashed with ANC members.", "Inkatha", "ZAF", "PTY"),
+        ("The Derg executed sixty officials, said the EPRDF.", "Derg", "ETH", "GOV"),
+        ("The Derg executed sixty officials, said the EPRDF.", "EPRDF", "ETH", "PTY"),
+        ("The PRI lost the election to the National Action Party.", "PRI", "MEX", "PTY"),
+        ("The Stasi spied on members of the Neues Forum.", "Stasi", "DEU", "SPY"),
+        ("Hizbul Mujahideen militants attacked a CRPF convoy.", "Hizbul Mujahideen", "IND", "REB"),
+        ("Hizbul Mujahideen militants attacked a CRPF convoy.", "CRPF", "IND", "COP"),
+        ("The Islamic Salvation Army and the GSPC clashed in the hills.", "GSPC", "DZA", "REB"),
+        ("The Liberal Democrats and the SDLP condemned the INLA.", "INLA", "GBR", "REB"),
+        ("Antara reported that Golkar had won and that Kopassus troops were deployed.", "Golkar", "IDN", "PTY"),
+        ("The Tudeh Party was banned by the Islamic Republican Party.", "Tudeh Party", "IRN", "PTY"),
+    ],
+)
+def test_organizations_named_without_their_country(text: str, name: str, code: str, sector: str) -> None:
+    actor = _actors(text)[name]
+    assert (actor.kind, actor.code, actor.sector) == ("organization", code, sector)
+
+
+def test_a_listed_name_with_a_country_before_it_keeps_the_longer_name() -> None:
+    actors = _actors("The Sri Lanka Freedom Party accused the United National Party of fraud.")
+    assert actors["Sri Lanka Freedom Party"].code == "LKA"
+    assert actors["United National Party"].code == "LKA"
+    # the Guinean party is not the Bulgarian one it starts like
+    assert _actors("The Union of Democratic Forces of Guinea protested.")["Union of Democratic Forces of Guinea"].code == "GIN"
+
+
+def test_the_two_peoples_democratic_parties_are_told_apart_by_the_apostrophe() -> None:
+    actors = _actors("The Peoples Democratic Party lost in Kano, while the Peoples' Democratic Party won seats in Van.")
+    assert actors["Peoples Democratic Party"].code == "NGA"
+    assert actors["Peoples' Democratic Party"].code == "TUR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria said the party was a good party and that the forum was civic.",
+        "She joined the national union and read the daily news at the rally for the republic.",
+        "The mothers in white marched to the square, and the teamsters drove on.",
+    ],
+)
+def test_everyday_words_are_not_the_organizations_they_resemble(text: str) -> None:
+    coded = {a.entity_name: a.code for a in communique.code(text).actors}
+    assert not any(code for code in coded.values()), coded

@@ -299,3 +299,20 @@ def test_new_armed_groups_and_parties(organizations):
     assert lookup["ISWAP"] == ("IMG", "REB")
     for ambiguous in ("IRA", "NPA", "ADF", "Sinn Fein"):
         assert ambiguous not in lookup, ambiguous
+
+
+def test_political_organizations_of_1980_2020_news(organizations):
+    lookup = {text: (code, sector) for text, _match, code, sector, _note in organizations}
+    assert lookup["COSATU"] == ("ZAF", "LAB")
+    assert lookup["Red Brigades"] == ("ITA", "REB")
+    assert lookup["Fretilin"] == ("TLS", "PTY")
+    assert lookup["SLORC"] == ("MMR", "GOV")
+    assert lookup["Stasi"] == ("DEU", "SPY")
+    assert lookup["Hizballah"] == lookup["Hezbollah"] == ("LBN", "REB")
+    assert lookup["MUJAO"] == ("IMG", "REB")  # al-Qaeda offshoots stay transnational
+    assert lookup["Charter 77"] == ("CZE", "CVL")  # a dissident group of one country is CVL of it
+    assert len({code for code, _sector in lookup.values()}) > 150
+    # acronyms and names shared by organizations of several countries stay out
+    for ambiguous in ("CGT", "CUT", "UGT", "TUC", "NUM", "PAC", "UDF", "PDP", "APC", "CBI", "CSIS", "MST",
+                      "General People's Congress", "Colorado Party", "National Liberation Army", "Freedom Party"):
+        assert ambiguous not in lookup, ambiguous
