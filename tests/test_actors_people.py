@@ -401,3 +401,8 @@ def test_the_two_peoples_democratic_parties_are_told_apart_by_the_apostrophe() -
 def test_everyday_words_are_not_the_organizations_they_resemble(text: str) -> None:
     coded = {a.entity_name: a.code for a in communique.code(text).actors}
     assert not any(code for code in coded.values()), coded
+
+
+def test_a_party_name_several_countries_use_takes_the_country_its_name_ends_in():
+    assert _actors("The Christian Democratic Union of Chile rejected the plan.")["Christian Democratic Union of Chile"].code == "CHL"
+    assert _actors("The Christian Democratic Union won the election in Germany.")["Christian Democratic Union"].code == "DEU"

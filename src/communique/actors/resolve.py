@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from communique.actors.bodies import embedded, organization
-from communique.actors.gazetteer import Gazetteer, Match, load_gazetteer
+from communique.actors.gazetteer import PSEUDO_COUNTRIES, Gazetteer, Match, load_gazetteer
 from communique.actors.mentions import ENTITY_LABELS, MentionFinder
 from communique.actors.titles import Title, TitleReader
 from communique.records import Document, Entity
@@ -302,6 +302,11 @@ class ActorResolver:
                 if entity.code is None:
                     # "King Fahd of Saudi Arabia", "President Kagame of Rwanda"
                     entity = replace(entity, code=self._of_country(text, end))
+            elif entity.kind == "organization" and entity.code not in PSEUDO_COUNTRIES:
+                # "the Christian Democratic Union of Chile": a party name several countries use
+                own = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w .'-]*)$", bare)
+                named = self.gaz.countries.get(own.group(1)) if own else None
+                entity = replace(entity, code=(named[0] if named else None) or self._of_country(text, end) or entity.code)
             index = len(actors.entities)
             if entity.code is None and entity.sector in LOCAL_SECTORS and entity.kind in {"organization", "person"} \
                     and fallback and not self._international(entity):
