@@ -302,7 +302,7 @@ class ActorResolver:
                 if entity.code is None:
                     # "King Fahd of Saudi Arabia", "President Kagame of Rwanda"
                     entity = replace(entity, code=self._of_country(text, end))
-            elif entity.kind == "organization" and entity.code not in PSEUDO_COUNTRIES:
+            elif entity.kind == "organization" and entity.code not in PSEUDO_COUNTRIES and bare not in self.gaz.org_names:
                 # "the Christian Democratic Union of Chile": a party name several countries use
                 own = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w .'-]*)$", bare)
                 named = self.gaz.countries.get(own.group(1)) if own else None
