@@ -169,9 +169,10 @@ def _clause_weight(token: Token) -> float:
 
 # "is ready to broaden cooperation with X", "is determined to reach a settlement with X": a
 # commitment to work something out with a partner, whatever the verb (CAMEO 030).
-# Words of a conflict that a party may be "ready" to have "with" another.
-HOSTILE_NOUNS = frozenset({"war", "conflict", "confrontation", "battle", "fight", "hostility", "showdown", "clash", "retaliate"})
 COOPERATION_INTENT = Trigger("intent", "VERB", "AGREE", None, "030", frozenset(), ("with",))
+# Words of a conflict that a party may be "ready" to have "with" another ("ready to go to war").
+CONFLICT_WORDS = frozenset({"war", "conflict", "confrontation", "battle", "fight", "hostility", "showdown", "clash",
+                            "retaliate"})
 
 
 def intent_with_partner(token: Token, coder: ArgumentFinder) -> bool:
@@ -184,7 +185,7 @@ def intent_with_partner(token: Token, coder: ArgumentFinder) -> bool:
             head.lower_ in COMMITMENT_WORDS or head.lemma_.lower() in COMMITMENT_WORDS):
         return False
     inside = list(token.subtree)
-    if any(node.lemma_.lower() in HOSTILE_NOUNS for node in inside) or any(
+    if any(node.lemma_.lower() in CONFLICT_WORDS for node in inside) or any(
             QUAD[t.event] >= 3 for node in inside for t in coder._triggers(node, every=True)):
         return False
     return any(node.dep_ == "prep" and node.lower_ == "with" and any(

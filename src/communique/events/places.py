@@ -81,9 +81,9 @@ def sole_state(act: Token, ctx: CodingContext) -> str | None:
 
 
 def _of_sole_state(actor: list[Entity], token: Token, ctx: CodingContext) -> list[Entity]:
-    """People, groups and bodies the text gives no country, of the one state their sentence names (see
-    :func:`sole_state`): "Interior Minister X banned all rallies, the official Egyptian news
-    agency said"."""
+    """People, groups and bodies the text gives no country, of the one state their sentence
+    names (see :func:`sole_state`): "Interior Minister X banned all rallies, the official
+    Egyptian news agency said"."""
     # (a body only when its name says what it is: "the Landless Workers' Movement", not a
     # misread dateline "Abu-Dhabi")
     if not all(e.kind in {"person", "group"} or e.kind == "organization" and e.sector for e in actor):
