@@ -1411,3 +1411,8 @@ def test_a_gerund_the_tagger_took_for_a_noun_still_frames_its_clause():
 def test_a_vow_whose_means_is_hostile_is_a_threat():
     keys = _keys("The Chilean union federation vowed to bring the country to a standstill with a general strike.")
     assert "THREATEN" in {k[0] for k in keys} and "AGREE" not in {k[0] for k in keys}
+
+
+def test_pasts_the_lemmatizer_does_not_know_and_split_hyphenated_verbs():
+    assert _key("COOPERATE", {"KEN"}, {"UGA"}) in _keys("Kenya co-operated with Uganda on border security.")
+    assert ("ASSAULT", frozenset({"PAK"})) in {k[:2] for k in _keys("The Pakistani army targetted rebel camps in Waziristan.")}

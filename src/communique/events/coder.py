@@ -177,10 +177,17 @@ class EventCoder(SpeechActs):
         found = self.lexicon.get((token.lemma_.lower(), pos)) or self.lexicon.get((token.lower_, pos)) or ()
         if not found and pos == "VERB" and token.pos_ not in {"VERB", "AUX"}:
             found = self.lexicon.get((verb_lemma(token.lower_), pos), ())  # the lemma of a mistagged verb
-        if not found and token.i - 2 >= token.sent.start and token.nbor(-1).tag_ == "HYPH":
-            # "sit-in", "walk-out": the tokenizer splits a hyphenated noun; the lexicon lists it whole
+        if not found and pos == "VERB" and token.lower_.endswith("ed"):
+            # "cordoned", "targetted", "teargassed": a past the lemmatizer does not know
+            stem = token.lower_[:-2]
+            found = next((f for word in (stem, stem[:-1] if stem[-1:] == stem[-2:-1] else None, stem + "e")
+                          if word and (f := self.lexicon.get((word, pos)))), ())
+        if not found and token.i - 2 >= token.sent.start and (token.nbor(-1).tag_ == "HYPH" or token.nbor(-1).text == "-"):
+            # "sit-in", "walk-out", "co-operated": the tokenizer splits a hyphenated word; the
+            # lexicon lists it whole
             first = token.nbor(-2).lower_
-            found = self.lexicon.get((f"{first}-{token.lower_}", pos)) or self.lexicon.get((first + token.lower_, pos)) or ()
+            found = self.lexicon.get((f"{first}-{token.lower_}", pos)) or self.lexicon.get((first + token.lower_, pos)) \
+                or self.lexicon.get((first + token.lemma_.lower(), pos)) or ()
         if not found and pos == "NOUN":
             found = self._verb_as_noun(token)
         neighbours = None
