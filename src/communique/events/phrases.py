@@ -140,8 +140,9 @@ class PhraseReader(ABC):
                 if entity.kind == "person" and entity.end <= t.idx:
                     return [entity]
             return []
-        if lower in {"his", "her"} and t.dep_ == "poss":
-            # "Akayev said his government was ready": the last person named before it
+        if lower == "his" and t.dep_ == "poss":
+            # "Akayev said his government was ready": the last person named before it in the
+            # sentence ("her", a pronoun whatever its role, is read just above)
             person = next((e for e in ctx.actors.before(t.idx) if e.kind == "person" and t.sent.start_char <= e.start), None)
             return [person] if person is not None else []
         if lower in {"its", "their"} and t.dep_ == "poss":
