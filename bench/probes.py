@@ -31,7 +31,7 @@ from communique import code
 
 HERE = Path(__file__).resolve().parent / "probes"
 # Scored, never read: each round's unseen figure.
-HELD_OUT = frozenset({"h_mixed.jsonl"})
+HELD_OUT = frozenset({"h_mixed.jsonl", "m_mixed.jsonl"})
 
 
 def load(paths: list[Path], prefix: str = "") -> list[dict]:  # type: ignore[type-arg]
