@@ -1416,3 +1416,47 @@ def test_a_vow_whose_means_is_hostile_is_a_threat():
 def test_pasts_the_lemmatizer_does_not_know_and_split_hyphenated_verbs():
     assert _key("COOPERATE", {"KEN"}, {"UGA"}) in _keys("Kenya co-operated with Uganda on border security.")
     assert ("ASSAULT", frozenset({"PAK"})) in {k[:2] for k in _keys("The Pakistani army targetted rebel camps in Waziristan.")}
+
+
+def test_a_deadline_to_act_or_face_the_consequences_is_an_ultimatum():
+    keys = _keys("The Arab League gave the Ruritanian junta five days to free the detained ministers or face expulsion.")
+    assert ("THREATEN", frozenset({"IGO"})) in {k[:2] for k in keys}, keys
+    # giving time without a penalty is no threat
+    assert "THREATEN" not in {k[0] for k in _keys("Norway gave Kenya two more years to repay the loan.")}
+
+
+def test_a_decision_to_recall_an_ambassador_is_the_recall():
+    keys = _keys("The Dutch cabinet decided on Saturday to recall its ambassador from Caracas.")
+    assert _key("SANCTION", {"NLD"}, {"VEN"}) in keys, keys
+
+
+def test_a_relative_clause_on_the_subject_does_not_hide_it():
+    keys = _keys("Chilean President Ricardo Lagos, who arrived in Lima on Monday, held talks with Peruvian President Alejandro Toledo.")
+    assert _key("CONSULT", {"CHL"}, {"PER"}) in keys, keys
+
+
+def test_troops_sent_to_keep_the_peace_are_aid():
+    keys = _keys("Ghana sent 800 troops to Liberia as part of a regional peacekeeping force.")
+    assert _key("AID", {"GHA"}, {"LBR"}) in keys, keys
+    assert "AID" not in {k[0] for k in _keys("Ghana sent 800 troops to its border with Togo.")}
+
+
+def test_civilians_fighting_police_or_blocking_an_airport_protest():
+    assert ("PROTEST", frozenset({"NGA"})) in {k[:2] for k in _keys("Youths in Kano threw stones at police and burned tyres.")}
+    assert ("PROTEST", frozenset({"THA"})) in {k[:2] for k in _keys("Anti-government protesters blockaded Bangkok's main airport on Tuesday.")}
+    assert ("PROTEST", frozenset({"KEN"})) in {k[:2] for k in _keys("Opposition lawmakers in Kenya boycotted the opening of parliament.")}
+    # a state's boycott stays a sanction
+    assert "SANCTION" in {k[0] for k in _keys("Egypt boycotted the summit in Doha.")}
+
+
+def test_bans_on_parties_and_the_press_and_seizing_property_are_coercion():
+    assert "COERCE" in {k[0] for k in _keys("A Moldovan court slapped a ban on the opposition Revival party on Friday.")}
+    assert "COERCE" in {k[0] for k in _keys("The Iranian judiciary imposed new restrictions on the reformist press.")}
+    assert "COERCE" in {k[0] for k in _keys("Bolivian troops seized two gas plants owned by the Brazilian company Petrobras.")}
+    assert "ASSAULT" in {k[0] for k in _keys("Iraqi troops seized the Saudi border town of Khafji.")}
+    assert "SANCTION" in {k[0] for k in _keys("The European Union imposed a ban on Iranian oil imports.")}
+
+
+def test_the_full_names_of_intergovernmental_bodies():
+    keys = _keys("The Organisation of African Unity condemned the coup in Burundi.")
+    assert ("ACCUSE", frozenset({"IGO"})) in {k[:2] for k in keys}, keys

@@ -97,6 +97,11 @@ class ArgumentFinder(PhraseReader):
                     or [a for c in _children(node, "aux", "auxpass") for a in _children(c, "nsubj")] \
                     or (_children(node, "nsubjpass") if stative and node.i == token.i else [])
                 subjects = [_nominal(subject) for subject in subjects]
+                if node.dep_ == "relcl" and subjects and subjects[0].tag_ in {"WP", "WDT"} and node.head.dep_ in {
+                        "nsubj", "nsubjpass", "dep", "ROOT"} and any(e.code for e in self.entities(node.head, ctx)):
+                    # "X, who arrived in Y, held talks": the relative pronoun is the sentence's
+                    # subject the clause is on
+                    subjects = [node.head]
                 for subject in subjects:
                     # Several subjects are a misparse ("a delegation led by minister X left"):
                     # the first that names someone.
@@ -131,8 +136,11 @@ class ArgumentFinder(PhraseReader):
                 if node.dep_ == "relcl":
                     return self.entities(node.head, ctx), True
                 if node.dep_ == "acl" and node.i == token.i and node.head.pos_ in {"NOUN", "PROPN"} and (
-                        node.tag_ in {"VBD", "VBG"} or node.lemma_.lower() in MOTION_VERBS):
-                    # "a delegation ... left for Beijing", "protesters burning flags": the noun acts.
+                        node.tag_ in {"VBD", "VBG"} or node.lemma_.lower() in MOTION_VERBS
+                        or node.tag_ == "VBN" and _children(node, "dobj") and not _children(node, "auxpass")):
+                    # "a delegation ... left for Beijing", "protesters burning flags": the noun acts;
+                    # so does "X, who arrived on Tuesday, held talks", a finite verb the parser
+                    # took for a participle (a participle has no object).
                     found = self.entities(node.head, ctx)
                     if found:
                         return found, True

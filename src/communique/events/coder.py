@@ -64,10 +64,13 @@ from communique.events.places import (
 )
 from communique.events.protests import (
     MISSION_PREPS,
+    OBSTRUCTING_VERBS,
     PROTEST_ACT,
     PROTEST_SITES,
     RIOTING_CROWDS,
+    civilian_subject,
     civilians_at_protest,
+    civilians_fight_forces,
     crowd_demanding,
     protest_purpose,
     protesters_act,
@@ -116,6 +119,10 @@ from communique.records import Document, Entity, Event, Evidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+
+# Words that make a deployment a peacekeeping one.
+PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
 
 
 class EventCoder(TriggerReader, SpeechActs):
@@ -177,7 +184,9 @@ class EventCoder(TriggerReader, SpeechActs):
                     self._triggers(c) for c in head.children if c.dep_ == "acl")):
                 return True
         if token in _infinitive_complements(head) and any(t.event in FRAMING_TYPES for t in self._triggers(head)):
-            return True  # "appealed to the guerrillas to free the passengers": what was asked for
+            # "appealed to the guerrillas to free the passengers": what was asked for; but in
+            # "decided to recall its ambassador" the recall is the event
+            return not (head.lemma_.lower() in DECISION_WORDS and any(QUAD[t.event] == 4 for t in self._triggers(token)))
         if token.dep_ not in {"xcomp", "ccomp", "acl", "pcomp", "pobj", "dobj", "conj"} or head.i == token.i:
             return False
         node = token
@@ -277,6 +286,21 @@ class EventCoder(TriggerReader, SpeechActs):
             # obstruction.
             occupying = trig.mode == "territory"
             trig = replace(trig, event="PROTEST", mode="obstruct" if occupying else "riot", cameo="144" if occupying else "145")
+        elif trig.event == "ASSAULT" and trig.pos == "VERB" and not passive and civilians_fight_forces(token):
+            # "Kurdish villagers stoned gendarmes", "youths clashed with police": unarmed
+            # civilians fighting the forces of order riot (CAMEO 145)
+            trig = replace(trig, event="PROTEST", mode="riot", cameo="145")
+        elif trig.event == "SANCTION" and trig.pos == "VERB" and not passive and trig.lemma in OBSTRUCTING_VERBS and (
+                protesters_act(token, RIOTING_CROWDS) or civilians_at_protest(token, self) or civilian_subject(token)):
+            # "protesters blockaded the airport", "opposition lawmakers boycotted the session":
+            # civilians and parties obstructing or staying away protest (CAMEO 143/144)
+            boycott = trig.lemma == "boycott"
+            trig = replace(trig, event="PROTEST", mode="boycott" if boycott else "obstruct", cameo="143" if boycott else "144")
+        if trig.event == "MOBILIZE" and trig.pos == "VERB" and any(
+                t.lemma_.lower() in PEACEKEEPING_WORDS for c in token.children if c.dep_ not in {"nsubj", "nsubjpass"} for t in c.subtree):
+            # "sent 1,500 troops to Liberia as part of a peacekeeping force": troops sent to keep
+            # the peace protect (CAMEO 074), they do not threaten
+            trig = replace(trig, event="AID", mode="peacekeeping", cameo="074")
         purpose = token.head if token.dep_ == "dobj" and trig.pos == "NOUN" else token
         if trig.event != "PROTEST" and protest_purpose(purpose, self):
             # "went on hunger strike to demand X", "began a hunger strike to force the
@@ -373,7 +397,10 @@ class EventCoder(TriggerReader, SpeechActs):
             # "Violent protests erupted in Tunis", "demonstrators took to the streets of Tunis":
             # protesters the text leaves unnamed, who are, like any unnamed group, of the place
             # where they protest.
-            actor = _unnamed("protesters", act_place(sent, ctx.actors, NEAR_PREPS | ROUTE_PREPS), "CVL", token)
+            # ("blockaded Bangkok's airport": the site they block is where they are)
+            site = next((e.code for o in _children(token, "dobj") for c in o.children if c.dep_ in {"poss", "compound"}
+                         and (e := ctx.actors.place_at(c.i)) is not None and e.code), None) if trig.mode == "obstruct" else None
+            actor = _unnamed("protesters", act_place(sent, ctx.actors, NEAR_PREPS | ROUTE_PREPS) or site, "CVL", token)
         if not actor and passive and trig.mode in {"expel", "deport"}:
             # "Russian diplomats were expelled from Germany": the state they must leave acts.
             actor = [e for o in _prep_objects(token, "from") for e in self.entities(o, ctx) if e.code and e.kind == "state"]

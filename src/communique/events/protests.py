@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
     from communique.events.arguments import ArgumentFinder
 
-__all__ = ["MISSION_PREPS", "PROTEST_ACT", "PROTEST_SITES", "RIOTING_CROWDS", "civilians_at_protest", "crowd_demanding",
-           "protest_purpose", "protesters_act"]
+__all__ = ["MISSION_PREPS", "OBSTRUCTING_VERBS", "PROTEST_ACT", "PROTEST_SITES", "RIOTING_CROWDS", "civilian_subject",
+           "civilians_at_protest", "civilians_fight_forces", "crowd_demanding", "protest_purpose", "protesters_act"]
 
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "picketer"})
 PROTEST_ACT = Trigger("protesters", "VERB", "PROTEST", "demonstrate", "141", frozenset(), ("against", "outside", "at", "obj"))
@@ -78,6 +78,44 @@ def civilians_at_protest(token: Token, coder: ArgumentFinder) -> bool:
     return any(p.lower_ in {"during", "at", "in", "amid"} and any(
         t.event == "PROTEST" for o in _children(p, "pobj") for t in coder._triggers(o, every=True))
         for p in _children(token, "prep"))
+
+# Verbs by which a state sanctions and a crowd or party protests.
+OBSTRUCTING_VERBS = frozenset({"blockade", "block", "boycott"})
+# Civilians, unarmed: when they fight the forces of order, they riot.
+UNARMED_SECTORS = CIVILIAN_SECTORS | {"OPP", "LEG"}
+# The forces of order a crowd fights ("clashed with police", "stoned gendarmes").
+ORDER_FORCES = frozenset({"police", "policeman", "policemen", "gendarme", "gendarmes", "troops", "soldier", "soldiers",
+                          "force", "forces", "officer", "officers", "guard", "guards"})
+# Acts of a crowd's violence that make no armed attack of it.
+RIOTING_VERBS = frozenset({"clash", "stone", "pelt", "riot", "torch", "loot", "ransack", "storm"})
+
+
+def civilian_subject(token: Token) -> bool:
+    """Whether ``token``'s subject is an unnamed group of civilians ("villagers", "students",
+    "opposition lawmakers"): a common noun whose sector is civilian."""
+    for subject in _children(token, "nsubj"):
+        # "hundreds of villagers"
+        heads = [subject, *[o for p in _children(subject, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]]
+        if any(h.pos_ == "NOUN" and GENERIC_ACTORS.get(h.lemma_.lower()) in UNARMED_SECTORS for h in heads):
+            return True
+    return False
+
+
+def civilians_fight_forces(token: Token) -> bool:
+    """Whether unnamed civilians fight the forces of order: "Kurdish villagers stoned
+    gendarmes", "youths set up barricades and clashed with police"."""
+    if token.dep_ == "conj" and not _children(token, "nsubj") and token.head.pos_ == "VERB":
+        subject_verb = token.head
+    else:
+        subject_verb = token
+    if not civilian_subject(subject_verb):
+        return False
+    targets = _children(token, "dobj") + [o for p in _children(token, "prep") if p.lower_ in {"with", "at", "on", "to"}
+                                          for o in _children(p, "pobj")]
+    # ("set fire to a police vehicle", "stormed a police station": what the forces own)
+    words = {w.lower_ for t in targets for w in (t, *(c for c in t.children if c.dep_ in {"compound", "amod"}))}
+    return token.lemma_.lower() in RIOTING_VERBS and not targets or bool(words & ORDER_FORCES)
+
 
 def protest_purpose(token: Token, coder: ArgumentFinder) -> bool:
     """Whether a demand is what a protest is for: "marched to demand elections", "a strike

@@ -26,6 +26,21 @@ from communique.nlp import verb_lemma
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# "gave X ten days to withdraw or face air strikes": an ultimatum, whatever the verb of giving.
+ULTIMATUM = Trigger("ultimatum", "VERB", "THREATEN", None, "139", frozenset(), ("obj", "to"))
+ULTIMATUM_VERBS = frozenset({"give", "grant", "allow"})
+# What the one given a deadline is told to expect otherwise ("or face", "or risk").
+PENALTY_VERBS = frozenset({"face", "risk", "suffer", "bear"})
+
+
+def _ultimatum(token: Token) -> bool:
+    """Whether ``token`` gives someone time to do something "or face" the consequences."""
+    if token.lemma_.lower() not in ULTIMATUM_VERBS or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(t.lemma_.lower() in PENALTY_VERBS and t.dep_ == "conj" and t.i > token.i
+               and any(c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children)
+               for t in token.subtree)
+
 
 class TriggerReader:
     """The trigger readings of a token, from :attr:`lexicon` (keyed by lemma and part of speech)."""
@@ -36,6 +51,8 @@ class TriggerReader:
         """The token's readings whose object condition holds: the first one, or with ``every``
         all of them in the lexicon's order of preference."""
         pos = _pos(token)
+        if pos == "VERB" and _ultimatum(token):
+            return (ULTIMATUM,)
         if pos is None or token.ent_type_ in NOT_TRIGGER_ENTITIES and not (pos == "VERB" and token.ent_type_ == "ORG"):
             return ()  # "in March" is a date, not a march; "the Solidarity Group" is a name
         if pos == "NOUN" and token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:

@@ -48,9 +48,9 @@ def _neighbour_lemmas(token: Token) -> set[str]:
             words.add("~to")  # "declined to meet", unlike "exports declined to $5 billion"
         for grandchild in child.children:
             words.update((grandchild.lemma_.lower(), grandchild.lower_))
-            if grandchild.dep_ == "prep" and (grandchild.lower_ == "of" or grandchild.lower_ == "in" and _amount(child)):
+            if grandchild.dep_ == "prep" and (grandchild.lower_ in {"of", "on"} or grandchild.lower_ == "in" and _amount(child)):
                 # "provided tons of food aid", "captured part of a stronghold", "provided 50
-                # million euros in assistance"
+                # million euros in assistance", "imposed restrictions on the press"
                 words.update(w for o in grandchild.children if o.dep_ == "pobj" for w in (o.lemma_.lower(), o.lower_))
     if token.dep_ in {"acl", "relcl"}:
         words.add(token.head.lemma_.lower())
