@@ -1460,3 +1460,8 @@ def test_bans_on_parties_and_the_press_and_seizing_property_are_coercion():
 def test_the_full_names_of_intergovernmental_bodies():
     keys = _keys("The Organisation of African Unity condemned the coup in Burundi.")
     assert ("ACCUSE", frozenset({"IGO"})) in {k[:2] for k in keys}, keys
+
+
+def test_a_statement_accusing_someone_is_its_speakers_accusation():
+    keys = _keys("The Greek foreign ministry, in a statement accusing Turkey of violating its airspace, summoned the Turkish ambassador.")
+    assert _key("ACCUSE", {"GRC"}, {"TUR"}) in keys, keys

@@ -52,6 +52,11 @@ SAYING_VERBS = frozenset({"say", "tell", "report", "add"})
 LEFT_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "case", "cc", "conj", "punct", "nummod", "appos"})
 
 
+# What a speaker issues, whose words are the speaker's act ("in a statement accusing X").
+MESSAGE_NOUNS = frozenset({"statement", "letter", "message", "communique", "note", "speech", "address", "interview",
+                           "broadcast", "report", "declaration", "resolution"})
+
+
 class ArgumentFinder(PhraseReader):
     """Finds the arguments of triggers: the actor (subject, "by" agent, owner of a noun) and
     the recipients (objects, the trigger's prepositions), as the entities their phrases
@@ -152,6 +157,9 @@ class ArgumentFinder(PhraseReader):
                         return owners, True
                 node = node.head
                 passive = False
+                if node.dep_ == "pobj" and node.lemma_.lower() in MESSAGE_NOUNS and node.head.dep_ == "prep":
+                    # "X, in a statement accusing Y of ..., said": the message is the speaker's
+                    node = node.head
                 continue
             break
         return list(ctx.last_subject), False
