@@ -103,10 +103,12 @@ class ArgumentFinder(PhraseReader):
                     or (_children(node, "nsubjpass") if stative and node.i == token.i else [])
                 subjects = [_nominal(subject) for subject in subjects]
                 if node.dep_ == "relcl" and subjects and subjects[0].tag_ in {"WP", "WDT"} and node.head.dep_ in {
-                        "nsubj", "nsubjpass", "dep", "ROOT"} and any(e.code for e in self.entities(node.head, ctx)):
+                        "nsubj", "nsubjpass", "dep", "ROOT"}:
                     # "X, who arrived in Y, held talks": the relative pronoun is the sentence's
                     # subject the clause is on
-                    subjects = [node.head]
+                    found = self.entities(node.head, ctx)
+                    if any(e.code for e in found):
+                        return found, True
                 for subject in subjects:
                     # Several subjects are a misparse ("a delegation led by minister X left"):
                     # the first that names someone.

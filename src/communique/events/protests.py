@@ -46,19 +46,35 @@ def crowd_demanding(token: Token) -> bool:
         c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_.lower() in DEMANDING_VERBS for c in token.children)
 
 
+def _subject_verb(token: Token) -> Token:
+    """The verb whose subject ``token`` shares: a verb joined by "and" to one with a subject
+    ("rioters torched cars and attacked shops")."""
+    if token.dep_ == "conj" and not _children(token, "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+        return token.head
+    return token
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [o for p in _children(token, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
+
+
+def _crowd_heads(subject: Token) -> list[Token]:
+    """A subject and the group its "of" phrase names ("hundreds of villagers")."""
+    return [subject, *_of_objects(subject)]
+
+
 def protesters_act(token: Token, crowds: frozenset[str] = PROTESTER_NOUNS) -> bool:
     """Whether ``token`` is a verb whose subject is a crowd of protesters acting (not speaking,
     not acted upon); a verb joined to such a verb by "and" shares its subject."""
     if token.pos_ != "VERB" or token.lemma_.lower() in REPORTING_VERBS:
         return False
-    if token.dep_ == "conj" and not _children(token, "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
-        token = token.head  # "rioters torched cars and attacked shops"
+    token = _subject_verb(token)
     subjects = _children(token, "nsubj")
     if not subjects and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "NOUN":
         subjects = [token.head]  # "with rioters storming the mayor's office"
     for subject in subjects:
-        heads = [subject, *[o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]]
-        heads += [o2 for h in heads[1:] for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o2 in p.children if o2.dep_ == "pobj"]
+        heads = _crowd_heads(subject)
+        heads += [o2 for h in heads[1:] for o2 in _of_objects(h)]
         if crowds is RIOTING_CROWDS and any(c.dep_ in {"amod", "compound"} and c.lower_ in RIOTING_WORDS for c in subject.children) \
                 and GENERIC_ACTORS.get(subject.lemma_.lower()) not in ARMED_SECTORS:
             return True  # "rioting supporters", but "riot police" are police
@@ -93,22 +109,14 @@ RIOTING_VERBS = frozenset({"clash", "stone", "pelt", "riot", "torch", "loot", "r
 def civilian_subject(token: Token) -> bool:
     """Whether ``token``'s subject is an unnamed group of civilians ("villagers", "students",
     "opposition lawmakers"): a common noun whose sector is civilian."""
-    for subject in _children(token, "nsubj"):
-        # "hundreds of villagers"
-        heads = [subject, *[o for p in _children(subject, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]]
-        if any(h.pos_ == "NOUN" and GENERIC_ACTORS.get(h.lemma_.lower()) in UNARMED_SECTORS for h in heads):
-            return True
-    return False
+    return any(h.pos_ == "NOUN" and GENERIC_ACTORS.get(h.lemma_.lower()) in UNARMED_SECTORS
+               for subject in _children(token, "nsubj") for h in _crowd_heads(subject))
 
 
 def civilians_fight_forces(token: Token) -> bool:
     """Whether unnamed civilians fight the forces of order: "Kurdish villagers stoned
     gendarmes", "youths set up barricades and clashed with police"."""
-    if token.dep_ == "conj" and not _children(token, "nsubj") and token.head.pos_ == "VERB":
-        subject_verb = token.head
-    else:
-        subject_verb = token
-    if not civilian_subject(subject_verb):
+    if not civilian_subject(_subject_verb(token)):
         return False
     targets = _children(token, "dobj") + [o for p in _children(token, "prep") if p.lower_ in {"with", "at", "on", "to"}
                                           for o in _children(p, "pobj")]
