@@ -81,6 +81,12 @@ def organizations():
 
 
 @pytest.fixture(scope="module")
+def organization_codes(organizations):
+    """Each organization name's (code, sector)."""
+    return {text: (code, sector) for text, _match, code, sector, _note in organizations}
+
+
+@pytest.fixture(scope="module")
 def titles():
     rows = read_tsv("titles.tsv")
     for i, row in rows:
@@ -291,8 +297,8 @@ def test_people_examples(people):
         assert shared not in surname, shared
 
 
-def test_new_armed_groups_and_parties(organizations):
-    lookup = {text: (code, sector) for text, _match, code, sector, _note in organizations}
+def test_new_armed_groups_and_parties(organization_codes):
+    lookup = organization_codes
     assert lookup["Tamil Tigers"] == ("LKA", "REB")
     assert lookup["Moro Islamic Liberation Front"] == ("PHL", "REB")
     assert lookup["Kurdistan Democratic Party"] == ("IRQ", "PTY")
@@ -301,8 +307,8 @@ def test_new_armed_groups_and_parties(organizations):
         assert ambiguous not in lookup, ambiguous
 
 
-def test_political_organizations_of_1980_2020_news(organizations):
-    lookup = {text: (code, sector) for text, _match, code, sector, _note in organizations}
+def test_political_organizations_of_1980_2020_news(organization_codes):
+    lookup = organization_codes
     assert lookup["COSATU"] == ("ZAF", "LAB")
     assert lookup["Red Brigades"] == ("ITA", "REB")
     assert lookup["Fretilin"] == ("TLS", "PTY")
