@@ -1449,6 +1449,12 @@ def test_civilians_fighting_police_or_blocking_an_airport_protest():
     assert "SANCTION" in {k[0] for k in _keys("Egypt boycotted the summit in Doha.")}
 
 
+def test_a_state_closing_routes_restricts_movement_where_protesters_obstruct():
+    assert _key("COERCE", {"AZE"}, {"ARM"}) in _keys("Azerbaijan blocked the only road linking Armenia to the enclave.")
+    assert "PROTEST" not in {k[0] for k in _keys("Azerbaijan blocked the only road linking Armenia to the enclave.")}
+    assert ("PROTEST", frozenset({"NPL"})) in {k[:2] for k in _keys("Protesters blockaded the main highway into Kathmandu.")}
+
+
 def test_bans_on_parties_and_the_press_and_seizing_property_are_coercion():
     assert "COERCE" in {k[0] for k in _keys("A Moldovan court slapped a ban on the opposition Revival party on Friday.")}
     assert "COERCE" in {k[0] for k in _keys("The Iranian judiciary imposed new restrictions on the reformist press.")}
@@ -1465,3 +1471,10 @@ def test_the_full_names_of_intergovernmental_bodies():
 def test_a_statement_accusing_someone_is_its_speakers_accusation():
     keys = _keys("The Greek foreign ministry, in a statement accusing Turkey of violating its airspace, summoned the Turkish ambassador.")
     assert _key("ACCUSE", {"GRC"}, {"TUR"}) in keys, keys
+
+
+def test_a_recall_is_aimed_at_the_country_the_envoy_leaves():
+    assert _key("SANCTION", {"FRA"}, {"IRN"}) in _keys("France recalled its ambassador to Tehran for consultations.")
+    assert _key("SANCTION", {"PER"}, {"MEX"}) in _keys("Peru withdrew its ambassador to Mexico on Tuesday.")
+    # called home: not a recall aimed at France
+    assert _key("SANCTION", {"FRA"}, {"FRA"}) not in _keys("France recalled its ambassador to Paris for consultations.")

@@ -29,6 +29,7 @@ from communique.events.content import (
     CUSTODY_NOUNS,
     DOMESTIC_ADDRESS_TYPES,
     NON_STATE_SECTORS,
+    STATE_SECTORS,
     _calls_for_closer_ties,
     _clause_weight,
     _domestic_counterpart,
@@ -94,6 +95,7 @@ from communique.events.syntax import (
     _subject_word,
     _unnamed,
 )
+from communique.events.typer import SentenceTyper, load_typer
 from communique.events.vocabulary import (
     CHARGED_ACTS,
     CIRCUMSTANCE_PREPS,
@@ -121,6 +123,20 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+# The sentence typer's probability a type needs before the back-off codes it, and the most
+# confidence a back-off event gets (rule-coded events have at least 0.35).
+BACK_OFF_MIN = 0.5
+BACK_OFF_CONFIDENCE = 0.3
+
+
+def _depth(token: Token) -> int:
+    """How many heads up from ``token`` the root of its sentence is."""
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
 # Words that make a deployment a peacekeeping one.
 PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peace-keeper"})
 
@@ -128,8 +144,10 @@ PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", 
 class EventCoder(TriggerReader, SpeechActs):
     """Codes the events of parsed, actor-resolved documents."""
 
-    def __init__(self) -> None:
+    def __init__(self, typer: SentenceTyper | None = None, *, back_off: bool = True) -> None:
         self.lexicon = load_lexicon()
+        # the learned model asked about sentences the rules code nothing in (None: rules only)
+        self.typer = (typer or load_typer()) if back_off else None
 
     # -- date, place ----------------------------------------------------------------------------
 
@@ -212,6 +230,7 @@ class EventCoder(TriggerReader, SpeechActs):
         found: list[Event] = []
         last_place: str | None = None
         for index, sent in enumerate(doc_sents):
+            before = len(found)
             place = place_country(sent, actors) or place_country(sent, actors, ROUTE_PREPS)
             if place is None and not any(ent.label_ in {"GPE", "LOC", "FAC"} for ent in sent.ents):
                 # A sentence that names no place goes on where the story is ("... in London.
@@ -253,12 +272,54 @@ class EventCoder(TriggerReader, SpeechActs):
                     event = self._event(token, PROTEST_ACT, sent, index, ctx)
                     if event is not None:
                         found.extend(pairwise(event))
+            if len(found) == before and self.typer is not None:
+                event = self._back_off(sent, index, ctx)
+                if event is not None:
+                    found.extend(pairwise(event))
             for token in sent:
                 if token.dep_ == "nsubj" and token.head.pos_ in {"VERB", "AUX"}:
                     subject = self.entities(token, ctx)
                     if subject:
                         ctx.last_subject = tuple(subject)
         return [self._defaulted(e, ctx) for e in merge(found, document.id)]
+
+    def _back_off(self, sent: Span, index: int, ctx: CodingContext) -> Event | None:
+        """The event of a sentence the rules code nothing in, if the sentence typer reads it as
+        reporting one of a type that a trigger word of the sentence can have: the trigger
+        nearest the root, with its subject or owner as the actor (else the first party the
+        sentence names outside the trigger's phrase) and its objects as recipients. Its
+        confidence stays below any rule-coded event's (at most :data:`BACK_OFF_CONFIDENCE`)."""
+        assert self.typer is not None
+        candidates = [(token, trig) for token in sent for trig in self._readings(token)]
+        if not candidates:
+            return None
+        probabilities = self.typer.probabilities(sent)
+        best = max({trig.event for _, trig in candidates}, key=lambda t: probabilities.get(t, 0.0))
+        if probabilities.get(best, 0.0) < BACK_OFF_MIN:
+            return None
+        typed = [(token, trig) for token, trig in candidates if trig.event == best]
+        token, trig = min(typed, key=lambda c: (_depth(c[0]), c[0].i))
+        passive = trig.pos == "VERB" and _is_passive(token)
+        actor, stated = self._subject(token, ctx) if trig.pos == "VERB" else self._noun_actor(token, trig, ctx)
+        actor = [a for a in actor if a.code]
+        recipient, joint = self._recipients(token, trig, ctx, passive, frozenset(a.entity_name for a in actor),
+                                            frozenset(a.code for a in actor if a.code and trig.event not in JOINT_TYPES))
+        recipient = [r for r in recipient if r.code]
+        if not actor:
+            # the first party the sentence names outside the act's own phrase
+            inside = {t.i for t in token.subtree} if trig.pos == "VERB" else {token.i}
+            names = {r.entity_name for r in recipient}
+            actor = next(([e] for t in sent if t.i not in inside and (e := ctx.actors.at(t.i)) is not None
+                          and e.code and e.entity_name not in names), [])
+        if not actor:
+            return None
+        event = self._build(token, trig, sent, index, ctx, actor, recipient, stated, joint, modality_of(token))
+        return replace(event, confidence=min(event.confidence, BACK_OFF_CONFIDENCE))
+
+    def _readings(self, token: Token) -> tuple[Trigger, ...]:
+        """Every reading of ``token``: those whose object condition holds, else all the lexicon
+        lists for its lemma (the back-off weighs them, not their objects)."""
+        return self._triggers(token, every=True) or self._triggers(token, every=True, conditions=False)
 
     @staticmethod
     def _defaulted(event: Event, ctx: CodingContext) -> Event:
@@ -356,6 +417,10 @@ class EventCoder(TriggerReader, SpeechActs):
             # "The Kenyan president arrived in Nairobi": arriving home is no visit (though a
             # leader visiting a province of their own country is a domestic one)
             recipient = [r for r in recipient if r.code not in {a.code for a in actor}]
+        if trig.cameo == "161":
+            # "recalled its ambassador to Tehran" is aimed at Iran; "its ambassador to Paris" goes
+            # home, which is not who the recall is aimed at
+            recipient = [r for r in recipient if r.code not in {a.code for a in actor}]
         if trig.event in JOINT_TYPES and len({a.code for a in actor if a.code}) > 1:
             # "India and China agreed to pull back their troops": the partners' own people
             # are not a party besides them.
@@ -420,6 +485,11 @@ class EventCoder(TriggerReader, SpeechActs):
             # "protesters ended their occupation of the airport": civilians giving up a protest
             # ease their dissent (CAMEO 082); only armed forces retreat
             trig = replace(trig, event="CONCEDE", mode=None, cameo="082")
+        if trig.event == "PROTEST" and trig.mode == "obstruct" and actor and all(
+                a.kind == "state" or a.sector in STATE_SECTORS for a in actor):
+            # "India blockaded the border towns", "troops blocked the road to the airport": a
+            # state closing routes restricts movement (CAMEO 191); only civilians obstruct in protest
+            trig = replace(trig, event="COERCE", mode="restrict", cameo="191")
         if actor and trig.event in DOMESTIC_ADDRESS_TYPES and not any(r.code for r in recipient):
             recipient = _domestic_counterpart(token, trig, actor, sent, ctx) or recipient
         default: tuple[Entity, ...] = ()

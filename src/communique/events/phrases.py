@@ -74,7 +74,7 @@ class PhraseReader(ABC):
     :meth:`_triggers` (a phrase that names an act refers to no one)."""
 
     @abstractmethod
-    def _triggers(self, token: Token, every: bool = False) -> tuple[Trigger, ...]:
+    def _triggers(self, token: Token, every: bool = False, conditions: bool = True) -> tuple[Trigger, ...]:
         """The trigger readings of ``token``, which the event coder supplies (see
         :meth:`communique.events.coder.EventCoder._triggers`)."""
 

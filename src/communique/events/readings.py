@@ -47,9 +47,10 @@ class TriggerReader:
 
     lexicon: dict[tuple[str, str], tuple[Trigger, ...]]
 
-    def _triggers(self, token: Token, every: bool = False) -> tuple[Trigger, ...]:
+    def _triggers(self, token: Token, every: bool = False, conditions: bool = True) -> tuple[Trigger, ...]:
         """The token's readings whose object condition holds: the first one, or with ``every``
-        all of them in the lexicon's order of preference."""
+        all of them in the lexicon's order of preference (``conditions=False``: whatever their
+        object conditions)."""
         pos = _pos(token)
         if pos == "VERB" and _ultimatum(token):
             return (ULTIMATUM,)
@@ -85,7 +86,7 @@ class TriggerReader:
         neighbours = None
         out = []
         for trig in found:
-            if trig.objects:
+            if trig.objects and conditions:
                 neighbours = neighbours if neighbours is not None else _neighbour_lemmas(token)
                 # "recognized Kosovo", and in the passive "Kosovo was recognized by ..."
                 # ("wanted the United Nations to mediate": the parser makes the one asked the
