@@ -1478,3 +1478,9 @@ def test_a_recall_is_aimed_at_the_country_the_envoy_leaves():
     assert _key("SANCTION", {"PER"}, {"MEX"}) in _keys("Peru withdrew its ambassador to Mexico on Tuesday.")
     # called home: not a recall aimed at France
     assert _key("SANCTION", {"FRA"}, {"FRA"}) not in _keys("France recalled its ambassador to Paris for consultations.")
+
+
+def test_troops_from_a_states_unit_are_that_states():
+    assert ("ASSAULT", frozenset({"GBR"})) in {k[:2] for k in _keys(
+        "Paratroopers from Britain's 16th Air Assault Brigade seized the airport near Freetown.")}
+    assert ("RETREAT", frozenset({"FRA"})) in {k[:2] for k in _keys("Commandos from France's special forces freed two hostages in northern Mali.")}

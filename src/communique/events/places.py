@@ -39,9 +39,10 @@ def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
             for prep in node.children:
                 if prep.dep_ == "prep" and prep.lower_ in PHRASE_PLACE_PREPS:
                     for obj in _children(prep, "pobj"):
-                        # (or a place the parser made a modifier: "police in Damascus days after")
+                        # (or a place the parser made a modifier: "police in Damascus days after";
+                        # or the owner of a unit: "paratroopers from Britain's 16th Brigade")
                         entity = actors.place_at(obj.i) or _place_noun_state(obj, actors) or next(
-                            (e for c in obj.children if c.dep_ == "compound" and (e := actors.place_at(c.i)) is not None), None)
+                            (e for c in obj.children if c.dep_ in {"compound", "poss"} and (e := actors.place_at(c.i)) is not None), None)
                         if entity is not None and entity.code:
                             return entity.code
                         nxt.extend([obj, *obj.conjuncts])

@@ -118,7 +118,7 @@ def load_typer() -> SentenceTyper:
 
 
 def fit(examples: Sequence[tuple[frozenset[str], str]], *, l2: float = 1e-4, steps: int = 200,
-        min_count: int = 2, keep: float = 0.05) -> SentenceTyper:
+        min_count: int = 2, keep: float = 0.1) -> SentenceTyper:
     """Train the model on (features, label) pairs: softmax regression by full-batch Adam with
     an L2 penalty, on the features seen at least ``min_count`` times; weights smaller than
     ``keep`` are dropped from the result. Deterministic (no random start, no shuffling)."""
