@@ -1453,6 +1453,7 @@ def test_a_state_closing_routes_restricts_movement_where_protesters_obstruct():
     assert _key("COERCE", {"AZE"}, {"ARM"}) in _keys("Azerbaijan blocked the only road linking Armenia to the enclave.")
     assert "PROTEST" not in {k[0] for k in _keys("Azerbaijan blocked the only road linking Armenia to the enclave.")}
     assert ("PROTEST", frozenset({"NPL"})) in {k[:2] for k in _keys("Protesters blockaded the main highway into Kathmandu.")}
+    assert "PROTEST" in {k[0] for k in _keys("Angry French dockworkers blocked the bridge to Germany for three hours.")}
 
 
 def test_bans_on_parties_and_the_press_and_seizing_property_are_coercion():

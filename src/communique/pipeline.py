@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
@@ -176,7 +177,9 @@ def _coded_items(batch: list[Document | Failure], skipped: frozenset[int], batch
 
 @lru_cache(maxsize=1)
 def _coder() -> EventCoder:
-    return EventCoder()
+    # COMMUNIQUE_BACK_OFF=0 codes with the rules alone, without the learned sentence typer
+    # (communique.events.typer), e.g. to measure what each contributes.
+    return EventCoder(back_off=os.environ.get("COMMUNIQUE_BACK_OFF", "1") != "0")
 
 
 def _batches(raws: Iterable[RawDocument | Failure], size: int, skip: Callable[[Document], bool] | None,

@@ -485,7 +485,7 @@ class EventCoder(TriggerReader, SpeechActs):
             # "protesters ended their occupation of the airport": civilians giving up a protest
             # ease their dissent (CAMEO 082); only armed forces retreat
             trig = replace(trig, event="CONCEDE", mode=None, cameo="082")
-        if trig.event == "PROTEST" and trig.mode == "obstruct" and actor and all(
+        if trig.event == "PROTEST" and trig.mode == "obstruct" and actor and not civilian_subject(token) and all(
                 a.kind == "state" or a.sector in STATE_SECTORS for a in actor):
             # "India blockaded the border towns", "troops blocked the road to the airport": a
             # state closing routes restricts movement (CAMEO 191); only civilians obstruct in protest
