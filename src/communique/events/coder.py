@@ -124,7 +124,7 @@ if TYPE_CHECKING:
 
 
 # The sentence typer's probability a type needs before the back-off codes it, and the most
-# confidence a back-off event gets (rule-coded events have at least 0.35).
+# confidence a back-off event gets (a rule-coded event with a named actor has 0.3 to 0.95).
 BACK_OFF_MIN = 0.5
 BACK_OFF_CONFIDENCE = 0.3
 
@@ -288,7 +288,7 @@ class EventCoder(TriggerReader, SpeechActs):
         reporting one of a type that a trigger word of the sentence can have: the trigger
         nearest the root, with its subject or owner as the actor (else the first party the
         sentence names outside the trigger's phrase) and its objects as recipients. Its
-        confidence stays below any rule-coded event's (at most :data:`BACK_OFF_CONFIDENCE`)."""
+        confidence is at most :data:`BACK_OFF_CONFIDENCE`."""
         assert self.typer is not None
         candidates = [(token, trig) for token in sent for trig in self._readings(token)]
         if not candidates:
