@@ -113,3 +113,16 @@ def test_sentences_without_an_event_stay_empty():
     for text in ("Two decommissioned attack helicopters stand outside the air force museum in Lagos.",
                  "The aid budget of Norway rose by four percent last year, officials said."):
         assert code(text).events == ()
+
+
+@pytest.mark.slow
+def test_the_back_off_keeps_the_rules_checks(monkeypatch):
+    """The back-off lifts only a trigger's object condition: a call with no one called on, or
+    "declined to comment", stays no event however sure the typer is."""
+    from communique import pipeline
+    from communique.events import EventCoder
+
+    sure = _typer({"w=call": {"REQUEST": 9.0}, "w=decline": {"REJECT": 9.0}}, labels=("NONE", "REQUEST", "REJECT"))
+    monkeypatch.setattr(pipeline, "_coder", lambda: EventCoder(typer=sure))
+    assert pipeline.code("Chile and Peru called for regional stability.").events == ()
+    assert pipeline.code("The Bolivian foreign ministry declined to comment on the report.").events == ()

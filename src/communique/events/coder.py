@@ -273,7 +273,7 @@ class EventCoder(TriggerReader, SpeechActs):
                     if event is not None:
                         found.extend(pairwise(event))
             if len(found) == before and self.typer is not None:
-                event = self._back_off(sent, index, ctx)
+                event = self._back_off(sent, index, ctx, found)
                 if event is not None:
                     found.extend(pairwise(event))
             for token in sent:
@@ -283,38 +283,34 @@ class EventCoder(TriggerReader, SpeechActs):
                         ctx.last_subject = tuple(subject)
         return [self._defaulted(e, ctx) for e in merge(found, document.id)]
 
-    def _back_off(self, sent: Span, index: int, ctx: CodingContext) -> Event | None:
+    def _back_off(self, sent: Span, index: int, ctx: CodingContext, found: list[Event]) -> Event | None:
         """The event of a sentence the rules code nothing in, if the sentence typer reads it as
-        reporting one of a type that a trigger word of the sentence can have: the trigger
-        nearest the root, with its subject or owner as the actor (else the first party the
-        sentence names outside the trigger's phrase) and its objects as recipients. Its
-        confidence is at most :data:`BACK_OFF_CONFIDENCE`."""
+        reporting one of a type that a trigger word of the sentence can have: that word's
+        reading of the type is coded as the rules code any trigger (the same arguments, the
+        same checks), only without its object condition; the word nearest the root is tried
+        first. Its confidence is at most :data:`BACK_OFF_CONFIDENCE`. An event of a type and
+        parties the rules already coded in the document (``found``) is no new event."""
         assert self.typer is not None
-        candidates = [(token, trig) for token in sent for trig in self._readings(token)]
+        candidates = [(token, trig) for token in sent if not self._is_content_of_frame(token)
+                      for trig in self._readings(token)]
         if not candidates:
             return None
         probabilities = self.typer.probabilities(sent)
         best = max({trig.event for _, trig in candidates}, key=lambda t: probabilities.get(t, 0.0))
         if probabilities.get(best, 0.0) < BACK_OFF_MIN:
             return None
-        typed = [(token, trig) for token, trig in candidates if trig.event == best]
-        token, trig = min(typed, key=lambda c: (_depth(c[0]), c[0].i))
-        passive = trig.pos == "VERB" and _is_passive(token)
-        actor, stated = self._subject(token, ctx) if trig.pos == "VERB" else self._noun_actor(token, trig, ctx)
-        actor = [a for a in actor if a.code]
-        recipient, joint = self._recipients(token, trig, ctx, passive, frozenset(a.entity_name for a in actor),
-                                            frozenset(a.code for a in actor if a.code and trig.event not in JOINT_TYPES))
-        recipient = [r for r in recipient if r.code]
-        if not actor:
-            # the first party the sentence names outside the act's own phrase
-            inside = {t.i for t in token.subtree} if trig.pos == "VERB" else {token.i}
-            names = {r.entity_name for r in recipient}
-            actor = next(([e] for t in sent if t.i not in inside and (e := ctx.actors.at(t.i)) is not None
-                          and e.code and e.entity_name not in names), [])
-        if not actor:
-            return None
-        event = self._build(token, trig, sent, index, ctx, actor, recipient, stated, joint, modality_of(token))
-        return replace(event, confidence=min(event.confidence, BACK_OFF_CONFIDENCE))
+        typed = sorted(((token, trig) for token, trig in candidates if trig.event == best),
+                       key=lambda c: (_depth(c[0]), c[0].i))
+        for token, trig in typed:
+            event = self._event(token, trig, sent, index, ctx)
+            if event is None:
+                continue
+            # "X signed for the UAE while Y signed for the US", after the signing: told again
+            parties = {e.code for e in (*event.actor, *event.recipient) if e.code}
+            if any(f.event == event.event and parties <= {e.code for e in (*f.actor, *f.recipient)} for f in found):
+                return None
+            return replace(event, confidence=min(event.confidence, BACK_OFF_CONFIDENCE))
+        return None
 
     def _readings(self, token: Token) -> tuple[Trigger, ...]:
         """Every reading of ``token``: those whose object condition holds, else all the lexicon
