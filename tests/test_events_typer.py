@@ -96,7 +96,7 @@ def test_the_back_off_codes_a_sentence_the_rules_leave_empty(monkeypatch):
         monkeypatch.setattr(pipeline, "_coder", lambda: coder)
         return pipeline.code("Colombia released the documents to Venezuela on Friday.").events
 
-    assert events(EventCoder(back_off=False)) == ()
+    assert events(EventCoder()) == ()
     (event,) = events(EventCoder(typer=_typer({"w=release": {"RETREAT": 4.0}})))
     assert (event.event, event.trigger) == ("RETREAT", "released")
     assert [a.code for a in event.actor] == ["COL"]
@@ -107,12 +107,28 @@ def test_the_back_off_codes_a_sentence_the_rules_leave_empty(monkeypatch):
 
 
 @pytest.mark.slow
-def test_sentences_without_an_event_stay_empty():
-    from communique.pipeline import code
+def test_sentences_without_an_event_stay_empty_with_the_shipped_typer(monkeypatch):
+    from communique import pipeline
+    from communique.events import EventCoder
 
+    monkeypatch.setattr(pipeline, "_coder", lambda: EventCoder(back_off=True))
     for text in ("Two decommissioned attack helicopters stand outside the air force museum in Lagos.",
                  "The aid budget of Norway rose by four percent last year, officials said."):
-        assert code(text).events == ()
+        assert pipeline.code(text).events == ()
+
+
+def test_the_back_off_is_off_unless_asked_for(monkeypatch):
+    from communique import pipeline
+
+    monkeypatch.delenv("COMMUNIQUE_BACK_OFF", raising=False)
+    pipeline._coder.cache_clear()
+    try:
+        assert pipeline._coder().typer is None
+        monkeypatch.setenv("COMMUNIQUE_BACK_OFF", "1")
+        pipeline._coder.cache_clear()
+        assert pipeline._coder().typer is not None
+    finally:
+        pipeline._coder.cache_clear()
 
 
 @pytest.mark.slow

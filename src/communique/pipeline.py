@@ -177,9 +177,10 @@ def _coded_items(batch: list[Document | Failure], skipped: frozenset[int], batch
 
 @lru_cache(maxsize=1)
 def _coder() -> EventCoder:
-    # COMMUNIQUE_BACK_OFF=0 codes with the rules alone, without the learned sentence typer
-    # (communique.events.typer), e.g. to measure what each contributes.
-    return EventCoder(back_off=os.environ.get("COMMUNIQUE_BACK_OFF", "1") != "0")
+    # COMMUNIQUE_BACK_OFF=1 adds the back-off to the learned sentence typer
+    # (communique.events.typer) where the rules code nothing; off by default (docs/benchmarks.md
+    # has why: it helps our own sentences, not real articles).
+    return EventCoder(back_off=os.environ.get("COMMUNIQUE_BACK_OFF", "0") == "1")
 
 
 def _batches(raws: Iterable[RawDocument | Failure], size: int, skip: Callable[[Document], bool] | None,

@@ -144,10 +144,11 @@ PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peace-keeping", 
 class EventCoder(TriggerReader, SpeechActs):
     """Codes the events of parsed, actor-resolved documents."""
 
-    def __init__(self, typer: SentenceTyper | None = None, *, back_off: bool = True) -> None:
+    def __init__(self, typer: SentenceTyper | None = None, *, back_off: bool = False) -> None:
         self.lexicon = load_lexicon()
-        # the learned model asked about sentences the rules code nothing in (None: rules only)
-        self.typer = (typer or load_typer()) if back_off else None
+        # The learned model asked about sentences the rules code nothing in: ``typer``, or with
+        # ``back_off`` the shipped one; None (the default) codes with the rules alone.
+        self.typer = typer or (load_typer() if back_off else None)
 
     # -- date, place ----------------------------------------------------------------------------
 
