@@ -2,9 +2,10 @@
 
 The rule coder (:mod:`communique.events.coder`) drops a trigger whose arguments it cannot
 place: its object is not one the lexicon allows, its subject names no one, the parser hung a
-phrase where no rule looks. For a sentence where that leaves nothing, the coder asks this model
-whether the sentence reads like one that reports an event, and of which type (see
-``EventCoder._back_off``).
+phrase where no rule looks. With the back-off turned on (``COMMUNIQUE_BACK_OFF=1``, or
+``EventCoder(back_off=True)``; it is off by default, see docs/benchmarks.md), for a sentence
+where that leaves nothing the coder asks this model whether the sentence reads like one that
+reports an event, and of which type (``EventCoder._back_off``).
 
 The model is a multinomial logistic regression over features of the parsed sentence (lemmas,
 lemma pairs, dependency-labelled content words, head-dependent pairs, entity labels). It is
