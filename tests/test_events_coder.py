@@ -1485,3 +1485,12 @@ def test_troops_from_a_states_unit_are_that_states():
     assert ("ASSAULT", frozenset({"GBR"})) in {k[:2] for k in _keys(
         "Paratroopers from Britain's 16th Air Assault Brigade seized the airport near Freetown.")}
     assert ("RETREAT", frozenset({"FRA"})) in {k[:2] for k in _keys("Commandos from France's special forces freed two hostages in northern Mali.")}
+
+
+def test_a_nationality_on_a_civilian_group_is_the_group_not_the_state():
+    # "Farmer" and "Worker" are titles before a name; "Kenyan farmers" are farmers, not Kenya
+    for sentence, sector, code in [("Angry Kenyan farmers blocked the road on Tuesday.", "CVL", "KEN"),
+                                   ("French paper workers blocked the bridge on Tuesday.", "LAB", "FRA")]:
+        (event,) = communique.code(sentence, published="2025-01-10").events
+        assert event.event == "PROTEST"
+        assert [(a.kind, a.sector, a.code) for a in event.actor] == [("group", sector, code)]

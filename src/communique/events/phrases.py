@@ -14,6 +14,7 @@ from communique.actors.resolve import DocActors
 from communique.events.context import CodingContext
 from communique.events.lexicon import Trigger
 from communique.events.places import (
+    CIVILIAN_SECTORS,
     PLACE_NOUNS,
     _located_by_capital,
     _named_place,
@@ -179,7 +180,10 @@ class PhraseReader(ABC):
         of = _prep_objects(t, "of")
         if (lemma in QUANTITY_NOUNS or t.like_num) and (of or lemma not in GENERIC_ACTORS):
             return [e for obj in of for e in self.entities(obj, ctx, depth + 1)]
-        is_role = lemma in MEMBER_NOUNS or ctx.is_title(t)
+        # ("Kenyan farmers", "French paper workers": a civilian group the nationality places,
+        # though "Farmer" and "Worker" are titles before a name)
+        is_role = lemma in MEMBER_NOUNS or ctx.is_title(t) and not (
+            t.tag_ in {"NNS", "NNPS"} and GENERIC_ACTORS.get(lemma) in CIVILIAN_SECTORS)
         if lemma == "delegation" and not of:
             # "a delegation led by / headed by X": X's side
             for led in t.children:
