@@ -31,6 +31,10 @@ OUT = ROOT / "src/communique/data" / DATA_FILE
 HELD_OUT = ("h_mixed.jsonl", "m_mixed.jsonl")  # as bench/probes.py: never trained on
 
 
+def _rows(path: Path) -> list[dict[str, str]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def sentences(holdout: str = "") -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(training, left out) pairs of (text, label)."""
     train: list[tuple[str, str]] = []
@@ -38,11 +42,9 @@ def sentences(holdout: str = "") -> tuple[list[tuple[str, str]], list[tuple[str,
     for path in sorted(PROBES.glob("*.jsonl")):
         if path.name in HELD_OUT:
             continue
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        (left if holdout and path.name[0] in holdout else train).extend((r["text"], r["event"]) for r in rows)
+        (left if holdout and path.name[0] in holdout else train).extend((r["text"], r["event"]) for r in _rows(path))
     for path in sorted(NONE_FILES.glob("none_*.jsonl")):
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        for i, r in enumerate(rows):
+        for i, r in enumerate(_rows(path)):
             (left if holdout and i % 3 == 0 else train).append((r["text"], "NONE"))
     return train, left
 

@@ -50,10 +50,12 @@ from communique.events.ontology import QUAD, intensity
 from communique.events.places import (
     CIVILIAN_SECTORS,
     MISSION_WORDS,
+    OWNER_DEPS,
     ROUTE_PREPS,
     _compatriots,
     _home_recipient,
     _local_attackers,
+    _modifier_places,
     _of_sole_state,
     _place_entity,
     _placed,
@@ -410,13 +412,10 @@ class EventCoder(TriggerReader, SpeechActs):
                     break
         names = {a.entity_name for a in actor}
         recipient = [r for r in recipient if r.entity_name not in names]
-        if trig.lemma in ARRIVAL_VERBS:
+        if trig.lemma in ARRIVAL_VERBS or trig.cameo == "161":
             # "The Kenyan president arrived in Nairobi": arriving home is no visit (though a
-            # leader visiting a province of their own country is a domestic one)
-            recipient = [r for r in recipient if r.code not in {a.code for a in actor}]
-        if trig.cameo == "161":
-            # "recalled its ambassador to Tehran" is aimed at Iran; "its ambassador to Paris" goes
-            # home, which is not who the recall is aimed at
+            # leader visiting a province of their own country is a domestic one); "recalled its
+            # ambassador to Paris" calls the envoy home, and is aimed at the country left
             recipient = [r for r in recipient if r.code not in {a.code for a in actor}]
         if trig.event in JOINT_TYPES and len({a.code for a in actor if a.code}) > 1:
             # "India and China agreed to pull back their troops": the partners' own people
@@ -460,8 +459,8 @@ class EventCoder(TriggerReader, SpeechActs):
             # protesters the text leaves unnamed, who are, like any unnamed group, of the place
             # where they protest.
             # ("blockaded Bangkok's airport": the site they block is where they are)
-            site = next((e.code for o in _children(token, "dobj") for c in o.children if c.dep_ in {"poss", "compound"}
-                         and (e := ctx.actors.place_at(c.i)) is not None and e.code), None) if trig.mode == "obstruct" else None
+            site = next((e.code for o in _children(token, "dobj") for e in _modifier_places(o, ctx.actors, OWNER_DEPS)
+                         if e.code), None) if trig.mode == "obstruct" else None
             actor = _unnamed("protesters", act_place(sent, ctx.actors, NEAR_PREPS | ROUTE_PREPS) or site, "CVL", token)
         if not actor and passive and trig.mode in {"expel", "deport"}:
             # "Russian diplomats were expelled from Germany": the state they must leave acts.

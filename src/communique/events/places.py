@@ -15,6 +15,8 @@ from communique.events.vocabulary import GENERIC_ACTORS, PLACE_PREPS, QUANTITY_N
 from communique.records import Entity
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Span, Token
 
 
@@ -28,6 +30,14 @@ def _located_by_capital(token: Token) -> bool:
 # Prepositions of a group's own phrase that place it ("leaders in the camps around Nyala",
 # "a mob on the edge of Mexico City").
 PHRASE_PLACE_PREPS = frozenset({"in", "from", "throughout", "across", "of", "around", "near", "at", "on", "outside", "along"})
+# Modifiers that name a noun's owner or place ("Britain's 16th Brigade", "the Damascus police").
+OWNER_DEPS = frozenset({"compound", "poss"})
+
+
+def _modifier_places(token: Token, actors: DocActors, deps: frozenset[str]) -> Iterator[Entity]:
+    """Places named by ``token``'s modifiers of the dependencies ``deps``, in order ("Bangkok's
+    airport", "the Iraqi city", "police in Damascus days after")."""
+    return (e for c in token.children if c.dep_ in deps and (e := actors.place_at(c.i)) is not None)
 
 
 def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
@@ -42,7 +52,7 @@ def _state_in_phrase(token: Token, actors: DocActors) -> str | None:
                         # (or a place the parser made a modifier: "police in Damascus days after";
                         # or the owner of a unit: "paratroopers from Britain's 16th Brigade")
                         entity = actors.place_at(obj.i) or _place_noun_state(obj, actors) or next(
-                            (e for c in obj.children if c.dep_ in {"compound", "poss"} and (e := actors.place_at(c.i)) is not None), None)
+                            _modifier_places(obj, actors, OWNER_DEPS), None)
                         if entity is not None and entity.code:
                             return entity.code
                         nxt.extend([obj, *obj.conjuncts])
@@ -245,9 +255,8 @@ def _place_entity(sent: Span, actors: DocActors, preps: frozenset[str] = PLACE_P
                 # in the state that owns it
                 entity = next((e for o in _prep_objects(token, "in") if (e := actors.place_at(o.i)) is not None), None)
             else:
-                entity = actors.place_at(token.i) or next(
-                    (e for c in token.children if c.dep_ in {"amod", "compound"} and (e := actors.place_at(c.i)) is not None),
-                    None) or _named_place(token, actors) or _place_noun_state(token, actors)
+                entity = actors.place_at(token.i) or next(_modifier_places(token, actors, frozenset({"amod", "compound"})), None) \
+                    or _named_place(token, actors) or _place_noun_state(token, actors)
             held = prep.head
             if entity is not None and entity.code and (
                     held.pos_ in {"VERB", "AUX"} or held.dep_ in {"dobj", "nsubj", "nsubjpass", "ROOT"}):
